@@ -1,0 +1,96 @@
+# ipkval: plain make, no autotools. `make report` and `make check` set up a fresh Debian 12
+# machine themselves (tools/deps.sh), so the README's two commands are all a user runs.
+# Local overrides (compiler, flags) go in Makefile.local, which is not tracked.
+
+CC       ?= cc
+PKGS      = cairo cairo-ft freetype2 libpcre2-8
+WARN      = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+DEFS      = -D_POSIX_C_SOURCE=200809L -DIPKVAL_HOME='"$(CURDIR)"' -DIPKVAL_VERSION='"$(VERSION)"'
+VERSION   = 0.1.0
+OPT       = -O2 -g
+SAN       = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+# B: where objects and programs go (a second tree lets two builds run side by side).
+B        ?= build
+-include Makefile.local
+
+# Every module in src/ is part of the program; main.c alone is left out of unit tests.
+SRCS      = $(sort $(wildcard src/*.c))
+LIBSRCS   = $(filter-out src/main.c,$(SRCS))
+HDRS      = $(wildcard src/*.h)
+OBJS      = $(SRCS:src/%.c=$(B)/obj/%.o)
+SANOBJS   = $(SRCS:src/%.c=$(B)/asan/obj/%.o)
+SANLIB    = $(LIBSRCS:src/%.c=$(B)/asan/obj/%.o)
+UNITS     = $(patsubst tests/unit/%.c,$(B)/asan/unit/%,$(wildcard tests/unit/*.c))
+TOOLS     = $(B)/gendata
+
+PKGCFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKGLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lcsv -lpthread -lm
+
+# The fonts are cut at build time from Debian's DejaVu to the characters reports use
+# (see docs/architecture.md): reports stay small and fast, and every register name renders.
+FONTSRC   = /usr/share/fonts/truetype/dejavu
+FONTS     = build/fonts/ipkval-sans.ttf build/fonts/ipkval-sans-bold.ttf
+# Basic Latin, Latin-1, Latin Extended-A/B (Sami letters), punctuation, arrows, maths.
+UNICODES  = U+0020-007E,U+00A0-024F,U+02C6-02DD,U+2010-2027,U+2030-203A,U+20AC,U+2122,U+2190-2199,U+2212,U+2264,U+2265,U+25A0-25CF,U+2713,U+2714,U+2717,U+2718
+
+.PHONY: all deps build report check unit regress bench clean sample-data regen
+
+all: build
+
+deps:
+	@sh tools/deps.sh
+
+build: deps $(B)/ipkval $(FONTS)
+
+$(B)/ipkval: $(OBJS)
+	$(CC) $(OPT) -o $@ $(OBJS) $(PKGLIBS)
+
+$(B)/obj/%.o: src/%.c $(HDRS) | $(B)/obj
+	$(CC) $(WARN) $(OPT) $(DEFS) $(PKGCFLAGS) -c -o $@ $<
+
+$(B)/asan/ipkval: $(SANOBJS)
+	$(CC) $(SAN) -o $@ $(SANOBJS) $(PKGLIBS)
+
+$(B)/asan/obj/%.o: src/%.c $(HDRS) | $(B)/asan/obj
+	$(CC) $(WARN) $(SAN) $(DEFS) $(PKGCFLAGS) -c -o $@ $<
+
+$(B)/asan/unit/%: tests/unit/%.c $(SANLIB) $(HDRS) | $(B)/asan/unit
+	$(CC) $(WARN) $(SAN) $(DEFS) $(PKGCFLAGS) -Isrc -o $@ $< $(SANLIB) $(PKGLIBS) -lcmocka
+
+$(B)/gendata: tools/gendata.c | $(B)/obj
+	$(CC) $(WARN) $(OPT) -o $@ $< -lm
+
+$(B)/obj $(B)/asan/obj $(B)/asan/unit build/fonts:
+	mkdir -p $@
+
+build/fonts/ipkval-sans.ttf: | build/fonts
+	/usr/bin/python3 -m fontTools.subset $(FONTSRC)/DejaVuSans.ttf --unicodes='$(UNICODES)' \
+	  --name-IDs='*' --no-hinting --drop-tables+=GDEF,GPOS,GSUB,kern \
+	  --output-file=$@.tmp && mv $@.tmp $@
+
+build/fonts/ipkval-sans-bold.ttf: | build/fonts
+	/usr/bin/python3 -m fontTools.subset $(FONTSRC)/DejaVuSans-Bold.ttf --unicodes='$(UNICODES)' \
+	  --name-IDs='*' --no-hinting --drop-tables+=GDEF,GPOS,GSUB,kern \
+	  --output-file=$@.tmp && mv $@.tmp $@
+
+# Renders the reports of sample-data/ into out/.
+report: build
+	./$(B)/ipkval report --data sample-data --out out
+
+# The whole test suite, built with AddressSanitizer and UBSan.
+check: deps $(FONTS) $(B)/asan/ipkval $(UNITS) $(B)/gendata
+	@sh tests/check.sh $(B)/asan/ipkval $(UNITS)
+
+# Rebuilds sample-data/ from the generator (fixed seed: same bytes every time).
+sample-data: $(B)/gendata
+	./$(B)/gendata --out sample-data
+
+bench: build $(B)/gendata
+	@sh tools/bench.sh
+
+# Overwrites the expected files of the regression tests from the current output, asking first.
+regen: $(B)/asan/ipkval
+	@sh tests/run.sh --regen $(B)/asan/ipkval
+
+clean:
+	rm -rf $(B) build out

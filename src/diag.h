@@ -1,0 +1,44 @@
+/*
+ * Diagnostics: the one place that prints `file:line:col: level: message` and counts what
+ * was said. Every module reports through it; main turns the worst level into the exit code.
+ * Safe to call from several rendering threads at once.
+ */
+#ifndef DIAG_H
+#define DIAG_H
+
+#include <pthread.h>
+#include <stdio.h>
+
+/* Severity bands, mildest first. The exit code follows the worst one seen. */
+enum diag_level {
+	DIAG_NOTE,	/* information; nothing lost (an unknown column ignored) */
+	DIAG_WARNING,	/* a value repaired or counted as not documented; exit 0 */
+	DIAG_ERROR,	/* a row, file or report left out; the rest was done; exit 1 */
+	DIAG_FATAL,	/* nothing could be done (no register); exit 2 */
+	DIAG__MAX
+};
+
+struct diag {
+	FILE		*out;
+	pthread_mutex_t	 lock;
+	unsigned long	 count[DIAG__MAX];
+	/* Messages per file are capped so that one broken column of a million rows does
+	 * not bury the rest; what was held back is counted and said. */
+	unsigned long	 per_file_limit;
+	char		*cur_file;
+	unsigned long	 cur_shown;
+	unsigned long	 cur_held;
+};
+
+void	diag_init(struct diag *, FILE *out);
+void	diag_free(struct diag *);
+/* Prints one message. file may be NULL (then "ipkval"); line/col 0 leave them out.
+ * Never prints more than the message given: callers must not pass identity numbers. */
+void	diag_msg(struct diag *, enum diag_level, const char *file, long line, long col,
+	    const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* Says how many messages of the current file were held back, if any. */
+void	diag_flush(struct diag *);
+/* 0 when only notes and warnings, 1 when something was left out, 2 when fatal. */
+int	diag_exit_code(const struct diag *);
+
+#endif

@@ -1,0 +1,240 @@
+/*
+ * ipkval: the command line. Parses options, runs one command (check, indicators, report)
+ * through the pipeline read -> compute -> render, and turns what diag saw into the exit
+ * code. The only place with process-wide state.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "options.h"
+#include "run.h"
+#include "util.h"
+
+#ifndef IPKVAL_HOME
+#define IPKVAL_HOME "."
+#endif
+#ifndef IPKVAL_VERSION
+#define IPKVAL_VERSION "dev"
+#endif
+
+static const char *const usage_main =
+"usage: ipkval COMMAND [OPTIONS]\n"
+"\n"
+"Quality reports on individual plans (individuell plan) and coordination.\n"
+"\n"
+"commands:\n"
+"  check        read and validate the data and the definitions; write nothing\n"
+"  indicators   print indikatorer.csv for the reporting year to standard output\n"
+"  report       write the PDF reports and indikatorer.csv under --out\n"
+"\n"
+"Run 'ipkval COMMAND --help' for the options of a command; 'ipkval --version'.\n"
+"Exit status: 0 done (warnings at most), 1 rows, files or reports left out,\n"
+"2 usage error or nothing could be done.\n";
+
+static const char *const usage_common =
+"  --data DIR          the exports (default: sample-data)\n"
+"  --indicators DIR    indicator definitions (default: the installed indicators/)\n"
+"  --year YYYY         reporting year (default: the latest year in the data)\n"
+"  --reference-date DD.MM.YYYY  reference date R (default: 31.12. of the year)\n"
+"  -h, --help          this text\n";
+
+static const char *const usage_report =
+"  --out DIR           where reports go (default: out)\n"
+"  --templates DIR     report wording and layout (default: the installed templates/)\n"
+"  --lang nb|nn        bokmål (default) or nynorsk\n"
+"  --issuer TEXT       who issues the reports (default: from the template)\n"
+"  --jobs N            reports rendered in parallel (default: number of cores)\n"
+"  --figures           also write every chart as PNG and SVG under out/YYYY/figurer/\n"
+"  --fonts DIR         the fonts built by make (default: the installed build/fonts/)\n"
+"  --dump              print the report model as text instead of writing PDFs\n";
+
+static void
+print_usage(FILE *f, const char *command)
+{
+	if (command == NULL) {
+		fputs(usage_main, f);
+		return;
+	}
+	fprintf(f, "usage: ipkval %s [OPTIONS]\n\noptions:\n", command);
+	fputs(usage_common, f);
+	if (strcmp(command, "report") == 0)
+		fputs(usage_report, f);
+}
+
+/* Parses DD.MM.YYYY into yyyymmdd; 0 when it is not a real date. */
+static int
+parse_reference_date(const char *s)
+{
+	int d, m, y, n = 0;
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+	if (sscanf(s, "%2d.%2d.%4d%n", &d, &m, &y, &n) != 3 || s[n] != '\0')
+		return 0;
+	if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+		return 0;
+	if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 0;
+	return y * 10000 + m * 100 + d;
+}
+
+static int
+parse_int(const char *s, int lo, int hi, int *out)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+
+	if (*s == '\0' || *end != '\0' || v < lo || v > hi)
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
+enum { OPT_DATA = 256, OPT_OUT, OPT_INDICATORS, OPT_TEMPLATES, OPT_FONTS, OPT_YEAR,
+	OPT_REFDATE, OPT_LANG, OPT_ISSUER, OPT_JOBS, OPT_FIGURES, OPT_DUMP };
+
+static const struct option long_options[] = {
+	{ "data", required_argument, NULL, OPT_DATA },
+	{ "out", required_argument, NULL, OPT_OUT },
+	{ "indicators", required_argument, NULL, OPT_INDICATORS },
+	{ "templates", required_argument, NULL, OPT_TEMPLATES },
+	{ "fonts", required_argument, NULL, OPT_FONTS },
+	{ "year", required_argument, NULL, OPT_YEAR },
+	{ "reference-date", required_argument, NULL, OPT_REFDATE },
+	{ "lang", required_argument, NULL, OPT_LANG },
+	{ "issuer", required_argument, NULL, OPT_ISSUER },
+	{ "jobs", required_argument, NULL, OPT_JOBS },
+	{ "figures", no_argument, NULL, OPT_FIGURES },
+	{ "dump", no_argument, NULL, OPT_DUMP },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* Returns 0, or 2 after printing a usage error. */
+static int
+parse_options(int argc, char **argv, struct options *o)
+{
+	int c;
+	int is_report = strcmp(o->command, "report") == 0;
+
+	opterr = 0;
+	optind = 2;
+	while ((c = getopt_long(argc, argv, "h", long_options, NULL)) != -1) {
+		const char *bad = NULL;
+
+		switch (c) {
+		case OPT_DATA: o->data_dir = optarg; break;
+		case OPT_INDICATORS: o->indicators_dir = optarg; break;
+		case OPT_YEAR:
+			if (parse_int(optarg, 1900, 2999, &o->year) == -1)
+				bad = "--year takes a year such as 2024";
+			break;
+		case OPT_REFDATE:
+			if ((o->reference_date = parse_reference_date(optarg)) == 0)
+				bad = "--reference-date takes a date such as 30.06.2024";
+			break;
+		case 'h':
+			print_usage(stdout, o->command);
+			exit(0);
+		default:
+			if (!is_report || c == '?' || c == ':') {
+				fprintf(stderr, "ipkval: error: %s: unknown option '%s'\n",
+				    o->command, argv[optind - 1]);
+				print_usage(stderr, o->command);
+				return 2;
+			}
+			switch (c) {
+			case OPT_OUT: o->out_dir = optarg; break;
+			case OPT_TEMPLATES: o->templates_dir = optarg; break;
+			case OPT_FONTS: o->fonts_dir = optarg; break;
+			case OPT_ISSUER: o->issuer = optarg; break;
+			case OPT_FIGURES: o->figures = 1; break;
+			case OPT_DUMP: o->dump = 1; break;
+			case OPT_LANG:
+				if (strcmp(optarg, "nb") != 0 && strcmp(optarg, "nn") != 0)
+					bad = "--lang takes nb (bokmål) or nn (nynorsk)";
+				o->lang = optarg;
+				break;
+			case OPT_JOBS:
+				if (parse_int(optarg, 1, 256, &o->jobs) == -1)
+					bad = "--jobs takes a number from 1 to 256";
+				break;
+			}
+		}
+		if (bad != NULL) {
+			fprintf(stderr, "ipkval: error: %s, not '%s'\n", bad, optarg);
+			return 2;
+		}
+	}
+	if (optind < argc) {
+		fprintf(stderr, "ipkval: error: %s: unexpected argument '%s'\n",
+		    o->command, argv[optind]);
+		return 2;
+	}
+	if (o->reference_date != 0 && o->year != 0 && o->reference_date / 10000 != o->year) {
+		fprintf(stderr, "ipkval: error: --reference-date lies outside --year %d\n",
+		    o->year);
+		return 2;
+	}
+	if (o->reference_date != 0 && o->year == 0)
+		o->year = o->reference_date / 10000;
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct options o;
+	struct diag d;
+	int rc;
+
+	memset(&o, 0, sizeof(o));
+	o.data_dir = "sample-data";
+	o.out_dir = "out";
+	o.indicators_dir = IPKVAL_HOME "/indicators";
+	o.templates_dir = IPKVAL_HOME "/templates";
+	o.fonts_dir = IPKVAL_HOME "/build/fonts";
+	o.lang = "nb";
+
+	if (argc < 2) {
+		print_usage(stderr, NULL);
+		return 2;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("ipkval %s\n", IPKVAL_VERSION);
+		return 0;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		print_usage(stdout, NULL);
+		return 0;
+	}
+	o.command = argv[1];
+	if (strcmp(o.command, "check") != 0 && strcmp(o.command, "indicators") != 0 &&
+	    strcmp(o.command, "report") != 0) {
+		fprintf(stderr, "ipkval: error: unknown command '%s'\n", o.command);
+		print_usage(stderr, NULL);
+		return 2;
+	}
+	if ((rc = parse_options(argc, argv, &o)) != 0)
+		return rc;
+	if (o.jobs == 0) {
+		long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+		o.jobs = n > 0 ? (int)n : 1;
+	}
+
+	diag_init(&d, stderr);
+	if (strcmp(o.command, "check") == 0)
+		run_check(&o, &d);
+	else if (strcmp(o.command, "indicators") == 0)
+		run_indicators(&o, &d);
+	else
+		run_report(&o, &d);
+	diag_flush(&d);
+	rc = diag_exit_code(&d);
+	diag_free(&d);
+	return rc;
+}

@@ -1,0 +1,24 @@
+/*
+ * The settings of one run, parsed from the command line by main.c and passed read-only to
+ * the pipeline.
+ */
+#ifndef OPTIONS_H
+#define OPTIONS_H
+
+struct options {
+	const char	*command;	/* "check", "indicators", "report" */
+	const char	*data_dir;	/* --data, default sample-data */
+	const char	*out_dir;	/* --out, default out */
+	const char	*indicators_dir;/* --indicators, default <install>/indicators */
+	const char	*templates_dir;	/* --templates, default <install>/templates */
+	const char	*fonts_dir;	/* --fonts, default <install>/build/fonts */
+	const char	*lang;		/* --lang nb|nn, default nb */
+	const char	*issuer;	/* --issuer, default from the template */
+	int		 year;		/* --year; 0: the latest year in the data */
+	int		 reference_date;/* --reference-date as yyyymmdd; 0: 31.12.year */
+	int		 jobs;		/* --jobs; 0: number of cores */
+	int		 figures;	/* --figures: charts also as PNG and SVG */
+	int		 dump;		/* --dump: print the report model as text */
+};
+
+#endif

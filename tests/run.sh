@@ -1,0 +1,55 @@
+#!/bin/sh
+# Regression tests as data. Each case is a directory tests/<area>/<case>/ holding:
+#   input files      the data directory the program reads (`--data .` is passed)
+#   args             optional: the arguments before `--data .` (default: check)
+#   expected.lint    the diagnostics on stderr, then a line `exit: N`
+#   expected.out     optional: standard output, compared exactly
+#   expected/        optional: files the run must write under out/, compared exactly
+#   check.sh         optional: further checks, run in the case directory with $BIN and
+#                    $TOP set after the program ran; must exit 0
+# Prints one line per failing case and a closing `N passed, N failed` line.
+# With --regen, overwrites expected.lint / expected.out / expected/ after asking.
+set -u
+regen=0
+if [ "${1:-}" = --regen ]; then regen=1; shift; fi
+BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+TOP=$(pwd)
+export BIN TOP LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1735689600
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1
+pass=0 fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+for case in $(find tests -mindepth 2 -maxdepth 2 -type d -not -path 'tests/unit*' | sort); do
+	[ -f "$case/expected.lint" ] || continue
+	args=check
+	[ -f "$case/args" ] && args=$(cat "$case/args")
+	rm -rf "$case/out"
+	# shellcheck disable=SC2086
+	(cd "$case" && timeout 60 "$BIN" $args --data . >"$tmp/out" 2>"$tmp/err"; echo "exit: $?" >>"$tmp/err")
+	ok=1
+	if [ $regen = 1 ]; then
+		cp "$tmp/err" "$case/expected.lint"
+		[ -f "$case/expected.out" ] && cp "$tmp/out" "$case/expected.out"
+		[ -d "$case/expected" ] && rm -rf "$case/expected" && cp -r "$case/out" "$case/expected"
+	fi
+	diff -u "$case/expected.lint" "$tmp/err" >"$tmp/diff" || ok=0
+	if [ -f "$case/expected.out" ]; then
+		diff -u "$case/expected.out" "$tmp/out" >>"$tmp/diff" || ok=0
+	fi
+	if [ -d "$case/expected" ]; then
+		diff -ru "$case/expected" "$case/out" >>"$tmp/diff" 2>&1 || ok=0
+	fi
+	if [ -f "$case/check.sh" ]; then
+		(cd "$case" && sh ./check.sh) >>"$tmp/diff" 2>&1 || ok=0
+	fi
+	rm -rf "$case/out"
+	if [ $ok = 1 ]; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL: $case"
+		sed 's/^/    /' "$tmp/diff" | head -40
+	fi
+done
+echo "regress: $pass passed, $fail failed"
+[ $fail = 0 ]

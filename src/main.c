@@ -38,13 +38,13 @@ static const char *const usage_main =
 static const char *const usage_common =
 "  --data DIR          the exports (default: sample-data)\n"
 "  --indicators DIR    indicator definitions (default: the installed indicators/)\n"
+"  --templates DIR     report wording and layout (default: the installed templates/)\n"
 "  --year YYYY         reporting year (default: the latest year in the data)\n"
 "  --reference-date DD.MM.YYYY  reference date R (default: 31.12. of the year)\n"
 "  -h, --help          this text\n";
 
 static const char *const usage_report =
 "  --out DIR           where reports go (default: out)\n"
-"  --templates DIR     report wording and layout (default: the installed templates/)\n"
 "  --lang nb|nn        bokmål (default) or nynorsk\n"
 "  --issuer TEXT       who issues the reports (default: from the template)\n"
 "  --jobs N            reports rendered in parallel (default: number of cores)\n"
@@ -128,6 +128,7 @@ parse_options(int argc, char **argv, struct options *o)
 		switch (c) {
 		case OPT_DATA: o->data_dir = optarg; break;
 		case OPT_INDICATORS: o->indicators_dir = optarg; break;
+		case OPT_TEMPLATES: o->templates_dir = optarg; break;
 		case OPT_YEAR:
 			if (parse_int(optarg, 1900, 2999, &o->year) == -1)
 				bad = "--year takes a year such as 2024";
@@ -148,7 +149,6 @@ parse_options(int argc, char **argv, struct options *o)
 			}
 			switch (c) {
 			case OPT_OUT: o->out_dir = optarg; break;
-			case OPT_TEMPLATES: o->templates_dir = optarg; break;
 			case OPT_FONTS: o->fonts_dir = optarg; break;
 			case OPT_ISSUER: o->issuer = optarg; break;
 			case OPT_FIGURES: o->figures = 1; break;

@@ -2,27 +2,321 @@
  * The commands as pipelines (see run.h): each reads the data directory, computes what it
  * needs and renders it. Holds no state between calls.
  */
+#include <errno.h>
 #include <stdio.h>
 
 #include "run.h"
 
+/* run_check (owned by reader): read everything, then say what became of each file. */
+#include <string.h>
+
+#include "indicator.h"	/* definitions: for the check of indicators/ in run_check */
+#include "load.h"
+
+static void
+run_check_source(const struct source *s, struct diag *d)
+{
+	if (s->refused)
+		diag_msg(d, DIAG_NOTE, NULL, 0, 0, "%s: not used (%lu row%s left out, "
+		    "%lu warning%s)", s->path, s->rows_read, s->rows_read == 1 ? "" : "s",
+		    s->warnings, s->warnings == 1 ? "" : "s");
+	else
+		diag_msg(d, DIAG_NOTE, NULL, 0, 0, "%s: %lu row%s read, %lu used, %lu left out, "
+		    "%lu warning%s", s->path, s->rows_read, s->rows_read == 1 ? "" : "s",
+		    s->rows_used, s->rows_left_out, s->warnings, s->warnings == 1 ? "" : "s");
+}
+
 void
 run_check(const struct options *o, struct diag *d)
 {
-	(void)o;
-	diag_msg(d, DIAG_FATAL, NULL, 0, 0, "check: the reading layer is not built yet");
+	struct dataset ds;
+	unsigned long read = 0, used = 0, out = 0, refused = 0;
+	size_t i;
+
+	memset(&ds, 0, sizeof(ds));
+	if (dataset_load(&ds, o->data_dir, o->indicators_dir, d) == 0) {
+		unsigned long errors = d->count[DIAG_ERROR] + d->count[DIAG_FATAL];
+
+		for (i = 0; i < ds.nsources; i++) {
+			run_check_source(&ds.sources[i], d);
+			read += ds.sources[i].rows_read;
+			used += ds.sources[i].rows_used;
+			out += ds.sources[i].rows_left_out;
+			refused += ds.sources[i].refused != 0;
+		}
+		diag_msg(d, DIAG_NOTE, NULL, 0, 0, "%zu file%s read, %lu not used; %lu row%s "
+		    "read, %lu used, %lu left out; %lu warning%s, %lu error%s", ds.nsources,
+		    ds.nsources == 1 ? "" : "s", refused, read, read == 1 ? "" : "s", used, out, d->count[DIAG_WARNING],
+		    d->count[DIAG_WARNING] == 1 ? "" : "s", errors, errors == 1 ? "" : "s");
+	}
+	dataset_free(&ds);
+	/* definitions: `check` validates indicators/ too (positioned messages, exit 1). */
+	{ struct indicator_set set; indicators_load(&set, o->indicators_dir, d); indicators_free(&set); }
 }
+
+/* run_indicators (owned by compute): read, compute, print indikatorer.csv. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "compute.h"
+#include "deadline.h"
+#include "indicator.h"
+#include "load.h"
+#include "tables.h"
 
 void
 run_indicators(const struct options *o, struct diag *d)
 {
-	(void)o;
-	diag_msg(d, DIAG_FATAL, NULL, 0, 0, "indicators: not built yet");
+	struct dataset ds;
+	struct indicator_set set;
+	struct deadline_rules *rules = NULL;
+	struct results r;
+	struct buf b;
+
+	memset(&ds, 0, sizeof(ds));
+	memset(&set, 0, sizeof(set));
+	memset(&r, 0, sizeof(r));
+	if (dataset_load(&ds, o->data_dir, o->indicators_dir, d) == -1)
+		goto out;
+	if (indicators_load(&set, o->indicators_dir, d) == -1 && set.n == 0)
+		goto out;
+	deadline_rules_load(&rules, o->indicators_dir, d);
+	if (compute_run(&r, &ds, &set, rules, o->year, o->reference_date, d) == -1)
+		goto out;
+	buf_init(&b);
+	tables_indicators(&r, &b);
+	if (fwrite(b.data, 1, b.len, stdout) != b.len || fflush(stdout) != 0)
+		diag_msg(d, DIAG_ERROR, NULL, 0, 0, "cannot write to standard output");
+	buf_free(&b);
+out:
+	compute_free(&r);
+	deadline_rules_free(rules);
+	indicators_free(&set);
+	dataset_free(&ds);
+}
+
+/* run_report (owned by the lead): read, compute, write the tables, then render every
+ * report in a pool of threads; a report that fails is named and the others go on. */
+#include <pthread.h>
+
+#include "pdf.h"
+#include "report.h"
+#include "tmpl.h"
+
+enum report_kind { REPORT_KOMMUNE, REPORT_FYLKE, REPORT_TILTAK };
+
+struct report_job {
+	enum report_kind kind;
+	size_t		 index;		/* register index of the municipality or county */
+	char		*dir;		/* where the PDF goes */
+	char		*base;		/* its file name without ".pdf" */
+	struct buf	 dump;		/* --dump: the model as text */
+};
+
+struct report_pool {
+	const struct report_ctx	*ctx;
+	struct report_job	*jobs;
+	size_t			 njobs;
+	size_t			 next;		/* the next job to take */
+	pthread_mutex_t		 lock;
+};
+
+static void
+report_job_render(const struct report_ctx *base, struct report_job *j)
+{
+	struct report_ctx c = *base;
+	struct doc *doc = doc_new();
+	char *path;
+
+	c.figbase = j->base;
+	switch (j->kind) {
+	case REPORT_KOMMUNE:
+		report_kommune(&c, j->index, doc);
+		break;
+	case REPORT_FYLKE:
+		report_fylke(&c, j->index, doc);
+		break;
+	case REPORT_TILTAK:
+		report_tiltak(&c, doc);
+		break;
+	}
+	if (c.o->dump) {
+		buf_printf(&j->dump, "== %s/%s.pdf\n", j->dir, j->base);
+		pdf_paginate(doc, c.o->fonts_dir, c.d);
+		doc_dump(doc, &j->dump);
+	} else {
+		path = xasprintf("%s/%s.pdf", j->dir, j->base);
+		if (pdf_write(doc, path, c.o->fonts_dir, c.d) == -1)
+			diag_msg(c.d, DIAG_ERROR, path, 0, 0, "this report was not written; "
+			    "the others were");
+		free(path);
+	}
+	doc_free(doc);
+}
+
+static void *
+report_worker(void *arg)
+{
+	struct report_pool *pool = arg;
+
+	for (;;) {
+		struct report_job *j;
+
+		pthread_mutex_lock(&pool->lock);
+		j = pool->next < pool->njobs ? &pool->jobs[pool->next++] : NULL;
+		pthread_mutex_unlock(&pool->lock);
+		if (j == NULL)
+			return NULL;
+		report_job_render(pool->ctx, j);
+	}
+}
+
+/* Renders every job with o->jobs threads (the calling thread is one of them). */
+static void
+report_render_all(const struct report_ctx *c, struct report_job *jobs, size_t njobs)
+{
+	struct report_pool pool = { c, jobs, njobs, 0, PTHREAD_MUTEX_INITIALIZER };
+	pthread_t *threads;
+	size_t nthreads = (size_t)(c->o->jobs > 1 ? c->o->jobs : 1), i, started = 0;
+
+	if (nthreads > njobs)
+		nthreads = njobs > 0 ? njobs : 1;
+	threads = xcalloc(nthreads, sizeof(*threads));
+	for (i = 1; i < nthreads; i++)
+		if (pthread_create(&threads[i], NULL, report_worker, &pool) == 0)
+			started++;
+		else
+			break;
+	report_worker(&pool);
+	for (i = 1; i <= started; i++)
+		pthread_join(threads[i], NULL);
+	free(threads);
+	pthread_mutex_destroy(&pool.lock);
+}
+
+/* The reports of this run: every municipality and county with data in the reporting
+ * year, then the action-plan report when there are measures. */
+static struct report_job *
+report_jobs(const struct results *r, const char *ydir, size_t *njobs)
+{
+	const struct kommune_register *reg = &r->ds->reg;
+	struct report_job *jobs = xcalloc(reg->nkommuner + reg->nfylker + 1, sizeof(*jobs));
+	struct buf name;
+	size_t n = 0, i;
+
+	buf_init(&name);
+	for (i = 0; i < reg->nkommuner + reg->nfylker; i++) {
+		int is_k = i < reg->nkommuner;
+
+		if (!results_present(r, r->year, i))
+			continue;
+		buf_reset(&name);
+		report_file_name(results_place_code(r, i), results_place_name(r, i), &name);
+		jobs[n].kind = is_k ? REPORT_KOMMUNE : REPORT_FYLKE;
+		jobs[n].index = is_k ? i : i - reg->nkommuner;
+		jobs[n].dir = xasprintf("%s/%s", ydir, is_k ? "kommune" : "fylke");
+		jobs[n].base = xstrdup(name.data);
+		buf_init(&jobs[n].dump);
+		n++;
+	}
+	if (r->nmeasures > 0) {
+		jobs[n].kind = REPORT_TILTAK;
+		jobs[n].dir = xstrdup(ydir);
+		jobs[n].base = xstrdup("handlingsplan");
+		buf_init(&jobs[n].dump);
+		n++;
+	}
+	buf_free(&name);
+	*njobs = n;
+	return jobs;
+}
+
+/* Makes the output folders; 0 or -1 after a message. */
+static int
+report_dirs(const struct options *o, const char *ydir, const char *figdir, struct diag *d)
+{
+	const char *dirs[3] = { ydir, NULL, NULL };
+	char *k = xasprintf("%s/kommune", ydir), *f = xasprintf("%s/fylke", ydir);
+	int rc = 0;
+	size_t i;
+
+	dirs[1] = o->dump ? NULL : k;
+	dirs[2] = o->dump ? NULL : f;
+	for (i = 0; i < 3 && rc == 0; i++)
+		if (dirs[i] != NULL && mkdir_p(dirs[i]) == -1) {
+			diag_msg(d, DIAG_FATAL, dirs[i], 0, 0, "cannot create this folder: %s",
+			    strerror(errno));
+			rc = -1;
+		}
+	if (rc == 0 && figdir != NULL && mkdir_p(figdir) == -1) {
+		diag_msg(d, DIAG_FATAL, figdir, 0, 0, "cannot create this folder: %s",
+		    strerror(errno));
+		rc = -1;
+	}
+	free(k);
+	free(f);
+	return rc;
 }
 
 void
 run_report(const struct options *o, struct diag *d)
 {
-	(void)o;
-	diag_msg(d, DIAG_FATAL, NULL, 0, 0, "report: not built yet");
+	struct dataset ds;
+	struct indicator_set set;
+	struct deadline_rules *rules = NULL;
+	struct tmpl *t = NULL;
+	struct results r;
+	struct report_ctx ctx;
+	struct report_job *jobs = NULL;
+	size_t njobs = 0, i;
+	char *ydir = NULL, *figdir = NULL;
+
+	memset(&ds, 0, sizeof(ds));
+	memset(&set, 0, sizeof(set));
+	memset(&r, 0, sizeof(r));
+	if (dataset_load(&ds, o->data_dir, o->indicators_dir, d) == -1)
+		goto out;
+	if (indicators_load(&set, o->indicators_dir, d) == -1 && set.n == 0)
+		goto out;
+	deadline_rules_load(&rules, o->indicators_dir, d);
+	if (tmpl_load(&t, o->templates_dir, o->lang, d) == -1) {
+		diag_msg(d, DIAG_FATAL, o->templates_dir, 0, 0, "no reports were written: "
+		    "the templates must be mended first");
+		goto out;
+	}
+	if (compute_run(&r, &ds, &set, rules, o->year, o->reference_date, d) == -1)
+		goto out;
+
+	ydir = xasprintf("%s/%d", o->out_dir, r.year);
+	if (o->figures && !o->dump)
+		figdir = xasprintf("%s/figurer", ydir);
+	if (!o->dump && report_dirs(o, ydir, figdir, d) == -1)
+		goto out;
+	if (!o->dump && tables_write(&r, ydir, d) == -1)
+		goto out;
+
+	ctx = (struct report_ctx){ o, &r, t, d, strcmp(o->lang, "nn") == 0 ? LANG_NN : LANG_NB,
+	    tmpl_issuer(t, o->issuer), figdir, NULL };
+	jobs = report_jobs(&r, ydir, &njobs);
+	report_render_all(&ctx, jobs, njobs);
+	for (i = 0; i < njobs; i++) {
+		if (o->dump)
+			fwrite(jobs[i].dump.data != NULL ? jobs[i].dump.data : "", 1,
+			    jobs[i].dump.len, stdout);
+		buf_free(&jobs[i].dump);
+		free(jobs[i].dir);
+		free(jobs[i].base);
+	}
+	if (!o->dump)
+		diag_msg(d, DIAG_NOTE, NULL, 0, 0, "%zu report%s under %s", njobs,
+		    njobs == 1 ? "" : "s", ydir);
+out:
+	free(jobs);
+	free(ydir);
+	free(figdir);
+	compute_free(&r);
+	tmpl_free(t);
+	deadline_rules_free(rules);
+	indicators_free(&set);
+	dataset_free(&ds);
 }

@@ -11,7 +11,14 @@
 # With --regen, overwrites expected.lint / expected.out / expected/ after asking.
 set -u
 regen=0
-if [ "${1:-}" = --regen ]; then regen=1; shift; fi
+if [ "${1:-}" = --regen ]; then
+	regen=1; shift
+	if [ -t 0 ]; then
+		printf 'Overwrite the expected files of every regression case with the current output? [y/N] '
+		read -r answer
+		[ "$answer" = y ] || [ "$answer" = Y ] || exit 1
+	fi
+fi
 BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 TOP=$(pwd)
 export BIN TOP LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1735689600

@@ -1,0 +1,121 @@
+/*
+ * Charts: one generic chart model (categories x series of values, optional bands and
+ * reference lines) and its layout, drawn through the drawing interface (draw.h) onto a PDF
+ * page (libharu, vector, labels as real text) or into PNG and SVG files. For the report
+ * builders. The module holds no words: every title, label and legend entry comes from the
+ * caller (the templates). Safe to use from several threads on different charts.
+ */
+#ifndef CHART_H
+#define CHART_H
+
+#include <stddef.h>
+
+#include <hpdf.h>
+
+#include "diag.h"
+#include "util.h"
+
+enum chart_kind {
+	CHART_BAR,	/* grouped bars: one bar per series in each category */
+	CHART_STACKED,	/* one bar per category, series stacked in order */
+	CHART_LINE	/* one line per series over the categories (years) */
+};
+
+/* SSB's symbols: a hidden value prints ":" and draws no bar; a missing one prints "..". */
+enum chart_state {
+	CHART_VALUE,
+	CHART_HIDDEN,
+	CHART_MISSING
+};
+
+struct chart_value {
+	enum chart_state state;
+	int		 v10;	/* the value times ten: 66,7 -> 667; 0 unless CHART_VALUE */
+};
+
+#define CHART_VAL(x10)		((struct chart_value){ CHART_VALUE, (x10) })
+#define CHART_HIDDEN_VAL	((struct chart_value){ CHART_HIDDEN, 0 })
+#define CHART_MISSING_VAL	((struct chart_value){ CHART_MISSING, 0 })
+
+/* Colour families (Okabe-Ito). CHART_TONE_AUTO picks by position. Each tone comes with its
+ * own fill pattern too, so that no meaning rests on colour alone. */
+enum chart_tone {
+	CHART_TONE_AUTO,
+	CHART_TONE_GOOD,	/* bluish green: god, done, ja */
+	CHART_TONE_MIDDLE,	/* yellow/orange: middels, in progress, delvis */
+	CHART_TONE_LOW,		/* vermillion: lav, not started, nei */
+	CHART_TONE_NEUTRAL,	/* grey: unknown, not documented */
+	CHART_TONE_NEED		/* light grey: the need band of coverage */
+};
+
+/* A range of the value axis shaded behind the bars, labelled at its edge with the
+ * caller's word ("God", "Middels", "Lav", "Behov 25-30"). */
+struct chart_band {
+	int		 from10, to10;
+	enum chart_tone	 tone;
+	const char	*label;
+};
+
+/* A reference line across the plot (the county, the country), with its value printed
+ * next to its label; a hidden or missing reference prints ":" or ".." and draws no line. */
+struct chart_ref {
+	const char		*label;
+	struct chart_value	 value;
+};
+
+/*
+ * Everything a chart shows. Use a compound literal with designated initialisers; fields
+ * left out are zero, which means "none" or the usual default. Nothing is kept: chart_new
+ * copies every string and array.
+ */
+struct chart_spec {
+	enum chart_kind		 kind;
+	int			 horizontal;	/* bars grow to the right, categories down */
+	const char		*title;		/* bold line at the top; NULL: none */
+	const char		*axis_title;	/* the unit over the value axis: "Prosent" */
+	const char		*note;		/* small line at the bottom: footnote on ":" */
+	int			 integers;	/* labels without decimals (counts given x10) */
+	size_t			 ncat;
+	const char *const	*categories;	/* ncat names: municipalities, years */
+	size_t			 nseries;
+	const char *const	*series;	/* nseries legend names */
+	const enum chart_tone	*tones;		/* nseries tones, or NULL: by position */
+	const struct chart_value *values;	/* ncat * nseries, category by category */
+	size_t			 nbands;
+	const struct chart_band	*bands;
+	size_t			 nrefs;		/* at most 2 are drawn */
+	const struct chart_ref	*refs;
+	size_t			 highlight;	/* category number from 1 drawn in bold; 0: none */
+	int			 sort;		/* sort categories by the first series, largest
+						 * first; hidden and missing last; ties keep order */
+	int			 max10;		/* end of the value axis; 0: from the data */
+};
+
+/* Builds a chart from spec (copied). Returns NULL only when the spec is inconsistent
+ * (no series, or values missing while there are categories); it never reports. */
+struct chart	*chart_new(const struct chart_spec *);
+void		 chart_free(struct chart *);
+
+/* A height in points that keeps every category readable at width w (horizontal charts
+ * with many categories grow; others return a fixed pleasant height). */
+double		 chart_height(const struct chart *, double w);
+
+/* Draws the chart in the box x,y (lower left, points) w x h on a libharu page; the fonts
+ * are loaded by the caller with the UTF-8 encoder. Leaves the page's graphics state as
+ * it found it. Cannot fail (libharu errors go to the document's handler). */
+void		 chart_render_pdf(const struct chart *, HPDF_Doc, HPDF_Page,
+		    HPDF_Font regular, HPDF_Font bold, double x, double y, double w, double h);
+
+/* Writes the chart as a PNG (2 pixels per point) or SVG file of w_pt x h_pt, loading
+ * ipkval-sans.ttf and ipkval-sans-bold.ttf from fonts_dir. The file appears whole or not
+ * at all; the output is the same bytes on every run. Returns 0, or -1 after a message. */
+int		 chart_write_png(const struct chart *, const char *path, const char *fonts_dir,
+		    double w_pt, double h_pt, struct diag *);
+int		 chart_write_svg(const struct chart *, const char *path, const char *fonts_dir,
+		    double w_pt, double h_pt, struct diag *);
+
+/* Appends a stable text description: kind, title, every category, series and value (as
+ * labels print them), bands and references. For tests. */
+void		 chart_dump(const struct chart *, struct buf *);
+
+#endif

@@ -1,0 +1,237 @@
+/*
+ * Positioned CSV reading (see csv.h). libcsv gives no positions, so the text is fed in
+ * segments that end at each special byte (delimiter, quote, CR, LF): a callback that fires
+ * was caused by the last byte fed, and the field that ended began where the segment after
+ * the previous field end began. Lines and columns are counted while scanning.
+ */
+#include <csv.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv.h"
+#include "text.h"
+#include "util.h"
+
+struct csv_state {
+	const struct csv_sink	*sink;
+	struct buf		 text;		/* the fields of the current record */
+	struct csv_field	*fields;	/* s holds an offset into text until the row ends */
+	size_t			 nfields, capfields;
+	long			 start_line, start_col;	/* where the open field began; 0: not yet */
+	int			 after_record;
+	int			 stopped;
+};
+
+static int
+csv_is_space(unsigned char c)
+{
+	return c == ' ';
+}
+
+static void
+csv_on_field(void *s, size_t len, void *arg)
+{
+	struct csv_state *st = arg;
+	struct csv_field *f;
+	const char *p = s != NULL ? s : "";
+
+	st->fields = xgrow(st->fields, &st->capfields, st->nfields, sizeof(*st->fields));
+	f = &st->fields[st->nfields++];
+	f->s = (const char *)(uintptr_t)st->text.len;
+	f->len = len;
+	f->line = st->start_line;
+	f->col = st->start_col;
+	buf_put(&st->text, p, len);
+	buf_putc(&st->text, '\0');
+	st->start_line = 0;
+}
+
+static void
+csv_on_record(int c, void *arg)
+{
+	struct csv_state *st = arg;
+	size_t i;
+	long line;
+
+	(void)c;
+	st->after_record = 1;
+	st->start_line = 0;
+	if (st->nfields == 0 || st->stopped)
+		goto out;
+	for (i = 0; i < st->nfields; i++)
+		st->fields[i].s = st->text.data + (uintptr_t)st->fields[i].s;
+	line = st->fields[0].line;
+	if (st->sink->row(st->sink->arg, st->fields, st->nfields, line) != 0)
+		st->stopped = 1;
+out:
+	st->nfields = 0;
+	buf_reset(&st->text);
+}
+
+char
+csv_detect_delim(const char *s, size_t len)
+{
+	size_t i, semi = 0, tab = 0, comma = 0;
+	int quoted = 0;
+
+	for (i = 0; i < len && (quoted || (s[i] != '\n' && s[i] != '\r')); i++) {
+		if (s[i] == '"')
+			quoted = !quoted;
+		else if (!quoted && s[i] == ';')
+			semi++;
+		else if (!quoted && s[i] == '\t')
+			tab++;
+		else if (!quoted && s[i] == ',')
+			comma++;
+	}
+	if (tab > semi && tab >= comma)
+		return '\t';
+	if (comma > semi)
+		return ',';
+	return ';';
+}
+
+static void
+csv_report(const char *s, size_t off, size_t len, const char *shown, struct diag *d)
+{
+	long line, col;
+
+	text_position(s, off, &line, &col);
+	if (off < len && s[off] == '"')
+		diag_msg(d, DIAG_ERROR, shown, line, col, "expected a field that begins with a "
+		    "quote mark to hold quote marks, found one inside an unquoted field (quote "
+		    "the whole field and double the quote mark); the row is left out");
+	else if (off < len)
+		diag_msg(d, DIAG_ERROR, shown, line, col, "expected the delimiter or the end of "
+		    "the line after a closing quote mark, found other text; the row is left out");
+	else
+		diag_msg(d, DIAG_ERROR, shown, line, col, "expected the end of a quoted field, "
+		    "found the end of the file; the row is left out");
+}
+
+/* Where the next record begins after a parse error at off: after the next line end. */
+static size_t
+csv_skip_line(const char *s, size_t off, size_t len)
+{
+	const char *nl = memchr(s + off, '\n', len - off);
+
+	return nl != NULL ? (size_t)(nl - s) + 1 : len;
+}
+
+static int
+csv_setup(struct csv_parser *p, char delim)
+{
+	if (csv_init(p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+		return -1;
+	csv_set_delim(p, (unsigned char)delim);
+	csv_set_space_func(p, csv_is_space);
+	return 0;
+}
+
+/* Resolves where the open field begins when the segment at (line, col) starts one. */
+static void
+csv_mark_start(struct csv_state *st, const char *seg, size_t n, long line, long col)
+{
+	if (st->start_line != 0)
+		return;
+	if (st->after_record && n == 1 && (seg[0] == '\r' || seg[0] == '\n'))
+		return;
+	st->start_line = line;
+	st->start_col = col;
+	st->after_record = 0;
+}
+
+/* Moves the line and column count over s[from, to). */
+static void
+csv_advance(const char *s, size_t from, size_t to, long *line, long *col)
+{
+	for (; from < to; from++) {
+		unsigned char c = (unsigned char)s[from];
+
+		if (c == '\n') {
+			(*line)++;
+			*col = 1;
+		} else if ((c & 0xC0) != 0x80 && c != '\r')
+			(*col)++;
+	}
+}
+
+/* After a parse error at off: reports it, resets the parser and returns where reading
+ * goes on (after the next line end), or (size_t)-1 when the parser cannot be set up. */
+static size_t
+csv_recover(struct csv_parser *p, struct csv_state *st, const char *s, size_t off,
+    size_t len, char delim, const char *shown, struct diag *d)
+{
+	csv_report(s, off, len, shown, d);
+	csv_free(p);
+	st->nfields = 0;
+	buf_reset(&st->text);
+	st->start_line = 0;
+	st->after_record = 1;
+	if (csv_setup(p, delim) == -1)
+		return (size_t)-1;
+	return csv_skip_line(s, off, len);
+}
+
+int
+csv_read(const char *s, size_t len, char delim, const char *shown,
+    const struct csv_sink *sink, struct diag *d, struct csv_result *res)
+{
+	struct csv_parser p;
+	struct csv_state st;
+	size_t i, seg = 0, n, got, next;
+	long line = 1, col = 1;
+	unsigned char special[256];
+
+	memset(res, 0, sizeof(*res));
+	memset(&st, 0, sizeof(st));
+	st.sink = sink;
+	st.after_record = 1;
+	buf_init(&st.text);
+	memset(special, 0, sizeof(special));
+	special[(unsigned char)delim] = special['"'] = special['\r'] = special['\n'] = 1;
+	if (csv_setup(&p, delim) == -1)
+		return -1;
+	for (i = 0; i <= len && !st.stopped; i++) {
+		long seg_line = line, seg_col = col;
+
+		if (i < len) {
+			if (!special[(unsigned char)s[i]])
+				continue;
+		} else if (seg == len)
+			break;
+		n = (i < len ? i + 1 : len) - seg;
+		csv_advance(s, seg, seg + n, &line, &col);
+		csv_mark_start(&st, s + seg, n, seg_line, seg_col);
+		got = csv_parse(&p, s + seg, n, csv_on_field, csv_on_record, &st);
+		if (got != n) {
+			res->rows_bad++;
+			next = csv_recover(&p, &st, s, seg + got, len, delim, shown, d);
+			if (next == (size_t)-1)
+				goto fail;
+			line = seg_line;
+			col = seg_col;
+			csv_advance(s, seg, next, &line, &col);
+			seg = next;
+			i = next - 1;
+			continue;
+		}
+		seg += n;
+	}
+	if (!st.stopped && csv_fini(&p, csv_on_field, csv_on_record, &st) != 0) {
+		diag_msg(d, DIAG_ERROR, shown, st.start_line, st.start_col, "expected a closing "
+		    "quote mark for the field that begins here, found the end of the file; the "
+		    "row is left out");
+		res->rows_bad++;
+	}
+	res->stopped = st.stopped;
+	csv_free(&p);
+	buf_free(&st.text);
+	free(st.fields);
+	return 0;
+fail:
+	buf_free(&st.text);
+	free(st.fields);
+	return -1;
+}

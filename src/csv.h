@@ -1,0 +1,40 @@
+/*
+ * Positioned CSV reading on libcsv: RFC 4180 records with the line and column (as a text
+ * editor counts them) of every field, delimiter detection, and parse errors reported with
+ * their position. For the reading layer (load.c) only.
+ */
+#ifndef CSV_H
+#define CSV_H
+
+#include <stddef.h>
+
+#include "diag.h"
+
+struct csv_field {
+	const char	*s;	/* NUL-terminated, surrounding spaces removed */
+	size_t		 len;
+	long		 line;	/* where the field begins (its opening quote if quoted) */
+	long		 col;
+};
+
+/* Called once per record (the header included); returns 0 to go on, -1 to stop reading. */
+struct csv_sink {
+	int	(*row)(void *arg, const struct csv_field *fields, size_t n, long line);
+	void	*arg;
+};
+
+struct csv_result {
+	unsigned long	rows_bad;	/* records left out because they could not be parsed */
+	int		stopped;	/* the sink asked to stop */
+};
+
+/* Detects the delimiter from the header line: the most frequent of ';', TAB and ','
+ * outside quotes (';' when none occurs). */
+char	csv_detect_delim(const char *s, size_t len);
+/* Parses s (UTF-8, `len` bytes) and calls the sink per record. Parse errors are reported
+ * (named `shown`) and the broken record is left out. Returns 0, or -1 when the parser
+ * could not be set up. */
+int	csv_read(const char *s, size_t len, char delim, const char *shown,
+	    const struct csv_sink *, struct diag *, struct csv_result *);
+
+#endif

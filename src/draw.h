@@ -1,0 +1,78 @@
+/*
+ * The drawing interface charts are laid out through, and its three back ends: a libharu
+ * page (draw_pdf.c), a Cairo image surface for PNG files and an SVG text writer
+ * (draw_cairo.c). Coordinates are points with the origin at the top left of the chart box
+ * and y growing downwards; each back end maps them. For chart.c only.
+ */
+#ifndef DRAW_H
+#define DRAW_H
+
+#include <stddef.h>
+
+#include <hpdf.h>
+
+#include "diag.h"
+#include "util.h"
+
+enum draw_anchor {
+	DRAW_LEFT,
+	DRAW_CENTER,
+	DRAW_RIGHT
+};
+
+struct draw {
+	void	*ctx;
+	/* Path building; rect adds a closed rectangle. */
+	void	(*move)(void *, double x, double y);
+	void	(*line)(void *, double x, double y);
+	void	(*rect)(void *, double x, double y, double w, double h);
+	/* fill and stroke consume the current path. */
+	void	(*fill)(void *);
+	void	(*stroke)(void *);
+	/* rgb as 0xRRGGBB; used by the next fill, stroke and text. */
+	void	(*colour)(void *, unsigned rgb);
+	void	(*width)(void *, double);
+	/* dash on / off lengths in points; on 0: solid. */
+	void	(*dash)(void *, double on, double off);
+	/* Text on the baseline y, anchored at x. */
+	void	(*text)(void *, double x, double y, enum draw_anchor, double size, int bold,
+		    const char *utf8);
+	/* Advance width of the text in points, from the back end's real font metrics. */
+	double	(*text_width)(void *, double size, int bold, const char *utf8);
+};
+
+/* The PDF back end draws into the box (x, y lower left, w x h) of page; the struct holds
+ * only pointers and lives on the caller's stack. Saves the graphics state at begin and
+ * restores it at end. */
+struct draw_pdf {
+	HPDF_Page	 page;
+	HPDF_Font	 regular, bold;
+	double		 x0, top;	/* page coordinates of the box's top left */
+	unsigned	 rgb;
+	int		 in_path;	/* a path is open: fill and stroke may close it */
+};
+
+void	draw_pdf_begin(struct draw *, struct draw_pdf *, HPDF_Page, HPDF_Font regular,
+	    HPDF_Font bold, double x, double y, double w, double h);
+void	draw_pdf_end(struct draw_pdf *);
+
+/* Cairo back ends. draw_cairo_fonts_load opens the two TTF files of fonts_dir through
+ * FreeType (never by name); returns NULL after a message. One per thread. */
+struct draw_cairo_fonts;
+struct draw_cairo_fonts *draw_cairo_fonts_load(const char *fonts_dir, struct diag *);
+void	draw_cairo_fonts_free(struct draw_cairo_fonts *);
+
+/* A PNG image of w x h points at `scale` pixels per point, white background. The PNG
+ * bytes go to out. Returns 0, or -1 after a message. */
+struct draw_png;
+struct draw_png *draw_png_new(struct draw *, struct draw_cairo_fonts *, double w, double h,
+	    double scale);
+int	draw_png_finish(struct draw_png *, struct buf *out, struct diag *, const char *path);
+
+/* An SVG document written as text (text stays text; ids none, so output is the same on
+ * every run); widths are measured with the Cairo fonts. */
+struct draw_svg;
+struct draw_svg *draw_svg_new(struct draw *, struct draw_cairo_fonts *, double w, double h);
+void	draw_svg_finish(struct draw_svg *, struct buf *out);
+
+#endif

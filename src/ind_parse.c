@@ -1,0 +1,1594 @@
+/*
+ * Indicator definitions: reads indicators/ (one `key = value` file *.ind per indicator,
+ * rekkefolge.txt for the report order, the two pattern files) and parses the condition
+ * language by hand into struct expr trees, checking column names and literals against
+ * the columns of the source table. Every problem is a message with the file, line and
+ * column and the line shown with a caret under the bad span. The format is documented in
+ * docs/indicators.md. Used by run.c (check) and compute (through indicators_load).
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "indicator.h"
+#include "util.h"
+
+/* The eight indicators of SPEC section 2; indikatorer.csv holds exactly these. */
+static const char *const known_ids[] = {
+	"plan_oppdatert", "mal_definert", "brukermedvirkning", "koordinator",
+	"samtykke", "internkontroll", "dekning", "handlingsplan", NULL
+};
+#define KNOWN_IDS_TEXT "plan_oppdatert, mal_definert, brukermedvirkning, koordinator, " \
+	"samtykke, internkontroll, dekning, handlingsplan"
+
+/* The columns of the tables as the reading layer types them (SPEC 1.3-1.5). */
+struct colspec {
+	const char	*name;
+	int		 type;
+};
+static const struct colspec plan_cols[] = {
+	{ "kommunenr", COL_KOMMUNE }, { "tjenesteomrade", COL_TEXT },
+	{ "opprettet", COL_DATE }, { "sist_oppdatert", COL_DATE },
+	{ "status", COL_STATUS }, { "koordinator", COL_YESNO },
+	{ "antall_mal", COL_INT }, { "brukermedvirkning", COL_PARTLY },
+	{ "samtykke", COL_YESNO }, { "ansvarsgruppe", COL_YESNO }, { NULL, 0 }
+};
+static const struct colspec action_cols[] = {
+	{ "kommunenr", COL_KOMMUNE }, { "tiltak", COL_TEXT }, { "mal", COL_TEXT },
+	{ "aktivitet", COL_TEXT }, { "tid", COL_TEXT }, { "ansvar", COL_TEXT },
+	{ "status", COL_TEXT }, { NULL, 0 }
+};
+/* The questions of SPEC section 4, for when the definitions have no kartlegging.csv. */
+static const char *const default_questions[] = {
+	"F1", "F2", "M1", "M2", "M3", "M4", "M5", "O1", "O2", "S1", "S2", "S3", "S4", "S5",
+	"I1", "I2", "I3", "I4", "I5", "K1", "K2", "K3", "IK1", NULL
+};
+#define PLAN_COLS_TEXT "kommunenr, tjenesteomrade, opprettet, sist_oppdatert, status, " \
+	"koordinator, antall_mal, brukermedvirkning, samtykke, ansvarsgruppe"
+#define ACTION_COLS_TEXT "kommunenr, tiltak, mal, aktivitet, tid, ansvar, status"
+
+/* Words for yes/no and status literals, as SPEC 1.1 and 1.3 accept them in the data. */
+static const struct { const char *w; int v; } yesno_words[] = {
+	{ "ja", YES }, { "j", YES }, { "yes", YES }, { "y", YES }, { "x", YES },
+	{ "sann", YES }, { "true", YES }, { "nei", NO }, { "n", NO }, { "no", NO },
+	{ "usann", NO }, { "false", NO }, { "delvis", PARTLY }, { NULL, 0 }
+};
+static const struct { const char *w; int v; } status_words[] = {
+	{ "aktiv", 1 }, { "active", 1 }, { "avsluttet", 0 }, { "avslutta", 0 },
+	{ "closed", 0 }, { NULL, 0 }
+};
+
+/* ---- files and messages ---- */
+
+char *
+ind_read_file(const char *path, size_t *len, struct diag *d)
+{
+	FILE *f;
+	struct buf b;
+	char chunk[8192];
+	size_t n, bad, off = 0;
+	char *text;
+
+	if ((f = fopen(path, "rb")) == NULL) {
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot be read: %s", strerror(errno));
+		return NULL;
+	}
+	buf_init(&b);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_put(&b, chunk, n);
+	fclose(f);
+	if (b.len == 0) {
+		buf_free(&b);
+		*len = 0;
+		return xstrdup("");
+	}
+	if (!utf8_valid((const unsigned char *)b.data, b.len, &bad) ||
+	    (bad = strlen(b.data)) < b.len) {
+		long line = 1;
+		const char *ls = b.data, *p;
+
+		for (p = b.data; p < b.data + bad; p++)
+			if (*p == '\n')
+				line++, ls = p + 1;
+		diag_msg(d, DIAG_ERROR, path, line,
+		    (long)utf8_len(ls, (size_t)(b.data + bad - ls)) + 1, "expected UTF-8 text, found a byte that is not (save the file as UTF-8)");
+		buf_free(&b);
+		return NULL;
+	}
+	if (b.len >= 3 && memcmp(b.data, "\xef\xbb\xbf", 3) == 0)
+		off = 3;
+	*len = b.len - off;
+	text = xstrndup(b.data + off, *len);
+	buf_free(&b);
+	return text;
+}
+
+static void
+ind_vcaret(struct diag *d, enum diag_level level, const char *path, long line,
+    const char *l, size_t llen, size_t off, size_t len, const char *fmt, va_list ap)
+{
+	struct buf m;
+	size_t i;
+
+	if (off > llen)
+		off = llen;
+	if (len == 0 || off + len > llen)
+		len = off < llen ? llen - off : 1;
+	buf_init(&m);
+	buf_vprintf(&m, fmt, ap);
+	buf_puts(&m, "\n    ");
+	buf_put(&m, l, llen);
+	buf_puts(&m, "\n    ");
+	for (i = 0; i < off; i++)
+		if (l[i] == '\t')
+			buf_putc(&m, '\t');
+		else if (((unsigned char)l[i] & 0xc0) != 0x80)
+			buf_putc(&m, ' ');
+	buf_putc(&m, '^');
+	for (i = off + 1; i < off + len && i < llen; i++)
+		if (((unsigned char)l[i] & 0xc0) != 0x80)
+			buf_putc(&m, '^');
+	diag_msg(d, level, path, line, (long)utf8_len(l, off) + 1, "%s", m.data);
+	buf_free(&m);
+}
+
+void
+ind_caret(struct diag *d, enum diag_level level, const char *path, long line,
+    const char *l, size_t llen, size_t off, size_t len, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	ind_vcaret(d, level, path, line, l, llen, off, len, fmt, ap);
+	va_end(ap);
+}
+
+/* ---- a value of a definition file: one or more source lines ---- */
+
+struct seg {
+	size_t		 voff;		/* where the segment starts in the value */
+	long		 line;
+	const char	*l;		/* the whole source line */
+	size_t		 llen;
+	size_t		 loff;		/* where the segment starts in the line */
+};
+
+struct value {
+	char		*key;
+	struct buf	 text;
+	struct seg	*segs;
+	size_t		 nsegs, cap;
+};
+
+struct deffile {
+	const char	*path;
+	struct value	*v;
+	size_t		 n, cap;
+	struct diag	*d;
+	int		 bad;
+};
+
+/* The line and column (code points, 1-based) of offset off of value v. */
+static void
+val_pos(const struct value *v, size_t off, long *line, long *col)
+{
+	const struct seg *s = &v->segs[0];
+	size_t i;
+
+	for (i = 1; i < v->nsegs; i++)
+		if (v->segs[i].voff <= off)
+			s = &v->segs[i];
+	*line = s->line;
+	*col = (long)utf8_len(s->l, s->loff + (off - s->voff)) + 1;
+}
+
+/* Says fmt at offset off (len bytes) of value v. */
+static void
+val_err(struct deffile *f, const struct value *v, size_t off, size_t len, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+static void
+val_err(struct deffile *f, const struct value *v, size_t off, size_t len, const char *fmt, ...)
+{
+	va_list ap;
+	const struct seg *s = &v->segs[0];
+	size_t i, lo;
+
+	for (i = 1; i < v->nsegs; i++)
+		if (v->segs[i].voff <= off)
+			s = &v->segs[i];
+	lo = s->loff + (off - s->voff);
+	va_start(ap, fmt);
+	ind_vcaret(f->d, DIAG_ERROR, f->path, s->line, s->l, s->llen, lo, len, fmt, ap);
+	va_end(ap);
+	f->bad = 1;
+}
+
+static int
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+
+static int
+is_keychar(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	    c == '_' || c == '.';
+}
+
+static void
+val_append(struct value *v, long lno, const char *l, size_t llen, size_t from, size_t to)
+{
+	struct seg *s;
+
+	while (from < to && is_space(l[from]))
+		from++;
+	while (to > from && is_space(l[to - 1]))
+		to--;
+	if (v->text.len > 0 && from < to)
+		buf_putc(&v->text, ' ');
+	v->segs = xgrow(v->segs, &v->cap, v->nsegs, sizeof(*v->segs));
+	s = &v->segs[v->nsegs++];
+	s->voff = v->text.len;
+	s->line = lno;
+	s->l = l;
+	s->llen = llen;
+	s->loff = from;
+	buf_put(&v->text, l + from, to - from);
+}
+
+/* One line of a definition file. */
+static void
+def_line(struct deffile *f, long lno, const char *l, size_t llen)
+{
+	size_t i = 0, ks;
+	struct value *v;
+
+	while (i < llen && is_space(l[i]))
+		i++;
+	if (i == llen || l[i] == '#')
+		return;
+	if (i > 0) {		/* a continuation of the value above */
+		if (f->n == 0) {
+			ind_caret(f->d, DIAG_ERROR, f->path, lno, l, llen, i, llen - i,
+			    "expected `key = value` at the start of the line, found an indented line");
+			f->bad = 1;
+			return;
+		}
+		val_append(&f->v[f->n - 1], lno, l, llen, i, llen);
+		return;
+	}
+	ks = i;
+	while (i < llen && is_keychar(l[i]))
+		i++;
+	if (i == ks) {
+		size_t cl = 1;
+
+		while (ks + cl < llen && ((unsigned char)l[ks + cl] & 0xc0) == 0x80)
+			cl++;
+		ind_caret(f->d, DIAG_ERROR, f->path, lno, l, llen, ks, cl,
+		    "expected a key such as `teller`, found '%.*s'", (int)cl, l + ks);
+		f->bad = 1;
+		return;
+	}
+	{
+		size_t ke = i;
+
+		while (i < llen && (l[i] == ' ' || l[i] == '\t'))
+			i++;
+		if (i == llen || l[i] != '=') {
+			ind_caret(f->d, DIAG_ERROR, f->path, lno, l, llen, i, 1,
+			    "expected '=' after the key '%.*s', found %s", (int)(ke - ks), l + ks,
+			    i == llen ? "the end of the line" : "something else");
+			f->bad = 1;
+			return;
+		}
+		f->v = xgrow(f->v, &f->cap, f->n, sizeof(*f->v));
+		v = &f->v[f->n++];
+		memset(v, 0, sizeof(*v));
+		v->key = xstrndup(l + ks, ke - ks);
+		buf_init(&v->text);
+		val_append(v, lno, l, llen, i + 1, llen);
+	}
+}
+
+static void
+def_free(struct deffile *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->n; i++) {
+		free(f->v[i].key);
+		buf_free(&f->v[i].text);
+		free(f->v[i].segs);
+	}
+	free(f->v);
+}
+
+static const char *
+val_str(const struct value *v)
+{
+	return v->text.data != NULL ? v->text.data : "";
+}
+
+/* ---- the condition language ---- */
+
+enum tok { T_END, T_LP, T_RP, T_CMP, T_NUM, T_DATE, T_WORD, T_STR, T_BAD };
+
+struct token {
+	enum tok	 t;
+	size_t		 off, len;
+	double		 num;
+	int		 isint;
+	int		 date;
+	enum expr_cmp	 cmp;
+	char		*str;		/* T_STR: the text between the quotes, owned */
+};
+
+struct questions {
+	char		**id;
+	size_t		 n, cap;
+};
+
+static void	questions_default(struct questions *);
+static void	questions_free(struct questions *);
+
+struct parser {
+	struct deffile		*f;
+	const struct value	*v;
+	const char		*s;
+	size_t			 pos;
+	struct token		 tok;
+	enum table_kind		 source;
+	const struct questions	*q;
+	int			 depth;
+	int			 failed;
+};
+
+static int
+is_wordchar(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	    c == '_' || c >= 0x80;
+}
+
+static int
+date_ok(int y, int m, int dd)
+{
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+	if (y < 1900 || y > 2999 || m < 1 || m > 12 || dd < 1 || dd > mdays[m - 1])
+		return 0;
+	if (m == 2 && dd == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 0;
+	return 1;
+}
+
+static size_t
+digits(const char *s, size_t i, long *val)
+{
+	size_t n = 0;
+
+	*val = 0;
+	while (s[i + n] >= '0' && s[i + n] <= '9' && n < 9) {
+		*val = *val * 10 + (s[i + n] - '0');
+		n++;
+	}
+	return n;
+}
+
+/* Lexes a number or a date (dd.mm.yyyy, d/m/yyyy, yyyy-mm-dd) at p->pos. */
+static void
+lex_number(struct parser *p, struct token *t)
+{
+	const char *s = p->s;
+	size_t i = p->pos, n1, n2, n3;
+	long a, b, c;
+
+	n1 = digits(s, i, &a);
+	if ((s[i + n1] == '.' || s[i + n1] == '/') && n1 <= 2 &&
+	    (n2 = digits(s, i + n1 + 1, &b)) > 0 && n2 <= 2 && s[i + n1 + 1 + n2] == s[i + n1] &&
+	    (n3 = digits(s, i + n1 + n2 + 2, &c)) == 4) {
+		t->t = date_ok((int)c, (int)b, (int)a) ? T_DATE : T_BAD;
+		t->date = (int)(c * 10000 + b * 100 + a);
+		t->len = n1 + n2 + n3 + 2;
+		return;
+	}
+	if (n1 == 4 && s[i + 4] == '-' && (n2 = digits(s, i + 5, &b)) > 0 && n2 <= 2 &&
+	    s[i + 5 + n2] == '-' && (n3 = digits(s, i + 6 + n2, &c)) > 0 && n3 <= 2) {
+		t->t = date_ok((int)a, (int)b, (int)c) ? T_DATE : T_BAD;
+		t->date = (int)(a * 10000 + b * 100 + c);
+		t->len = 6 + n2 + n3;
+		return;
+	}
+	t->t = T_NUM;
+	t->isint = 1;
+	t->num = (double)a;
+	t->len = n1;
+	if ((s[i + n1] == '.' || s[i + n1] == ',') && s[i + n1 + 1] >= '0' && s[i + n1 + 1] <= '9') {
+		char tmp[64];
+		size_t n = n1 + 1;
+
+		while (s[i + n] >= '0' && s[i + n] <= '9')
+			n++;
+		if (n < sizeof(tmp)) {
+			memcpy(tmp, s + i, n);
+			tmp[n] = '\0';
+			tmp[n1] = '.';
+			t->num = strtod(tmp, NULL);
+		}
+		t->isint = 0;
+		t->len = n;
+	}
+	while (is_wordchar((unsigned char)s[i + t->len]))	/* 12months, 3x */
+		t->t = T_BAD, t->len++;
+}
+
+static void
+lex_string(struct parser *p, struct token *t)
+{
+	const char *s = p->s;
+	size_t i = p->pos + 1;
+	struct buf b;
+
+	buf_init(&b);
+	for (;;) {
+		if (s[i] == '\0') {
+			t->t = T_BAD;
+			t->len = 1;
+			buf_free(&b);
+			return;
+		}
+		if (s[i] == '"') {
+			if (s[i + 1] != '"')
+				break;
+			i++;
+		}
+		buf_putc(&b, s[i++]);
+	}
+	t->t = T_STR;
+	t->len = i + 1 - p->pos;
+	t->str = b.data != NULL ? buf_take(&b) : xstrdup("");
+}
+
+static void
+lex(struct parser *p)
+{
+	struct token *t = &p->tok;
+	const char *s = p->s;
+	size_t i;
+
+	free(t->str);
+	memset(t, 0, sizeof(*t));
+	while (is_space(s[p->pos]))
+		p->pos++;
+	i = p->pos;
+	t->off = i;
+	t->len = 1;
+	switch (s[i]) {
+	case '\0': t->t = T_END; t->len = 0; break;
+	case '(': t->t = T_LP; break;
+	case ')': t->t = T_RP; break;
+	case '=': t->t = T_CMP; t->cmp = CMP_EQ; t->len = s[i + 1] == '=' ? 2 : 1; break;
+	case '!':
+		t->t = s[i + 1] == '=' ? T_CMP : T_BAD;
+		t->cmp = CMP_NE;
+		t->len = s[i + 1] == '=' ? 2 : 1;
+		break;
+	case '<':
+		t->t = T_CMP;
+		t->cmp = s[i + 1] == '=' ? CMP_LE : s[i + 1] == '>' ? CMP_NE : CMP_LT;
+		t->len = s[i + 1] == '=' || s[i + 1] == '>' ? 2 : 1;
+		break;
+	case '>':
+		t->t = T_CMP;
+		t->cmp = s[i + 1] == '=' ? CMP_GE : CMP_GT;
+		t->len = s[i + 1] == '=' ? 2 : 1;
+		break;
+	case '"': lex_string(p, t); break;
+	default:
+		if (s[i] >= '0' && s[i] <= '9') {
+			lex_number(p, t);
+		} else if (is_wordchar((unsigned char)s[i])) {
+			t->t = T_WORD;
+			while (is_wordchar((unsigned char)s[i + t->len]))
+				t->len++;
+		} else {
+			t->t = T_BAD;
+			while (((unsigned char)s[i + t->len] & 0xc0) == 0x80)
+				t->len++;
+		}
+	}
+	p->pos = i + t->len;
+}
+
+static int
+tok_is(const struct parser *p, const char *word)
+{
+	return p->tok.t == T_WORD && strlen(word) == p->tok.len &&
+	    strncasecmp(p->s + p->tok.off, word, p->tok.len) == 0;
+}
+
+/* What the current token is, for "found ..." in messages. */
+static const char *
+found(struct parser *p, char *tmp, size_t sz)
+{
+	if (p->tok.t == T_END)
+		return "the end of the condition";
+	snprintf(tmp, sz, "'%.*s'", (int)(p->tok.len > 40 ? 40 : p->tok.len), p->s + p->tok.off);
+	return tmp;
+}
+
+static struct expr *
+perr(struct parser *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static struct expr *
+perr(struct parser *p, const char *fmt, ...)
+{
+	va_list ap;
+	char msg[512];
+
+	if (p->failed)
+		return NULL;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	val_err(p->f, p->v, p->tok.off, p->tok.len, "%s", msg);
+	p->failed = 1;
+	return NULL;
+}
+
+static struct expr *
+node(enum expr_op op)
+{
+	struct expr *e = xcalloc(1, sizeof(*e));
+
+	e->op = op;
+	e->col = -1;
+	return e;
+}
+
+void
+expr_free(struct expr *e)
+{
+	if (e == NULL)
+		return;
+	expr_free(e->a);
+	expr_free(e->b);
+	free(e->column);
+	free(e->text);
+	free(e->window);
+	pcre2_code_free(e->re);
+	pcre2_match_data_free(e->md);
+	free(e);
+}
+
+static const char *
+source_name(enum table_kind k)
+{
+	return k == TABLE_PLANS ? "planer" : k == TABLE_SURVEY ? "kartlegging" : "handlingsplan";
+}
+
+/* The type of column `name` (len bytes) in the source; its canonical spelling in *canon. */
+static int
+column_type(const struct parser *p, const char *name, size_t len, const char **canon)
+{
+	const struct colspec *c = p->source == TABLE_PLANS ? plan_cols :
+	    p->source == TABLE_ACTIONS ? action_cols : NULL;
+	size_t i;
+
+	if (c == NULL) {
+		if (len == 9 && strncasecmp(name, "kommunenr", 9) == 0) {
+			*canon = "kommunenr";
+			return COL_KOMMUNE;
+		}
+		for (i = 0; p->q != NULL && i < p->q->n; i++)
+			if (strlen(p->q->id[i]) == len && strncasecmp(p->q->id[i], name, len) == 0) {
+				*canon = p->q->id[i];
+				return COL_TEXT;
+			}
+		return -1;
+	}
+	for (; c->name != NULL; c++)
+		if (strlen(c->name) == len && strncasecmp(c->name, name, len) == 0) {
+			*canon = c->name;
+			return c->type;
+		}
+	return -1;
+}
+
+static const char *
+columns_text(const struct parser *p, struct buf *b)
+{
+	size_t i;
+
+	if (p->source == TABLE_PLANS)
+		return PLAN_COLS_TEXT;
+	if (p->source == TABLE_ACTIONS)
+		return ACTION_COLS_TEXT;
+	buf_puts(b, "kommunenr");
+	for (i = 0; p->q != NULL && i < p->q->n; i++)
+		buf_printf(b, ", %s", p->q->id[i]);
+	return b->data;
+}
+
+static int
+word_value(const char *w, size_t len, int status)
+{
+	size_t i;
+
+	if (status) {
+		for (i = 0; status_words[i].w != NULL; i++)
+			if (strlen(status_words[i].w) == len &&
+			    strncasecmp(status_words[i].w, w, len) == 0)
+				return status_words[i].v;
+		return -1;
+	}
+	for (i = 0; yesno_words[i].w != NULL; i++)
+		if (strlen(yesno_words[i].w) == len && strncasecmp(yesno_words[i].w, w, len) == 0)
+			return yesno_words[i].v;
+	return -1;
+}
+
+static void
+compile_or_die(struct expr *e, const char *pattern, size_t len)
+{
+	int err;
+	PCRE2_SIZE erroff;
+
+	e->re = pcre2_compile((PCRE2_SPTR)pattern, len, CLASSIFY_PCRE2_FLAGS, &err, &erroff,
+	    NULL);
+	if (e->re != NULL)
+		(void)pcre2_jit_compile(e->re, PCRE2_JIT_COMPLETE);
+	e->md = pcre2_match_data_create(1, NULL);
+	if (e->re == NULL || e->md == NULL) {
+		fputs("ipkval: error: cannot compile a text comparison\n", stderr);
+		exit(2);
+	}
+}
+
+/* `column = "text"` compares ignoring case (also of æøå) and surrounding space: it is
+ * compiled to an anchored pattern with every ASCII punctuation character escaped. */
+static void
+text_eq_pattern(struct expr *e)
+{
+	struct buf b;
+	const char *s;
+
+	buf_init(&b);
+	buf_puts(&b, "^\\s*");
+	for (s = e->text; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c < 0x80 && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9')))
+			buf_putc(&b, '\\');
+		buf_putc(&b, *s);
+	}
+	buf_puts(&b, "\\s*$");
+	compile_or_die(e, b.data, b.len);
+	buf_free(&b);
+}
+
+/* The literal after a comparison with column e (type checked); 0 or -1. */
+static int
+parse_literal(struct parser *p, struct expr *e)
+{
+	char tmp[64];
+	const char *w = p->s + p->tok.off;
+	size_t len = p->tok.len;
+	int ordered = e->cmp != CMP_EQ && e->cmp != CMP_NE;
+
+	if (e->is_class) {
+		int c = p->tok.t == T_WORD ? classifier_value(e->classifier, w, len) : -2;
+
+		if (ordered) {
+			perr(p, "expected = or != with a class, found an ordering");
+			return -1;
+		}
+		if (c == -2) {
+			perr(p, "expected a class (%s), found %s", classifier_names(e->classifier),
+			    found(p, tmp, sizeof(tmp)));
+			return -1;
+		}
+		e->lit = LIT_WORD;
+		e->word = c;
+		return 0;
+	}
+	switch (e->coltype) {
+	case COL_DATE:
+		if (p->tok.t == T_DATE) {
+			e->lit = LIT_DATE;
+			e->date = p->tok.date;
+			return 0;
+		}
+		if (tok_is(p, "refdate")) {
+			e->lit = LIT_REFDATE;
+			return 0;
+		}
+		perr(p, "expected a date (dd.mm.yyyy) or refdate after the comparison, found %s%s",
+		    found(p, tmp, sizeof(tmp)), p->tok.t == T_BAD ? " (not a real date?)" : "");
+		return -1;
+	case COL_INT:
+		if (p->tok.t == T_NUM) {
+			e->lit = LIT_NUMBER;
+			e->num = p->tok.num;
+			return 0;
+		}
+		perr(p, "expected a number after the comparison (%s is a number column), found %s",
+		    e->column, found(p, tmp, sizeof(tmp)));
+		return -1;
+	case COL_YESNO:
+	case COL_PARTLY:
+	case COL_STATUS: {
+		int isstatus = e->coltype == COL_STATUS;
+		int v = p->tok.t == T_WORD ? word_value(w, len, isstatus) : -1;
+
+		if (!isstatus && e->coltype == COL_YESNO && v == PARTLY)
+			v = -1;
+		if (v == -1 || ordered) {
+			perr(p, "expected %s%s (%s is a %s column), found %s",
+			    ordered ? "= or != with " : "",
+			    isstatus ? "aktiv or avsluttet" : e->coltype == COL_PARTLY ?
+			    "ja, nei or delvis" : "ja or nei", e->column,
+			    isstatus ? "status" : e->coltype == COL_PARTLY ? "ja/nei/delvis" :
+			    "yes/no", found(p, tmp, sizeof(tmp)));
+			return -1;
+		}
+		e->lit = LIT_WORD;
+		e->word = v;
+		return 0;
+	}
+	case COL_TEXT:
+		if (ordered) {
+			perr(p, "expected = or != with a text column (%s), found an ordering",
+			    e->column);
+			return -1;
+		}
+		if (p->tok.t == T_STR || p->tok.t == T_WORD || p->tok.t == T_NUM) {
+			e->lit = LIT_TEXT;
+			e->text = p->tok.t == T_STR ? xstrdup(p->tok.str) : xstrndup(w, len);
+			text_eq_pattern(e);
+			return 0;
+		}
+		perr(p, "expected a text in quotes (\"...\"), found %s", found(p, tmp, sizeof(tmp)));
+		return -1;
+	default:
+		perr(p, "expected a column that can be compared; %s cannot", e->column);
+		return -1;
+	}
+}
+
+/* `within N months|years|days`, the current token being the number. */
+static int
+parse_within(struct parser *p, struct expr *e)
+{
+	char tmp[64];
+
+	if (p->tok.t != T_NUM || !p->tok.isint || p->tok.num < 1 || p->tok.num > 36500) {
+		perr(p, "expected a whole number of months, years or days after 'within', found %s",
+		    found(p, tmp, sizeof(tmp)));
+		return -1;
+	}
+	e->n = (int)p->tok.num;
+	lex(p);
+	if (tok_is(p, "months") || tok_is(p, "month") || tok_is(p, "måneder") ||
+	    tok_is(p, "måned")) {
+		e->unit = UNIT_MONTHS;
+	} else if (tok_is(p, "years") || tok_is(p, "year") || tok_is(p, "år")) {
+		e->unit = UNIT_MONTHS;
+		e->n *= 12;
+	} else if (tok_is(p, "days") || tok_is(p, "day") || tok_is(p, "dager") ||
+	    tok_is(p, "dagar")) {
+		e->unit = UNIT_DAYS;
+	} else {
+		perr(p, "expected 'months', 'years' or 'days' after the number, found %s",
+		    found(p, tmp, sizeof(tmp)));
+		return -1;
+	}
+	e->window = xcalloc(1, sizeof(*e->window));
+	lex(p);
+	return 0;
+}
+
+static int
+parse_match(struct parser *p, struct expr *e)
+{
+	char tmp[64];
+	int err;
+	PCRE2_SIZE erroff;
+	PCRE2_UCHAR msg[256];
+
+	if (p->tok.t != T_STR) {
+		perr(p, "expected a pattern in quotes after 'matches', found %s",
+		    found(p, tmp, sizeof(tmp)));
+		return -1;
+	}
+	e->re = pcre2_compile((PCRE2_SPTR)p->tok.str, PCRE2_ZERO_TERMINATED,
+	    CLASSIFY_PCRE2_FLAGS, &err, &erroff, NULL);
+	if (e->re == NULL) {
+		pcre2_get_error_message(err, msg, sizeof(msg));
+		p->tok.off += 1 + (erroff < p->tok.len - 2 ? erroff : p->tok.len - 2);
+		p->tok.len = 1;
+		perr(p, "expected a valid pattern, found an error here: %s", (char *)msg);
+		return -1;
+	}
+	(void)pcre2_jit_compile(e->re, PCRE2_JIT_COMPLETE);
+	if ((e->md = pcre2_match_data_create(1, NULL)) == NULL) {
+		fputs("ipkval: error: out of memory\n", stderr);
+		exit(2);
+	}
+	lex(p);
+	return 0;
+}
+
+/* `is [not] empty|invalid|set`, the current token following 'is'. */
+static struct expr *
+parse_is(struct parser *p, struct expr *e)
+{
+	char tmp[64];
+	int neg = 0;
+	struct expr *n;
+
+	if (tok_is(p, "not")) {
+		neg = 1;
+		lex(p);
+	}
+	if (tok_is(p, "empty"))
+		e->state = CELL_EMPTY;
+	else if (tok_is(p, "invalid") && !e->is_class)
+		e->state = CELL_INVALID;
+	else if (tok_is(p, "set"))
+		e->state = CELL_OK;
+	else {
+		perr(p, e->is_class ? "expected 'empty' or 'set' after 'is', found %s" :
+		    "expected 'empty', 'invalid' or 'set' after 'is', found %s",
+		    found(p, tmp, sizeof(tmp)));
+		expr_free(e);
+		return NULL;
+	}
+	e->op = EXPR_STATE;
+	lex(p);
+	if (!neg)
+		return e;
+	n = node(EXPR_NOT);
+	n->a = e;
+	return n;
+}
+
+/* column or class(column), then what is said of it. */
+static struct expr *
+parse_test(struct parser *p)
+{
+	char tmp[64];
+	struct buf b;
+	struct expr *e;
+	const char *canon;
+	int type, is_class = 0;
+	size_t coff;
+
+	if (tok_is(p, "class")) {
+		lex(p);
+		if (p->tok.t != T_LP)
+			return perr(p, "expected '(' after 'class', found %s",
+			    found(p, tmp, sizeof(tmp)));
+		if (p->source == TABLE_PLANS)
+			return perr(p, "expected class() only in kartlegging or handlingsplan "
+			    "definitions, found it in a planer definition");
+		lex(p);
+		is_class = 1;
+	}
+	if (p->tok.t != T_WORD)
+		return perr(p, "expected a column name, found %s", found(p, tmp, sizeof(tmp)));
+	coff = p->tok.off;
+	if ((type = column_type(p, p->s + p->tok.off, p->tok.len, &canon)) == -1) {
+		buf_init(&b);
+		perr(p, "expected a column of %s (%s), found '%.*s'", source_name(p->source),
+		    columns_text(p, &b), (int)p->tok.len, p->s + p->tok.off);
+		buf_free(&b);
+		return NULL;
+	}
+	if (is_class && type != COL_TEXT)
+		return perr(p, "expected a text column inside class(), found %s", canon);
+	e = node(EXPR_CMP);
+	e->column = xstrdup(canon);
+	e->coltype = type;
+	e->is_class = is_class;
+	e->classifier = p->source == TABLE_SURVEY ? CLASSIFIER_ANSWERS : CLASSIFIER_STATUS;
+	lex(p);
+	if (is_class) {
+		if (p->tok.t != T_RP) {
+			expr_free(e);
+			return perr(p, "expected ')' after the column, found %s",
+			    found(p, tmp, sizeof(tmp)));
+		}
+		lex(p);
+	}
+	if (tok_is(p, "is")) {
+		lex(p);
+		return parse_is(p, e);
+	}
+	if (p->tok.t == T_CMP) {
+		e->cmp = p->tok.cmp;
+		lex(p);
+		if (parse_literal(p, e) == -1) {
+			expr_free(e);
+			return NULL;
+		}
+		lex(p);
+		return e;
+	}
+	if (tok_is(p, "within") && !is_class) {
+		if (type != COL_DATE) {
+			expr_free(e);
+			p->tok.off = coff;
+			p->tok.len = strlen(canon);
+			return perr(p, "expected a date column before 'within', found %s", canon);
+		}
+		e->op = EXPR_WITHIN;
+		lex(p);
+		if (parse_within(p, e) == -1) {
+			expr_free(e);
+			return NULL;
+		}
+		return e;
+	}
+	if (tok_is(p, "matches") && !is_class) {
+		if (type != COL_TEXT) {
+			expr_free(e);
+			p->tok.off = coff;
+			p->tok.len = strlen(canon);
+			return perr(p, "expected a text column before 'matches', found %s", canon);
+		}
+		e->op = EXPR_MATCH;
+		lex(p);
+		if (parse_match(p, e) == -1) {
+			expr_free(e);
+			return NULL;
+		}
+		return e;
+	}
+	expr_free(e);
+	return perr(p, "expected 'is', 'within', 'matches' or a comparison (= != < <= > >=) "
+	    "after %s, found %s", canon, found(p, tmp, sizeof(tmp)));
+}
+
+static struct expr *parse_or(struct parser *);
+
+static struct expr *
+parse_unary(struct parser *p)
+{
+	char tmp[64];
+	struct expr *e, *n;
+	size_t open;
+
+	if (++p->depth > 64) {
+		return perr(p, "expected a simpler condition, found more than 64 levels of "
+		    "'not' and brackets");
+	}
+	if (tok_is(p, "not")) {
+		lex(p);
+		if ((e = parse_unary(p)) == NULL)
+			return NULL;
+		n = node(EXPR_NOT);
+		n->a = e;
+		p->depth--;
+		return n;
+	}
+	if (p->tok.t == T_LP) {
+		open = p->tok.off;
+		lex(p);
+		if ((e = parse_or(p)) == NULL)
+			return NULL;
+		if (p->tok.t != T_RP) {
+			expr_free(e);
+			long line, col;
+
+			val_pos(p->v, open, &line, &col);
+			return perr(p, "expected ')' to close the '(' of line %ld, column %ld, "
+			    "found %s", line, col, found(p, tmp, sizeof(tmp)));
+		}
+		lex(p);
+		p->depth--;
+		return e;
+	}
+	e = parse_test(p);
+	p->depth--;
+	return e;
+}
+
+static struct expr *
+parse_binary(struct parser *p, const char *word, enum expr_op op,
+    struct expr *(*sub)(struct parser *))
+{
+	struct expr *a, *b, *n;
+
+	if ((a = sub(p)) == NULL)
+		return NULL;
+	while (tok_is(p, word)) {
+		lex(p);
+		if ((b = sub(p)) == NULL) {
+			expr_free(a);
+			return NULL;
+		}
+		n = node(op);
+		n->a = a;
+		n->b = b;
+		a = n;
+	}
+	return a;
+}
+
+static struct expr *
+parse_and(struct parser *p)
+{
+	return parse_binary(p, "and", EXPR_AND, parse_unary);
+}
+
+static struct expr *
+parse_or(struct parser *p)
+{
+	return parse_binary(p, "or", EXPR_OR, parse_and);
+}
+
+/* Parses the condition of value v; NULL after a message. */
+static struct expr *
+parse_condition(struct deffile *f, const struct value *v, enum table_kind source,
+    const struct questions *q)
+{
+	struct parser p;
+	struct expr *e;
+	char tmp[64];
+
+	memset(&p, 0, sizeof(p));
+	p.f = f;
+	p.v = v;
+	p.s = val_str(v);
+	p.source = source;
+	p.q = q;
+	lex(&p);
+	if (p.tok.t == T_END)
+		e = perr(&p, "expected a condition, found nothing");
+	else if ((e = parse_or(&p)) != NULL && p.tok.t != T_END) {
+		expr_free(e);
+		e = perr(&p, "expected 'and', 'or' or the end of the condition, found %s",
+		    found(&p, tmp, sizeof(tmp)));
+	}
+	free(p.tok.str);
+	return e;
+}
+
+struct expr *
+expr_parse(const char *text, enum table_kind source, const char *name, struct diag *d)
+{
+	struct deffile f;
+	struct value v;
+	struct questions q;
+	struct expr *e;
+
+	memset(&f, 0, sizeof(f));
+	memset(&v, 0, sizeof(v));
+	memset(&q, 0, sizeof(q));
+	f.path = name;
+	f.d = d;
+	buf_init(&v.text);
+	val_append(&v, 1, text, strlen(text), 0, strlen(text));
+	questions_default(&q);
+	e = parse_condition(&f, &v, source, &q);
+	buf_free(&v.text);
+	free(v.segs);
+	questions_free(&q);
+	return e;
+}
+
+/* ---- definition files ---- */
+
+static const char *const def_keys[] = {
+	"id", "navn.nb", "navn.nn", "beskrivelse.nb", "beskrivelse.nn", "kilde", "type",
+	"enhet", "rader", "teller", "god", "middels", "retning", "min_n", NULL
+};
+#define DEF_KEYS_TEXT "id, navn.nb, navn.nn, beskrivelse.nb, beskrivelse.nn, kilde, type, " \
+	"enhet, rader, teller, god, middels, retning, min_n"
+
+static const struct value *
+get(const struct deffile *f, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < f->n; i++)
+		if (strcmp(f->v[i].key, key) == 0)
+			return &f->v[i];
+	return NULL;
+}
+
+/* Checks keys: known, not repeated, the required ones present. */
+static void
+check_keys(struct deffile *f)
+{
+	static const char *const optional[] = { "type", "rader", NULL };
+	size_t i, j, k;
+	int opt;
+
+	for (i = 0; i < f->n; i++) {
+		for (k = 0; def_keys[k] != NULL && strcmp(def_keys[k], f->v[i].key) != 0; k++)
+			;
+		if (def_keys[k] == NULL) {
+			const struct seg *s = &f->v[i].segs[0];
+
+			ind_caret(f->d, DIAG_ERROR, f->path, s->line, s->l, s->llen, 0,
+			    strlen(f->v[i].key), "expected a key (%s), found '%s'", DEF_KEYS_TEXT,
+			    f->v[i].key);
+			f->bad = 1;
+			continue;
+		}
+		for (j = 0; j < i; j++)
+			if (strcmp(f->v[j].key, f->v[i].key) == 0) {
+				const struct seg *s = &f->v[i].segs[0];
+
+				ind_caret(f->d, DIAG_ERROR, f->path, s->line, s->l, s->llen, 0,
+				    strlen(f->v[i].key), "expected each key once, found '%s' again "
+				    "(first on line %ld)", f->v[i].key, f->v[j].segs[0].line);
+				f->bad = 1;
+				break;
+			}
+	}
+	for (k = 0; def_keys[k] != NULL; k++) {
+		for (opt = 0, j = 0; optional[j] != NULL; j++)
+			opt |= strcmp(optional[j], def_keys[k]) == 0;
+		if (!opt && get(f, def_keys[k]) == NULL) {
+			diag_msg(f->d, DIAG_ERROR, f->path, 0, 0,
+			    "expected a line `%s = ...`, found none", def_keys[k]);
+			f->bad = 1;
+		}
+	}
+}
+
+/* Matches v against words (NULL-terminated, with values); -1 after a message. */
+static int
+choose(struct deffile *f, const struct value *v, const char *const *words, const int *vals,
+    const char *expected)
+{
+	size_t i;
+
+	for (i = 0; words[i] != NULL; i++)
+		if (strcasecmp(val_str(v), words[i]) == 0)
+			return vals[i];
+	val_err(f, v, 0, v->text.len, "expected %s, found '%s'", expected, val_str(v));
+	return -1;
+}
+
+static int
+parse_number(struct deffile *f, const struct value *v, double lo, double hi, int whole,
+    const char *expected, double *out)
+{
+	char *s = xstrdup(val_str(v)), *end, *c;
+	double x;
+
+	if ((c = strchr(s, ',')) != NULL)
+		*c = '.';
+	x = strtod(s, &end);
+	if (s[0] == '\0' || *end != '\0' || !(x >= lo && x <= hi) || (whole && x != (long)x) ||
+	    strchr(s, 'x') != NULL || strchr(s, 'X') != NULL || strpbrk(s, "nN") != NULL) {
+		val_err(f, v, 0, v->text.len, "expected %s, found '%s'", expected, val_str(v));
+		free(s);
+		return -1;
+	}
+	free(s);
+	*out = x;
+	return 0;
+}
+
+static void
+def_thresholds(struct deffile *f, struct indicator *ind)
+{
+	static const char *const dirw[] = { "høyere er bedre", "hoyere er bedre",
+	    "høgare er betre", "lavere er bedre", "lågare er betre", "lagare er betre", NULL };
+	static const int dirv[] = { 1, 1, 1, 0, 0, 0 };
+	const struct value *g = get(f, "god"), *m = get(f, "middels"), *r = get(f, "retning");
+	const struct value *mn = get(f, "min_n");
+	double x;
+	int ok = 1;
+
+	if (r != NULL && (ind->higher_is_better = choose(f, r, dirw, dirv,
+	    "'høyere er bedre' or 'lavere er bedre'")) == -1)
+		ok = 0;
+	if (g != NULL && parse_number(f, g, 0, 1e9, 0,
+	    "a number such as 80 or 12,5", &ind->god) == -1)
+		ok = 0;
+	if (m != NULL && parse_number(f, m, 0, 1e9, 0,
+	    "a number such as 50 or 12,5", &ind->middels) == -1)
+		ok = 0;
+	if (mn != NULL && parse_number(f, mn, 1, 1000000, 1,
+	    "a whole number of at least 1", &x) == 0)
+		ind->min_n = (int)x;
+	if (!ok || g == NULL || m == NULL || r == NULL)
+		return;
+	if (ind->unit == UNIT_PERCENT && (ind->god > 100 || ind->middels > 100))
+		val_err(f, ind->god > 100 ? g : m, 0, (ind->god > 100 ? g : m)->text.len,
+		    "expected a percentage of at most 100, found '%s'",
+		    val_str(ind->god > 100 ? g : m));
+	else if (ind->higher_is_better && ind->god < ind->middels)
+		val_err(f, g, 0, g->text.len, "expected god at least as high as middels (%g) "
+		    "when higher is better, found %g", ind->middels, ind->god);
+	else if (!ind->higher_is_better && ind->god > ind->middels)
+		val_err(f, g, 0, g->text.len, "expected god at most as high as middels (%g) "
+		    "when lower is better, found %g", ind->middels, ind->god);
+}
+
+/* The kind, source and unit; 0, or -1 when the source is unknown. */
+static int
+def_shape(struct deffile *f, struct indicator *ind)
+{
+	static const char *const srcw[] = { "planer", "kartlegging", "handlingsplan", NULL };
+	static const int srcv[] = { TABLE_PLANS, TABLE_SURVEY, TABLE_ACTIONS };
+	static const char *const typew[] = { "andel", "dekning", NULL };
+	static const int typev[] = { IND_SHARE, IND_COVERAGE };
+	static const char *const unitw[] = { "prosent", "per 1000", "promille", NULL };
+	static const int unitv[] = { UNIT_PERCENT, UNIT_PER_1000, UNIT_PER_1000 };
+	const struct value *v;
+	int x;
+
+	ind->kind = IND_SHARE;
+	if ((v = get(f, "type")) != NULL && (x = choose(f, v, typew, typev,
+	    "'andel' or 'dekning'")) != -1)
+		ind->kind = (enum ind_kind)x;
+	if ((v = get(f, "enhet")) != NULL && (x = choose(f, v, unitw, unitv,
+	    "'prosent' or 'per 1000'")) != -1)
+		ind->unit = (enum ind_unit)x;
+	if ((v = get(f, "kilde")) == NULL ||
+	    (x = choose(f, v, srcw, srcv, "'planer', 'kartlegging' or 'handlingsplan'")) == -1)
+		return -1;
+	ind->source = (enum table_kind)x;
+	if (ind->kind == IND_COVERAGE && ind->source != TABLE_PLANS)
+		val_err(f, v, 0, v->text.len, "expected kilde = planer for type = dekning "
+		    "(plans per 1000 inhabitants), found '%s'", val_str(v));
+	return 0;
+}
+
+static void
+def_texts(struct deffile *f, struct indicator *ind)
+{
+	static const char *const keys[2][2] = {
+		{ "navn.nb", "navn.nn" }, { "beskrivelse.nb", "beskrivelse.nn" }
+	};
+	const struct value *v;
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		if ((v = get(f, keys[0][i])) != NULL) {
+			if (v->text.len == 0)
+				val_err(f, v, 0, 1, "expected a name, found nothing");
+			ind->name[i] = xstrdup(val_str(v));
+		}
+		if ((v = get(f, keys[1][i])) != NULL) {
+			if (v->text.len == 0)
+				val_err(f, v, 0, 1, "expected a description, found nothing");
+			ind->desc[i] = xstrdup(val_str(v));
+		}
+	}
+}
+
+static void
+indicator_clear(struct indicator *ind)
+{
+	free(ind->id);
+	free(ind->name[0]);
+	free(ind->name[1]);
+	free(ind->desc[0]);
+	free(ind->desc[1]);
+	free(ind->path);
+	expr_free(ind->rows);
+	expr_free(ind->numerator);
+	memset(ind, 0, sizeof(*ind));
+}
+
+/* Reads one *.ind file into ind; 0, or -1 after messages (ind is then cleared). */
+static int
+def_load(struct indicator *ind, const char *path, const char *stem,
+    const struct questions *q, struct diag *d)
+{
+	struct deffile f;
+	char *text, *l, *nl;
+	size_t len, llen;
+	long lno = 0;
+	const struct value *v;
+
+	memset(ind, 0, sizeof(*ind));
+	if ((text = ind_read_file(path, &len, d)) == NULL)
+		return -1;
+	memset(&f, 0, sizeof(f));
+	f.path = path;
+	f.d = d;
+	for (l = text; l < text + len; l = nl + 1) {
+		lno++;
+		if ((nl = memchr(l, '\n', (size_t)(text + len - l))) == NULL)
+			nl = text + len;
+		llen = (size_t)(nl - l);
+		if (llen > 0 && l[llen - 1] == '\r')
+			llen--;
+		def_line(&f, lno, l, llen);
+	}
+	check_keys(&f);
+	ind->path = xstrdup(path);
+	if ((v = get(&f, "id")) != NULL) {
+		ind->id = xstrdup(val_str(v));
+		if (strcmp(ind->id, stem) != 0)
+			val_err(&f, v, 0, v->text.len, "expected the id to be the file name "
+			    "without .ind ('%s'), found '%s'", stem, ind->id);
+	}
+	def_texts(&f, ind);
+	if (def_shape(&f, ind) == 0) {
+		if ((v = get(&f, "rader")) != NULL)
+			ind->rows = parse_condition(&f, v, ind->source, q);
+		if ((v = get(&f, "teller")) != NULL)
+			ind->numerator = parse_condition(&f, v, ind->source, q);
+	}
+	def_thresholds(&f, ind);
+	def_free(&f);
+	free(text);
+	if (f.bad) {
+		indicator_clear(ind);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- the directory ---- */
+
+static void
+questions_free(struct questions *q)
+{
+	size_t i;
+
+	for (i = 0; i < q->n; i++)
+		free(q->id[i]);
+	free(q->id);
+}
+
+/* The question ids of kartlegging.csv (the first field of every line after the header).
+ * A missing file leaves q empty: survey definitions then name no question. */
+static void
+questions_load(struct questions *q, const char *dir)
+{
+	char *path = xasprintf("%s/kartlegging.csv", dir);
+	FILE *f = fopen(path, "rb");
+	char line[4096];
+	size_t n;
+	long lno = 0;
+
+	free(path);
+	if (f == NULL)
+		return;
+	int at_start = 1, was_start;
+
+	while (fgets(line, sizeof(line), f) != NULL) {
+		was_start = at_start;
+		at_start = strchr(line, '\n') != NULL;
+		if (!was_start || lno++ == 0 || line[0] == '#')
+			continue;
+		n = strcspn(line, ";,\t\r\n");
+		if (n > 0 && n < 32) {
+			line[n] = '\0';
+			str_trim(line);
+			if (line[0] == '"')
+				continue;
+			q->id = xgrow(q->id, &q->cap, q->n, sizeof(*q->id));
+			q->id[q->n++] = xstrdup(line);
+		}
+	}
+	fclose(f);
+}
+
+static void
+questions_default(struct questions *q)
+{
+	size_t i;
+
+	for (i = 0; default_questions[i] != NULL; i++) {
+		q->id = xgrow(q->id, &q->cap, q->n, sizeof(*q->id));
+		q->id[q->n++] = xstrdup(default_questions[i]);
+	}
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The *.ind file names of dir, sorted; -1 when dir cannot be opened. */
+static int
+list_defs(const char *dir, char ***names, size_t *n, struct diag *d)
+{
+	DIR *dp;
+	struct dirent *de;
+	size_t cap = 0, len;
+
+	*names = NULL;
+	*n = 0;
+	if ((dp = opendir(dir)) == NULL) {
+		diag_msg(d, DIAG_ERROR, dir, 0, 0, "expected a directory of indicator "
+		    "definitions, found none: %s", strerror(errno));
+		return -1;
+	}
+	while ((de = readdir(dp)) != NULL) {
+		len = strlen(de->d_name);
+		if (len > 4 && strcmp(de->d_name + len - 4, ".ind") == 0) {
+			*names = xgrow(*names, &cap, *n, sizeof(**names));
+			(*names)[(*n)++] = xstrdup(de->d_name);
+		}
+	}
+	closedir(dp);
+	if (*n > 0)
+		qsort(*names, *n, sizeof(**names), cmp_str);
+	return 0;
+}
+
+static int
+is_known(const char *id)
+{
+	size_t i;
+
+	for (i = 0; known_ids[i] != NULL; i++)
+		if (strcmp(known_ids[i], id) == 0)
+			return 1;
+	return 0;
+}
+
+/* Puts the loaded definitions (tmp) into set->v in the order of rekkefolge.txt. */
+static int
+apply_order(struct indicator_set *set, struct indicator *tmp, size_t ntmp, char **stems,
+    size_t nstems, const char *dir, struct diag *d)
+{
+	char *path = xasprintf("%s/rekkefolge.txt", dir);
+	char *text, *l, *nl, *s;
+	size_t len, llen, i, a, b;
+	long lno = 0;
+	int bad = 0, found;
+
+	set->v = xcalloc(ntmp + 1, sizeof(*set->v));
+	if ((text = ind_read_file(path, &len, d)) == NULL) {
+		free(path);
+		return -1;
+	}
+	for (l = text; l < text + len; l = nl + 1) {
+		lno++;
+		if ((nl = memchr(l, '\n', (size_t)(text + len - l))) == NULL)
+			nl = text + len;
+		llen = (size_t)(nl - l);
+		for (a = 0; a < llen && is_space(l[a]); a++)
+			;
+		for (b = llen; b > a && is_space(l[b - 1]); b--)
+			;
+		if (a == b || l[a] == '#')
+			continue;
+		s = xstrndup(l + a, b - a);
+		for (found = 0, i = 0; i < nstems; i++)
+			found |= strcmp(stems[i], s) == 0;
+		for (i = 0; i < ntmp; i++)
+			if (tmp[i].id != NULL && strcmp(tmp[i].id, s) == 0) {
+				set->v[set->n++] = tmp[i];
+				memset(&tmp[i], 0, sizeof(tmp[i]));
+				break;
+			}
+		if (!found) {
+			ind_caret(d, DIAG_ERROR, path, lno, l, llen, a, b - a,
+			    "expected the id of a definition file in %s, found '%s' (no %s.ind)",
+			    dir, s, s);
+			bad = 1;
+		}
+		free(s);
+	}
+	for (i = 0; i < ntmp; i++)
+		if (tmp[i].id != NULL) {
+			diag_msg(d, DIAG_WARNING, path, 0, 0, "expected every indicator in the "
+			    "order, found %s missing: it comes last", tmp[i].id);
+			set->v[set->n++] = tmp[i];
+			memset(&tmp[i], 0, sizeof(tmp[i]));
+		}
+	free(text);
+	free(path);
+	return bad ? -1 : 0;
+}
+
+/* Every known indicator needs a file; every file a known id. */
+static int
+check_ids(char **stems, size_t nstems, const char *dir, struct diag *d)
+{
+	size_t i, j;
+	int bad = 0, have;
+
+	for (i = 0; known_ids[i] != NULL; i++) {
+		for (have = 0, j = 0; j < nstems; j++)
+			have |= strcmp(stems[j], known_ids[i]) == 0;
+		if (!have) {
+			diag_msg(d, DIAG_ERROR, dir, 0, 0, "expected a definition file %s.ind "
+			    "(the reports need all eight: " KNOWN_IDS_TEXT "), found none",
+			    known_ids[i]);
+			bad = 1;
+		}
+	}
+	for (j = 0; j < nstems; j++)
+		if (!is_known(stems[j])) {
+			char *p = xasprintf("%s/%s.ind", dir, stems[j]);
+
+			diag_msg(d, DIAG_ERROR, p, 0, 0, "expected one of the eight indicators "
+			    "(" KNOWN_IDS_TEXT "), found %s", stems[j]);
+			free(p);
+			bad = 1;
+		}
+	return bad ? -1 : 0;
+}
+
+int
+indicators_load(struct indicator_set *set, const char *dir, struct diag *d)
+{
+	struct questions q;
+	char **names, *path;
+	size_t n, i;
+	struct indicator *tmp;
+	int bad = 0;
+
+	memset(set, 0, sizeof(*set));
+	memset(&q, 0, sizeof(q));
+	if (list_defs(dir, &names, &n, d) == -1)
+		return -1;
+	questions_load(&q, dir);
+	if (q.n == 0)
+		questions_default(&q);
+	tmp = xcalloc(n + 1, sizeof(*tmp));
+	for (i = 0; i < n; i++) {
+		names[i][strlen(names[i]) - 4] = '\0';
+		path = xasprintf("%s/%s.ind", dir, names[i]);
+		if (is_known(names[i]) && def_load(&tmp[i], path, names[i], &q, d) == -1)
+			bad = 1;
+		free(path);
+	}
+	if (check_ids(names, n, dir, d) == -1)
+		bad = 1;
+	if (apply_order(set, tmp, n, names, n, dir, d) == -1)
+		bad = 1;
+	path = xasprintf("%s/svarklasser.txt", dir);
+	if ((set->answers = classifier_load(CLASSIFIER_ANSWERS, path, d)) == NULL)
+		bad = 1;
+	free(path);
+	path = xasprintf("%s/statusklasser.txt", dir);
+	if ((set->status = classifier_load(CLASSIFIER_STATUS, path, d)) == NULL)
+		bad = 1;
+	free(path);
+	for (i = 0; i < n; i++) {
+		indicator_clear(&tmp[i]);
+		free(names[i]);
+	}
+	free(tmp);
+	free(names);
+	questions_free(&q);
+	return bad ? -1 : 0;
+}
+
+void
+indicators_free(struct indicator_set *set)
+{
+	size_t i;
+
+	for (i = 0; i < set->n; i++)
+		indicator_clear(&set->v[i]);
+	free(set->v);
+	classifier_free(set->answers);
+	classifier_free(set->status);
+	memset(set, 0, sizeof(*set));
+}
+
+const struct indicator *
+indicators_find(const struct indicator_set *set, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < set->n; i++)
+		if (strcmp(set->v[i].id, id) == 0)
+			return &set->v[i];
+	return NULL;
+}

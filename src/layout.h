@@ -1,0 +1,70 @@
+/*
+ * Line breaking for the PDF renderer: turns UTF-8 text (with optional **bold** markup)
+ * into lines of segments that fit a width, measured through callbacks so that it does
+ * not depend on libharu (and unit tests can measure with anything). Breaks only at
+ * ASCII spaces and "\n", after a hyphen between two letters ("Intern-kontroll", never
+ * "25-30"), never at no-break spaces (U+00A0, U+202F, U+2007), and elsewhere inside a word
+ * only when the word alone is wider than the line. For pdf.c.
+ */
+#ifndef LAYOUT_H
+#define LAYOUT_H
+
+#include <stddef.h>
+
+#include "util.h"
+
+struct layout_ops {
+	void	*arg;
+	/* Width in points of len bytes of cleaned UTF-8 text at a font size of 1 pt. */
+	double	(*width)(void *arg, int bold, const char *s, size_t len);
+	/* 1 when the font has a glyph for the code point. */
+	int	(*has)(void *arg, int bold, unsigned int cp);
+	/* Told about a character that cannot be shown and is printed as '?'. why is
+	 * "missing" (no glyph), "invalid" (bad UTF-8) or "control". */
+	void	(*lost)(void *arg, unsigned int cp, const char *why, const char *text);
+};
+
+enum layout_atom_type { LAYOUT_TEXT, LAYOUT_SPACE, LAYOUT_NEWLINE };
+
+struct layout_atom {
+	size_t			 off, len;	/* in layout_text.s */
+	int			 bold;
+	int			 brk;		/* a line may break before it (after a hyphen) */
+	enum layout_atom_type	 type;
+	double			 w;		/* points */
+};
+
+/* A piece of one line drawn with one font: s[off..off+len) at x (from the line start). */
+struct layout_seg {
+	size_t	 off, len;
+	int	 bold;
+	double	 x, w;
+};
+
+struct layout_line {
+	size_t	 seg0, nseg;
+	double	 w;
+};
+
+struct layout_text {
+	struct buf		 s;	/* the cleaned text: single spaces, no markup */
+	double			 size;
+	struct layout_atom	*atoms;
+	size_t			 natoms, capatoms;
+	struct layout_seg	*segs;
+	size_t			 nsegs, capsegs;
+	struct layout_line	*lines;
+	size_t			 nlines, caplines;
+};
+
+/* Cleans and measures text at the font size; markup: interpret **bold**; bold: the base
+ * weight. Characters the font lacks are reported through ops->lost and become '?'. */
+void	layout_init(struct layout_text *, const struct layout_ops *, const char *text,
+	    int markup, int bold, double size);
+/* Breaks into lines no wider than width (points); may be called again with another. */
+void	layout_wrap(struct layout_text *, const struct layout_ops *, double width);
+/* Width of the widest word (the narrowest line width that breaks no word). */
+double	layout_min_width(const struct layout_text *);
+void	layout_free(struct layout_text *);
+
+#endif

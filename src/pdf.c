@@ -1,0 +1,1070 @@
+/*
+ * The PDF back end (see pdf.h): page layout of a doc with libharu. Owns the typography
+ * (sizes, colours, spacing), page and table breaking, the outline, the running header and
+ * the page numbers, the document information and the atomic write. Line breaking is in
+ * layout.c; charts draw themselves (chart_render_pdf). All state lives in one struct
+ * pdf_ctx per call.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include <hpdf.h>
+#include <hpdf_doc.h>
+
+#include "chart.h"
+#include "diag.h"
+#include "doc.h"
+#include "layout.h"
+#include "pdf.h"
+#include "util.h"
+
+/* Page frame, points. Header and footer sit in the top and bottom margins. */
+#define PDF_MARGIN_X	56.0
+#define PDF_MARGIN_TOP	62.0
+#define PDF_MARGIN_BOT	60.0
+#define PDF_HEADER_Y	38.0	/* header baseline, from the top edge */
+#define PDF_FOOTER_Y	34.0	/* footer baseline, from the bottom edge */
+
+/* Type sizes and line heights. */
+#define PDF_BODY	10.0
+#define PDF_BODY_LEAD	14.5
+#define PDF_SMALL	8.0
+#define PDF_SMALL_LEAD	11.0
+#define PDF_QUOTE	9.5
+#define PDF_QUOTE_LEAD	13.5
+#define PDF_TABLE	8.5
+#define PDF_TABLE_LEAD	11.0
+#define PDF_TABLE_PADX	4.5
+#define PDF_TABLE_PADY	3.5
+#define PDF_MARK_SIZE	8.0	/* header and footer */
+
+/* Characters below this have their widths cached (libharu's cmap lookup is slow). */
+#define PDF_CACHED	0x250
+
+struct pdf_rgb {
+	double	r, g, b;
+};
+
+/* Dark grey text, one accent (Okabe-Ito blue), light rules and fills. */
+static const struct pdf_rgb pdf_text_rgb = { 0.16, 0.16, 0.17 };
+static const struct pdf_rgb pdf_muted_rgb = { 0.40, 0.40, 0.42 };
+static const struct pdf_rgb pdf_accent_rgb = { 0.0, 0.447, 0.698 };
+static const struct pdf_rgb pdf_rule_rgb = { 0.78, 0.79, 0.80 };
+static const struct pdf_rgb pdf_head_rgb = { 0.90, 0.93, 0.96 };
+static const struct pdf_rgb pdf_emph_rgb = { 0.94, 0.94, 0.94 };
+
+/* Level marks: Okabe-Ito bluish green, yellow and vermillion mixed with white so that
+ * dark text stays readable on them. */
+static const struct pdf_rgb pdf_mark_rgb[DOC_MARK__MAX] = {
+	{ 1.0, 1.0, 1.0 },
+	{ 0.650, 0.868, 0.807 },	/* #009E73 at 35 % */
+	{ 0.970, 0.947, 0.629 },	/* #F0E442 at 50 % */
+	{ 0.933, 0.740, 0.590 },	/* #D55E00 at 45 % */
+	{ 0.910, 0.910, 0.910 }
+};
+
+struct pdf_ctx {
+	const struct doc	*doc;
+	struct diag		*diag;
+	const char		*name;		/* the file messages name; NULL: none */
+	HPDF_Doc		 pdf;
+	HPDF_Font		 font[2];	/* regular, bold */
+	FT_Library		 ft;
+	FT_Face			 face[2];
+	HPDF_STATUS		 err, errdetail;
+	struct layout_ops	 ops;
+	float			 cw[2][PDF_CACHED];	/* widths of Latin characters, em; <0 unknown */
+	unsigned int		*lost;		/* characters already reported */
+	size_t			 nlost, caplost;
+	HPDF_Page		 page;		/* NULL: the next drawing starts a page */
+	HPDF_Page		*pages;
+	unsigned char		*decor;		/* per page: header and footer wanted */
+	size_t			 npages, cappages, capdecor;
+	int			 landscape;
+	double			 pw, ph, x0, x1, ytop, ybot, y;
+	int			 fresh;		/* nothing drawn on the page yet */
+	int			 cover;		/* the page being made is the cover */
+	HPDF_Outline		 h1;		/* last level 1 outline entry */
+	struct buf		 tmp;
+	struct doc_block	*blocks;	/* pdf_paginate: where pages are recorded */
+	size_t			 cur;		/* the block being drawn */
+};
+
+static void
+pdf_on_error(HPDF_STATUS err, HPDF_STATUS detail, void *arg)
+{
+	struct pdf_ctx *c = arg;
+
+	if (c->err == 0) {
+		c->err = err;
+		c->errdetail = detail;
+	}
+}
+
+/* Layout callbacks: widths from libharu, glyph coverage from FreeType on the same file. */
+static double
+pdf_width_uncached(struct pdf_ctx *c, int bold, const char *s, size_t len)
+{
+	HPDF_TextWidth tw;
+
+	tw = HPDF_Font_TextWidth(c->font[bold], (const HPDF_BYTE *)s, (HPDF_UINT)len);
+	return tw.width / 1000.0;
+}
+
+static double
+pdf_ops_width(void *arg, int bold, const char *s, size_t len)
+{
+	struct pdf_ctx *c = arg;
+	const char *p = s, *end = s + len;
+	double w = 0;
+
+	bold = bold != 0;
+	while (p < end) {
+		const char *start = p;
+		unsigned int cp = utf8_next(&p);
+
+		if (cp >= PDF_CACHED) {
+			w += pdf_width_uncached(c, bold, start, (size_t)(p - start));
+			continue;
+		}
+		if (c->cw[bold][cp] < 0)
+			c->cw[bold][cp] = (float)pdf_width_uncached(c, bold, start,
+			    (size_t)(p - start));
+		w += c->cw[bold][cp];
+	}
+	return w;
+}
+
+static int
+pdf_ops_has(void *arg, int bold, unsigned int cp)
+{
+	struct pdf_ctx *c = arg;
+
+	return FT_Get_Char_Index(c->face[bold != 0], cp) != 0;
+}
+
+/* A short, printable quotation of text for a message. */
+static void
+pdf_excerpt(struct buf *b, const char *text)
+{
+	const char *p = text;
+	size_t n = 0;
+
+	while (*p != '\0' && n < 60) {
+		unsigned int cp = utf8_next(&p);
+
+		if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+			cp = ' ';
+		utf8_put(b, cp == 0xFFFD ? '?' : cp);
+		n++;
+	}
+	if (*p != '\0')
+		buf_puts(b, "...");
+}
+
+static void
+pdf_ops_lost(void *arg, unsigned int cp, const char *why, const char *text)
+{
+	struct pdf_ctx *c = arg;
+	struct buf ex;
+	size_t i;
+
+	for (i = 0; i < c->nlost; i++)
+		if (c->lost[i] == cp)
+			return;
+	c->lost = xgrow(c->lost, &c->caplost, c->nlost, sizeof(*c->lost));
+	c->lost[c->nlost++] = cp;
+	buf_init(&ex);
+	pdf_excerpt(&ex, text);
+	if (strcmp(why, "invalid") == 0)
+		diag_msg(c->diag, DIAG_WARNING, c->name, 0, 0, "expected UTF-8 text, found "
+		    "bytes that are not valid UTF-8 in \"%s\"; they are printed as \"?\"", ex.data);
+	else if (strcmp(why, "control") == 0)
+		diag_msg(c->diag, DIAG_WARNING, c->name, 0, 0, "expected printable text, found "
+		    "the control character U+%04X in \"%s\"; it is left out", cp, ex.data);
+	else
+		diag_msg(c->diag, DIAG_WARNING, c->name, 0, 0, "the report font has no "
+		    "character U+%04X (in \"%s\"); it is printed as \"?\"", cp, ex.data);
+	buf_free(&ex);
+}
+
+static void
+pdf_set_fill(HPDF_Page p, struct pdf_rgb c)
+{
+	HPDF_Page_SetRGBFill(p, (HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b);
+}
+
+static void
+pdf_set_stroke(HPDF_Page p, struct pdf_rgb c)
+{
+	HPDF_Page_SetRGBStroke(p, (HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b);
+}
+
+static void
+pdf_rect(HPDF_Page p, struct pdf_rgb c, double x, double y, double w, double h)
+{
+	pdf_set_fill(p, c);
+	HPDF_Page_Rectangle(p, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)w, (HPDF_REAL)h);
+	HPDF_Page_Fill(p);
+}
+
+static void
+pdf_hline(HPDF_Page p, struct pdf_rgb c, double width, double x0, double x1, double y)
+{
+	pdf_set_stroke(p, c);
+	HPDF_Page_SetLineWidth(p, (HPDF_REAL)width);
+	HPDF_Page_MoveTo(p, (HPDF_REAL)x0, (HPDF_REAL)y);
+	HPDF_Page_LineTo(p, (HPDF_REAL)x1, (HPDF_REAL)y);
+	HPDF_Page_Stroke(p);
+}
+
+static void
+pdf_vline(HPDF_Page p, struct pdf_rgb c, double width, double x, double y0, double y1)
+{
+	pdf_set_stroke(p, c);
+	HPDF_Page_SetLineWidth(p, (HPDF_REAL)width);
+	HPDF_Page_MoveTo(p, (HPDF_REAL)x, (HPDF_REAL)y0);
+	HPDF_Page_LineTo(p, (HPDF_REAL)x, (HPDF_REAL)y1);
+	HPDF_Page_Stroke(p);
+}
+
+/* Baseline of a line whose box (lead high) starts at top: the ink is centred. */
+static double
+pdf_baseline(double top, double size, double lead)
+{
+	return top - (lead - 1.17 * size) / 2 - 0.93 * size;
+}
+
+/* Draws line i of t; x is the left edge of a box w wide in which the line is aligned. */
+static void
+pdf_draw_line(struct pdf_ctx *c, const struct layout_text *t, size_t i, double x, double w,
+    enum doc_align align, double baseline, struct pdf_rgb rgb)
+{
+	const struct layout_line *l = &t->lines[i];
+	size_t k;
+
+	if (align == DOC_RIGHT)
+		x += w - l->w;
+	else if (align == DOC_CENTER)
+		x += (w - l->w) / 2;
+	HPDF_Page_BeginText(c->page);
+	pdf_set_fill(c->page, rgb);
+	for (k = l->seg0; k < l->seg0 + l->nseg; k++) {
+		const struct layout_seg *s = &t->segs[k];
+
+		buf_reset(&c->tmp);
+		buf_put(&c->tmp, t->s.data + s->off, s->len);
+		HPDF_Page_SetFontAndSize(c->page, c->font[s->bold != 0], (HPDF_REAL)t->size);
+		HPDF_Page_TextOut(c->page, (HPDF_REAL)(x + s->x), (HPDF_REAL)baseline,
+		    c->tmp.data);
+	}
+	HPDF_Page_EndText(c->page);
+}
+
+static void
+pdf_text(struct pdf_ctx *c, struct layout_text *t, const char *s, int markup, int bold,
+    double size, double width)
+{
+	layout_init(t, &c->ops, s, markup, bold, size);
+	layout_wrap(t, &c->ops, width);
+}
+
+/* Records that the current block shows on the current page. */
+static void
+pdf_mark(struct pdf_ctx *c)
+{
+	struct doc_block *b;
+
+	if (c->blocks == NULL)
+		return;
+	b = &c->blocks[c->cur];
+	if (b->page_first == 0)
+		b->page_first = (int)c->npages;
+	b->page_last = (int)c->npages;
+}
+
+/* The frame of pages in the current orientation (A4). */
+static void
+pdf_geom(struct pdf_ctx *c)
+{
+	c->pw = c->landscape ? 841.89 : 595.276;
+	c->ph = c->landscape ? 595.276 : 841.89;
+	c->x0 = PDF_MARGIN_X;
+	c->x1 = c->pw - PDF_MARGIN_X;
+	c->ytop = c->ph - PDF_MARGIN_TOP;
+	c->ybot = PDF_MARGIN_BOT;
+}
+
+static void
+pdf_new_page(struct pdf_ctx *c)
+{
+	HPDF_Page p = HPDF_AddPage(c->pdf);
+
+	HPDF_Page_SetSize(p, HPDF_PAGE_SIZE_A4,
+	    c->landscape ? HPDF_PAGE_LANDSCAPE : HPDF_PAGE_PORTRAIT);
+	c->pages = xgrow(c->pages, &c->cappages, c->npages, sizeof(*c->pages));
+	c->decor = xgrow(c->decor, &c->capdecor, c->npages, sizeof(*c->decor));
+	c->pages[c->npages] = p;
+	c->decor[c->npages] = !c->cover;
+	c->npages++;
+	c->page = p;
+	pdf_geom(c);
+	c->y = c->ytop;
+	c->fresh = 1;
+}
+
+/* Makes sure a page is open with room for h points (a fresh page always has room). */
+static void
+pdf_room(struct pdf_ctx *c, double h)
+{
+	if (c->page != NULL && !c->fresh && c->y - h < c->ybot)
+		c->page = NULL;
+	if (c->page == NULL)
+		pdf_new_page(c);
+	pdf_mark(c);
+}
+
+/* Vertical space after a block (nothing at the top of a page). */
+static void
+pdf_gap(struct pdf_ctx *c, double g)
+{
+	if (c->page != NULL && !c->fresh)
+		c->y -= g;
+}
+
+/*
+ * Running text: lines flow down the page and on to the next; a paragraph never leaves a
+ * single line at the bottom of a page nor carries a single one over when it can help it.
+ * rule_x > 0 draws a quotation rule beside the lines of each page; bullet_x > 0 a bullet.
+ */
+struct pdf_flow {
+	double		 x, w, lead;
+	struct pdf_rgb	 rgb;
+	double		 rule_x;
+	double		 bullet_x;
+};
+
+static void
+pdf_flow(struct pdf_ctx *c, const struct layout_text *t, const struct pdf_flow *f)
+{
+	size_t i = 0, n = t->nlines, take, k;
+
+	while (i < n) {
+		long avail;
+
+		if (c->page == NULL)
+			pdf_new_page(c);
+		avail = (long)floor((c->y - c->ybot + 0.01) / f->lead);
+		if (c->fresh && avail < 1)
+			avail = 1;
+		take = avail < 0 ? 0 : (size_t)avail;
+		if (take > n - i)
+			take = n - i;
+		if (take < n - i) {
+			if (take < 2 && !c->fresh)
+				take = 0;
+			else if (n - i - take == 1 && take >= 3)
+				take--;
+		}
+		if (take == 0) {
+			c->page = NULL;
+			continue;
+		}
+		pdf_mark(c);
+		if (f->rule_x > 0)
+			pdf_vline(c->page, pdf_accent_rgb, 1.5, f->rule_x, c->y,
+			    c->y - (double)take * f->lead);
+		for (k = i; k < i + take; k++) {
+			double base = pdf_baseline(c->y, t->size, f->lead);
+
+			if (k == 0 && f->bullet_x > 0) {
+				HPDF_Page_BeginText(c->page);
+				pdf_set_fill(c->page, pdf_accent_rgb);
+				HPDF_Page_SetFontAndSize(c->page, c->font[0], (HPDF_REAL)t->size);
+				HPDF_Page_TextOut(c->page, (HPDF_REAL)f->bullet_x,
+				    (HPDF_REAL)base, "\xE2\x80\xA2");
+				HPDF_Page_EndText(c->page);
+			}
+			pdf_draw_line(c, t, k, f->x, f->w, DOC_LEFT, base, f->rgb);
+			c->y -= f->lead;
+		}
+		c->fresh = 0;
+		i += take;
+		if (i < n)
+			c->page = NULL;
+	}
+}
+
+static void
+pdf_block_text(struct pdf_ctx *c, const char *s, int markup, double size, double lead,
+    struct pdf_rgb rgb, double indent, double rule_x, double bullet_x)
+{
+	struct layout_text t;
+	struct pdf_flow f;
+
+	f.x = c->x0 + indent;
+	f.w = c->x1 - f.x - (rule_x > 0 ? indent : 0);	/* quotes: narrower both sides */
+	f.lead = lead;
+	f.rgb = rgb;
+	f.rule_x = rule_x > 0 ? c->x0 + rule_x : 0;
+	f.bullet_x = bullet_x > 0 ? c->x0 + bullet_x : 0;
+	pdf_text(c, &t, s, markup, 0, size, f.w);
+	pdf_flow(c, &t, &f);
+	layout_free(&t);
+}
+
+/* ---- Tables (and key/value lists, which are tables without rules). ---- */
+
+struct pdf_tab {
+	size_t			 n;
+	double			*colw;
+	const struct doc_column	*cols;		/* NULL: key/value list */
+	struct layout_text	*head;		/* NULL: no header row */
+	double			 headh;
+	int			 rows_on_page;
+};
+
+static double
+pdf_cells_lines(const struct layout_text *cells, size_t n)
+{
+	size_t i, m = 1;
+
+	for (i = 0; i < n; i++)
+		if (cells[i].nlines > m)
+			m = cells[i].nlines;
+	return (double)m;
+}
+
+static enum doc_align
+pdf_tab_align(const struct pdf_tab *tab, size_t i)
+{
+	return tab->cols != NULL ? tab->cols[i].align : DOC_LEFT;
+}
+
+/* Draws lines [l0, l1) of a row of cells at the cursor. */
+static void
+pdf_tab_part(struct pdf_ctx *c, const struct pdf_tab *tab, const struct layout_text *cells,
+    const struct doc_cell *dc, int kind, size_t l0, size_t l1)
+{
+	double h = (double)(l1 - l0) * PDF_TABLE_LEAD + 2 * PDF_TABLE_PADY, x = c->x0;
+	size_t i, k;
+
+	pdf_mark(c);
+	if (kind == 1)
+		pdf_rect(c->page, pdf_head_rgb, c->x0, c->y - h, c->x1 - c->x0, h);
+	else if (kind == 2)
+		pdf_rect(c->page, pdf_emph_rgb, c->x0, c->y - h, c->x1 - c->x0, h);
+	for (i = 0; i < tab->n; i++) {
+		if (dc != NULL && dc[i].mark != DOC_MARK_NONE)
+			pdf_rect(c->page, pdf_mark_rgb[dc[i].mark], x + 0.5, c->y - h + 0.6,
+			    tab->colw[i] - 1, h - 1.2);
+		for (k = l0; k < l1 && k < cells[i].nlines; k++) {
+			double top = c->y - PDF_TABLE_PADY - (double)(k - l0) * PDF_TABLE_LEAD;
+
+			pdf_draw_line(c, &cells[i], k, x + PDF_TABLE_PADX,
+			    tab->colw[i] - 2 * PDF_TABLE_PADX, pdf_tab_align(tab, i),
+			    pdf_baseline(top, PDF_TABLE, PDF_TABLE_LEAD), pdf_text_rgb);
+		}
+		x += tab->colw[i];
+	}
+	if (kind == 1)
+		pdf_hline(c->page, pdf_accent_rgb, 0.8, c->x0, c->x1, c->y - h);
+	else if (tab->cols != NULL)
+		pdf_hline(c->page, pdf_rule_rgb, 0.4, c->x0, c->x1, c->y - h);
+	c->y -= h;
+	c->fresh = 0;
+}
+
+static void
+pdf_tab_newpage(struct pdf_ctx *c, struct pdf_tab *tab)
+{
+	c->page = NULL;
+	pdf_new_page(c);
+	if (tab->head != NULL)
+		pdf_tab_part(c, tab, tab->head, NULL, 1, 0,
+		    (size_t)pdf_cells_lines(tab->head, tab->n));
+	tab->rows_on_page = 0;
+}
+
+/* One row; it moves whole to the next page when it does not fit, and is split between
+ * lines only when it is taller than a page. */
+static void
+pdf_tab_row(struct pdf_ctx *c, struct pdf_tab *tab, const struct layout_text *cells,
+    const struct doc_cell *dc, int emph)
+{
+	size_t nl = (size_t)pdf_cells_lines(cells, tab->n), l = 0;
+
+	while (l < nl) {
+		long avail;
+		size_t take;
+
+		if (c->page == NULL) {
+			pdf_tab_newpage(c, tab);
+			continue;
+		}
+		avail = (long)floor((c->y - c->ybot - 2 * PDF_TABLE_PADY + 0.01) /
+		    PDF_TABLE_LEAD);
+		if (l == 0 && avail < (long)nl && (tab->rows_on_page > 0 ||
+		    (tab->head == NULL && !c->fresh))) {
+			pdf_tab_newpage(c, tab);
+			continue;
+		}
+		if (avail < 1)
+			avail = 1;
+		take = (size_t)avail < nl - l ? (size_t)avail : nl - l;
+		pdf_tab_part(c, tab, cells, dc, emph ? 2 : 0, l, l + take);
+		tab->rows_on_page++;
+		l += take;
+		if (l < nl)
+			pdf_tab_newpage(c, tab);
+	}
+}
+
+static void
+pdf_table(struct pdf_ctx *c, const struct doc_table *t)
+{
+	struct pdf_tab tab;
+	struct layout_text *cells = xcalloc(t->ncols, sizeof(*cells));
+	double sum = 0, w, first = 0;
+	size_t i, r;
+
+	memset(&tab, 0, sizeof(tab));
+	if (c->page == NULL)
+		pdf_new_page(c);
+	w = c->x1 - c->x0;
+	tab.n = t->ncols;
+	tab.cols = t->cols;
+	tab.colw = xcalloc(t->ncols, sizeof(*tab.colw));
+	tab.head = xcalloc(t->ncols, sizeof(*tab.head));
+	for (i = 0; i < t->ncols; i++)
+		sum += t->cols[i].width;
+	for (i = 0; i < t->ncols; i++) {
+		tab.colw[i] = w * t->cols[i].width / sum;
+		pdf_text(c, &tab.head[i], t->cols[i].title, 0, 1, PDF_TABLE,
+		    tab.colw[i] - 2 * PDF_TABLE_PADX);
+	}
+	tab.headh = pdf_cells_lines(tab.head, tab.n) * PDF_TABLE_LEAD + 2 * PDF_TABLE_PADY;
+	if (t->nrows > 0)
+		first = 2 * PDF_TABLE_LEAD + 2 * PDF_TABLE_PADY;
+	if (!c->fresh && c->y - tab.headh - first < c->ybot)
+		pdf_tab_newpage(c, &tab);
+	else {
+		pdf_mark(c);
+		pdf_tab_part(c, &tab, tab.head, NULL, 1, 0,
+		    (size_t)pdf_cells_lines(tab.head, tab.n));
+	}
+	for (r = 0; r < t->nrows; r++) {
+		const struct doc_row *row = &t->rows[r];
+
+		for (i = 0; i < t->ncols; i++)
+			pdf_text(c, &cells[i], row->cells[i].text, 0, row->emph, PDF_TABLE,
+			    tab.colw[i] - 2 * PDF_TABLE_PADX);
+		pdf_tab_row(c, &tab, cells, row->cells, row->emph);
+		for (i = 0; i < t->ncols; i++)
+			layout_free(&cells[i]);
+	}
+	for (i = 0; i < t->ncols; i++)
+		layout_free(&tab.head[i]);
+	free(tab.head);
+	free(tab.colw);
+	free(cells);
+}
+
+static void
+pdf_kv(struct pdf_ctx *c, const struct doc_block *b)
+{
+	struct layout_text cells[2];
+	struct pdf_tab tab;
+	double colw[2], w;
+
+	if (c->page == NULL)
+		pdf_new_page(c);
+	w = c->x1 - c->x0;
+	colw[0] = w * 0.32;
+	colw[1] = w - colw[0];
+	memset(&tab, 0, sizeof(tab));
+	tab.n = 2;
+	tab.colw = colw;
+	pdf_text(c, &cells[0], b->text, 0, 1, PDF_TABLE + 0.5, colw[0] - 2 * PDF_TABLE_PADX);
+	pdf_text(c, &cells[1], b->text2, 0, 0, PDF_TABLE + 0.5, colw[1] - 2 * PDF_TABLE_PADX);
+	pdf_tab_row(c, &tab, cells, NULL, 0);
+	layout_free(&cells[0]);
+	layout_free(&cells[1]);
+}
+
+/* ---- Headings, cover, charts. ---- */
+
+static double
+pdf_heading_size(int level)
+{
+	return level == 1 ? 16.0 : level == 2 ? 13.0 : 11.0;
+}
+
+/* The least height the block needs right below a heading, so that no heading is left
+ * alone at the bottom of a page. */
+static double
+pdf_min_next(const struct pdf_ctx *c, const struct doc_block *b)
+{
+	if (b == NULL)
+		return 0;
+	switch (b->kind) {
+	case DOC_PARA:
+	case DOC_BULLET:
+		return 2 * PDF_BODY_LEAD;
+	case DOC_QUOTE:
+		return 2 * PDF_QUOTE_LEAD;
+	case DOC_SMALL:
+		return 2 * PDF_SMALL_LEAD;
+	case DOC_KV:
+		return PDF_TABLE_LEAD + 2 * PDF_TABLE_PADY;
+	case DOC_TABLE:
+		return 4 * PDF_TABLE_LEAD + 4 * PDF_TABLE_PADY;
+	case DOC_CHART:
+		return b->height > 0 ? b->height :
+		    chart_height(b->chart, c->x1 - c->x0);
+	case DOC_HEADING:
+		return pdf_heading_size(b->level) * 1.3 + 8 + 2 * PDF_BODY_LEAD;
+	default:
+		return 0;
+	}
+}
+
+static void
+pdf_outline(struct pdf_ctx *c, int level, const char *text, double top)
+{
+	HPDF_Outline parent = level == 1 ? NULL : c->h1, o;
+	HPDF_Destination dst;
+	struct buf title;
+	const char *p;
+
+	buf_init(&title);
+	for (p = text; *p != '\0'; p++)
+		buf_putc(&title, *p == '\n' || *p == '\t' ? ' ' : *p);
+	o = HPDF_CreateOutline(c->pdf, parent, title.data == NULL ? "" : title.data,
+	    HPDF_GetEncoder(c->pdf, "UTF-8"));
+	buf_free(&title);
+	if (o == NULL)
+		return;
+	dst = HPDF_Page_CreateDestination(c->page);
+	HPDF_Destination_SetFitH(dst, (HPDF_REAL)top);
+	HPDF_Outline_SetDestination(o, dst);
+	HPDF_Outline_SetOpened(o, HPDF_TRUE);
+	if (level == 1)
+		c->h1 = o;
+}
+
+static void
+pdf_heading(struct pdf_ctx *c, const struct doc_block *b, const struct doc_block *next)
+{
+	double size = pdf_heading_size(b->level), lead = size * 1.3;
+	double before = b->level == 1 ? 22 : b->level == 2 ? 16 : 11;
+	double after = b->level == 1 ? 10 : b->level == 2 ? 6 : 4, h, top;
+	struct layout_text t;
+	size_t i;
+
+	if (c->page == NULL)
+		pdf_new_page(c);
+	pdf_text(c, &t, b->text, 0, 1, size, c->x1 - c->x0);
+	h = (double)t.nlines * lead + (b->level == 1 ? 5 : 0);
+	if (!c->fresh && c->y - before - h - after - pdf_min_next(c, next) < c->ybot)
+		c->page = NULL;
+	else
+		pdf_gap(c, before);
+	pdf_room(c, h);
+	top = c->y;
+	for (i = 0; i < t.nlines; i++) {
+		pdf_draw_line(c, &t, i, c->x0, c->x1 - c->x0, DOC_LEFT,
+		    pdf_baseline(c->y, size, lead),
+		    b->level == 1 ? pdf_accent_rgb : pdf_text_rgb);
+		c->y -= lead;
+	}
+	if (b->level == 1) {
+		c->y -= 3;
+		pdf_hline(c->page, pdf_rule_rgb, 0.6, c->x0, c->x1, c->y);
+		c->y -= 2;
+	}
+	if (b->level <= 2)
+		pdf_outline(c, b->level, b->text, top + 4);
+	c->fresh = 0;
+	c->y -= after;
+	layout_free(&t);
+}
+
+/* Draws text lines from the cursor down; returns nothing, moves the cursor. */
+static void
+pdf_lines_at(struct pdf_ctx *c, const char *s, int bold, double size, double lead,
+    struct pdf_rgb rgb)
+{
+	struct layout_text t;
+	size_t i;
+
+	pdf_text(c, &t, s, 0, bold, size, c->x1 - c->x0);
+	for (i = 0; i < t.nlines; i++) {
+		pdf_draw_line(c, &t, i, c->x0, c->x1 - c->x0, DOC_LEFT,
+		    pdf_baseline(c->y, size, lead), rgb);
+		c->y -= lead;
+	}
+	layout_free(&t);
+}
+
+static void
+pdf_cover(struct pdf_ctx *c, const struct doc_block *b)
+{
+	c->page = NULL;
+	c->cover = 1;
+	pdf_new_page(c);
+	c->cover = 0;
+	pdf_mark(c);
+	c->y = c->ph - 190;
+	pdf_rect(c->page, pdf_accent_rgb, c->x0, c->y, 56, 4);
+	c->y -= 22;
+	pdf_lines_at(c, b->cover[0], 1, 26, 32, pdf_text_rgb);
+	c->y -= 6;
+	pdf_lines_at(c, b->cover[1], 0, 14, 19, pdf_muted_rgb);
+	c->y -= 44;
+	pdf_lines_at(c, b->cover[2], 1, 20, 25, pdf_accent_rgb);
+	pdf_lines_at(c, b->cover[3], 0, 14, 19, pdf_text_rgb);
+	c->y = c->ybot + 52;
+	pdf_hline(c->page, pdf_rule_rgb, 0.6, c->x0, c->x1, c->y + 8);
+	pdf_lines_at(c, b->cover[4], 1, 10, 14, pdf_text_rgb);
+	pdf_lines_at(c, b->cover[5], 0, 10, 14, pdf_muted_rgb);
+	c->page = NULL;
+}
+
+static void
+pdf_chart(struct pdf_ctx *c, const struct doc_block *b)
+{
+	double w, h;
+
+	if (c->page == NULL)
+		pdf_new_page(c);
+	w = c->x1 - c->x0;
+	h = b->height > 0 ? b->height : chart_height(b->chart, w);
+	if (h > c->ytop - c->ybot)
+		h = c->ytop - c->ybot;
+	pdf_room(c, h);
+	chart_render_pdf(b->chart, c->pdf, c->page, c->font[0], c->font[1], c->x0, c->y - h,
+	    w, h);
+	c->y -= h;
+	c->fresh = 0;
+}
+
+/* Space after a block, by what follows it. */
+static double
+pdf_after(const struct doc_block *b, const struct doc_block *next)
+{
+	enum doc_kind nk = next == NULL ? DOC_BREAK : next->kind;
+
+	switch (b->kind) {
+	case DOC_BULLET:
+		return nk == DOC_BULLET ? 3 : 8;
+	case DOC_KV:
+		return nk == DOC_KV ? 0 : 10;
+	case DOC_TABLE:
+	case DOC_CHART:
+		return nk == DOC_SMALL ? 5 : 12;
+	case DOC_SMALL:
+		return nk == DOC_SMALL ? 2 : 8;
+	case DOC_QUOTE:
+		return 9;
+	default:
+		return 8;
+	}
+}
+
+static void
+pdf_block(struct pdf_ctx *c, const struct doc_block *b, const struct doc_block *next)
+{
+	switch (b->kind) {
+	case DOC_COVER:
+		pdf_cover(c, b);
+		return;
+	case DOC_HEADING:
+		pdf_heading(c, b, next);
+		return;
+	case DOC_PARA:
+		pdf_block_text(c, b->text, 1, PDF_BODY, PDF_BODY_LEAD, pdf_text_rgb, 0, 0, 0);
+		break;
+	case DOC_BULLET:
+		pdf_block_text(c, b->text, 1, PDF_BODY, PDF_BODY_LEAD, pdf_text_rgb, 14, 0, 3);
+		break;
+	case DOC_SMALL:
+		pdf_block_text(c, b->text, 1, PDF_SMALL, PDF_SMALL_LEAD, pdf_muted_rgb, 0, 0, 0);
+		break;
+	case DOC_QUOTE:
+		pdf_block_text(c, b->text, 0, PDF_QUOTE, PDF_QUOTE_LEAD, pdf_text_rgb, 14, 4, 0);
+		if (b->text2 != NULL && b->text2[0] != '\0') {
+			pdf_gap(c, 2);
+			pdf_block_text(c, b->text2, 0, PDF_SMALL, PDF_SMALL_LEAD,
+			    pdf_muted_rgb, 14, 0, 0);
+		}
+		break;
+	case DOC_TABLE:
+		pdf_table(c, b->table);
+		break;
+	case DOC_CHART:
+		pdf_chart(c, b);
+		break;
+	case DOC_KV:
+		pdf_kv(c, b);
+		break;
+	case DOC_BREAK:
+		if (c->page != NULL && !c->fresh)
+			c->page = NULL;
+		return;
+	case DOC_ORIENT:
+		if (c->landscape != (b->level == DOC_LANDSCAPE)) {
+			c->landscape = b->level == DOC_LANDSCAPE;
+			c->page = NULL;
+			pdf_geom(c);
+		}
+		return;
+	default:
+		return;
+	}
+	pdf_gap(c, pdf_after(b, next));
+}
+
+/* ---- Header, footer, document. ---- */
+
+/* The footer label: first %d the page, second the count, %% a percent sign. */
+static void
+pdf_label(struct buf *out, const char *fmt, size_t page, size_t count)
+{
+	int nth = 0;
+
+	for (; *fmt != '\0'; fmt++) {
+		if (fmt[0] == '%' && fmt[1] == 'd' && nth < 2) {
+			buf_printf(out, "%zu", nth++ == 0 ? page : count);
+			fmt++;
+		} else if (fmt[0] == '%' && fmt[1] == '%') {
+			buf_putc(out, '%');
+			fmt++;
+		} else
+			buf_putc(out, *fmt);
+	}
+}
+
+static void
+pdf_decorate(struct pdf_ctx *c, size_t i)
+{
+	struct layout_text t;
+	struct buf label;
+	double pw, ph, w;
+
+	c->page = c->pages[i];
+	pw = HPDF_Page_GetWidth(c->page);
+	ph = HPDF_Page_GetHeight(c->page);
+	w = pw - 2 * PDF_MARGIN_X;
+	if (c->doc->header[0] != '\0') {
+		pdf_text(c, &t, c->doc->header, 0, 0, PDF_MARK_SIZE, w);
+		if (t.nlines > 0)
+			pdf_draw_line(c, &t, 0, PDF_MARGIN_X, w, DOC_LEFT, ph - PDF_HEADER_Y,
+			    pdf_muted_rgb);
+		layout_free(&t);
+		pdf_hline(c->page, pdf_rule_rgb, 0.5, PDF_MARGIN_X, pw - PDF_MARGIN_X,
+		    ph - PDF_HEADER_Y - 6);
+	}
+	buf_init(&label);
+	pdf_label(&label, c->doc->page_label, i + 1, c->npages);
+	pdf_text(c, &t, label.data == NULL ? "" : label.data, 0, 0, PDF_MARK_SIZE, w);
+	if (t.nlines > 0)
+		pdf_draw_line(c, &t, 0, PDF_MARGIN_X, w, DOC_RIGHT, PDF_FOOTER_Y, pdf_muted_rgb);
+	layout_free(&t);
+	buf_free(&label);
+}
+
+static void
+pdf_info(struct pdf_ctx *c)
+{
+	const struct doc *d = c->doc;
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	HPDF_Dict vp;
+
+	HPDF_SetInfoAttr(c->pdf, HPDF_INFO_TITLE, d->title);
+	HPDF_SetInfoAttr(c->pdf, HPDF_INFO_SUBJECT, d->subject);
+	HPDF_SetInfoAttr(c->pdf, HPDF_INFO_AUTHOR, d->author);
+	HPDF_SetInfoAttr(c->pdf, HPDF_INFO_CREATOR, "ipkval");
+	HPDF_SetInfoAttr(c->pdf, HPDF_INFO_KEYWORDS, d->keywords);
+	HPDF_Dict_Add(c->pdf->catalog, "Lang", HPDF_String_New(c->pdf->mmgr, d->lang, NULL));
+	vp = HPDF_Dict_New(c->pdf->mmgr);
+	if (vp != NULL) {
+		HPDF_Dict_AddBoolean(vp, "DisplayDocTitle", HPDF_TRUE);
+		HPDF_Dict_Add(c->pdf->catalog, "ViewerPreferences", vp);
+	}
+	if (sde != NULL && *sde != '\0') {
+		char *end;
+		long long t = strtoll(sde, &end, 10);
+		time_t tt = (time_t)t;
+		struct tm tm;
+
+		if (*end == '\0' && t >= 0 && gmtime_r(&tt, &tm) != NULL) {
+			HPDF_Date date;
+
+			memset(&date, 0, sizeof(date));
+			date.year = tm.tm_year + 1900;
+			date.month = tm.tm_mon + 1;
+			date.day = tm.tm_mday;
+			date.hour = tm.tm_hour;
+			date.minutes = tm.tm_min;
+			date.seconds = tm.tm_sec;
+			date.ind = '+';
+			HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_CREATION_DATE, date);
+		}
+	}
+}
+
+static int
+pdf_fonts(struct pdf_ctx *c, const char *dir)
+{
+	static const char *const files[2] = { "ipkval-sans.ttf", "ipkval-sans-bold.ttf" };
+	int i;
+
+	if (FT_Init_FreeType(&c->ft) != 0) {
+		c->ft = NULL;
+		diag_msg(c->diag, DIAG_ERROR, c->name, 0, 0, "could not start FreeType");
+		return -1;
+	}
+	for (i = 0; i < 2; i++) {
+		char *path = xasprintf("%s/%s", dir, files[i]);
+		const char *name = HPDF_LoadTTFontFromFile(c->pdf, path, HPDF_TRUE);
+
+		if (name != NULL)
+			c->font[i] = HPDF_GetFont(c->pdf, name, "UTF-8");
+		if (name == NULL || c->font[i] == NULL ||
+		    FT_New_Face(c->ft, path, 0, &c->face[i]) != 0) {
+			diag_msg(c->diag, DIAG_ERROR, c->name, 0, 0, "expected a TrueType "
+			    "font in %s, found none that could be loaded", path);
+			free(path);
+			return -1;
+		}
+		free(path);
+	}
+	return 0;
+}
+
+static void
+pdf_ctx_free(struct pdf_ctx *c)
+{
+	int i;
+
+	for (i = 0; i < 2; i++)
+		if (c->face[i] != NULL)
+			FT_Done_Face(c->face[i]);
+	if (c->ft != NULL)
+		FT_Done_FreeType(c->ft);
+	if (c->pdf != NULL)
+		HPDF_Free(c->pdf);
+	free(c->pages);
+	free(c->decor);
+	free(c->lost);
+	buf_free(&c->tmp);
+}
+
+/* Lays the whole document out; returns 0 or -1 (after a message). */
+static int
+pdf_render(struct pdf_ctx *c, const struct doc *d, const char *fonts_dir)
+{
+	size_t i;
+
+	c->doc = d;
+	buf_init(&c->tmp);
+	for (i = 0; i < PDF_CACHED; i++)
+		c->cw[0][i] = c->cw[1][i] = -1;
+	c->ops.arg = c;
+	c->ops.width = pdf_ops_width;
+	c->ops.has = pdf_ops_has;
+	c->ops.lost = pdf_ops_lost;
+	c->pdf = HPDF_New(pdf_on_error, c);
+	if (c->pdf == NULL) {
+		diag_msg(c->diag, DIAG_ERROR, c->name, 0, 0, "could not start libharu");
+		return -1;
+	}
+	HPDF_SetCompressionMode(c->pdf, HPDF_COMP_ALL);
+	HPDF_UseUTFEncodings(c->pdf);
+	HPDF_SetCurrentEncoder(c->pdf, "UTF-8");
+	if (pdf_fonts(c, fonts_dir) == -1)
+		return -1;
+	pdf_geom(c);
+	for (i = 0; i < d->nblocks; i++) {
+		c->cur = i;
+		if (c->blocks != NULL)
+			c->blocks[i].page_first = c->blocks[i].page_last = 0;
+		pdf_block(c, &d->blocks[i], i + 1 < d->nblocks ? &d->blocks[i + 1] : NULL);
+	}
+	if (c->npages == 0)
+		pdf_new_page(c);
+	for (i = 0; i < c->npages; i++)
+		if (c->decor[i])
+			pdf_decorate(c, i);
+	if (c->h1 != NULL)
+		HPDF_SetPageMode(c->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+	pdf_info(c);
+	return 0;
+}
+
+static void
+pdf_libharu_error(struct pdf_ctx *c)
+{
+	diag_msg(c->diag, DIAG_ERROR, c->name, 0, 0, "could not make the PDF: libharu "
+	    "reported error 0x%04X (detail %u)", (unsigned)c->err, (unsigned)c->errdetail);
+}
+
+int
+pdf_write(const struct doc *d, const char *path, const char *fonts_dir, struct diag *diag)
+{
+	struct pdf_ctx c;
+	HPDF_UINT32 size;
+	char *data = NULL;
+	int rc = -1;
+
+	memset(&c, 0, sizeof(c));
+	c.diag = diag;
+	c.name = path;
+	if (pdf_render(&c, d, fonts_dir) == -1)
+		goto out;
+	if (c.err == 0 && HPDF_SaveToStream(c.pdf) == HPDF_OK && c.err == 0) {
+		size = HPDF_GetStreamSize(c.pdf);
+		data = xmalloc(size == 0 ? 1 : size);
+		HPDF_ReadFromStream(c.pdf, (HPDF_BYTE *)data, &size);
+		if (c.err == HPDF_STREAM_EOF)
+			c.err = 0;
+	}
+	if (c.err != 0 || data == NULL) {
+		pdf_libharu_error(&c);
+		goto out;
+	}
+	if (write_file_atomic(path, data, size) == -1) {
+		diag_msg(diag, DIAG_ERROR, path, 0, 0, "could not write the report: %s",
+		    strerror(errno));
+		goto out;
+	}
+	rc = 0;
+out:
+	free(data);
+	pdf_ctx_free(&c);
+	return rc;
+}
+
+int
+pdf_paginate(struct doc *d, const char *fonts_dir, struct diag *diag)
+{
+	struct pdf_ctx c;
+	int rc = -1;
+
+	memset(&c, 0, sizeof(c));
+	c.diag = diag;
+	c.blocks = d->blocks;
+	if (pdf_render(&c, d, fonts_dir) == 0 && c.err == 0)
+		rc = (int)c.npages;
+	else if (c.err != 0)
+		pdf_libharu_error(&c);
+	pdf_ctx_free(&c);
+	return rc;
+}

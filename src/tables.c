@@ -1,0 +1,208 @@
+/*
+ * tables.c: indikatorer.csv and tilleggstall.csv from a finished struct results
+ * (see tables.h). Hidden figures print no value, count or level: only `prikket` 1.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tables.h"
+
+static const char bom[] = "\xEF\xBB\xBF";
+
+static const char *const level_words[] = { "lav", "middels", "god" };
+static const char *const place_words[] = { "kommune", "fylke", "land" };
+
+/* Appends one CSV field, quoted as RFC 4180 says when it holds `;`, `"` or a line end. */
+static void
+put_field(struct buf *b, const char *s)
+{
+	if (strpbrk(s, ";\"\r\n") == NULL) {
+		buf_puts(b, s);
+		return;
+	}
+	buf_putc(b, '"');
+	for (; *s != '\0'; s++) {
+		if (*s == '"')
+			buf_putc(b, '"');
+		buf_putc(b, *s);
+	}
+	buf_putc(b, '"');
+}
+
+/* Calls fn for every place with rows in year y, in output order: municipalities by
+ * kommunenr, counties by fylkesnr, then the country (register order is number order). */
+static void
+each_place(const struct results *r, int y, void (*fn)(const struct results *, int, size_t,
+    struct buf *), struct buf *b)
+{
+	size_t p;
+
+	for (p = 0; p < r->nplaces; p++)
+		if (results_present(r, y, p))
+			fn(r, y, p, b);
+}
+
+/* aar;niva;kode;navn; */
+static void
+put_place(const struct results *r, int y, size_t p, struct buf *b)
+{
+	buf_printf(b, "%d;%s;", y, place_words[results_place_level(r, p)]);
+	put_field(b, results_place_code(r, p));
+	buf_putc(b, ';');
+	put_field(b, results_place_name(r, p));
+	buf_putc(b, ';');
+}
+
+/* handlingsplan (and any action-plan indicator) has rows for the reporting year only. */
+static int
+indicator_in_year(const struct results *r, size_t ii, int y)
+{
+	return r->defs->v[ii].source != TABLE_ACTIONS || y == r->year;
+}
+
+static void
+indicator_rows(const struct results *r, int y, size_t p, struct buf *b)
+{
+	size_t ii;
+	char v[32];
+
+	for (ii = 0; ii < r->defs->n; ii++) {
+		const struct figure *f = results_figure(r, y, ii, p);
+
+		if (!indicator_in_year(r, ii, y))
+			continue;
+		put_place(r, y, p, b);
+		put_field(b, r->defs->v[ii].id);
+		if (f->state == FIG_PUBLISHED) {
+			compute_format10(f->value10, v, sizeof(v));
+			buf_printf(b, ";%ld;%ld;%s;0;%s\n", f->num, f->den, v,
+			    level_words[f->level]);
+		} else if (f->state == FIG_HIDDEN)
+			buf_puts(b, ";;;;1;\n");
+		else
+			buf_puts(b, ";;;;0;\n");
+	}
+}
+
+void
+tables_indicators(const struct results *r, struct buf *b)
+{
+	size_t yi;
+
+	buf_puts(b, bom);
+	buf_puts(b, "aar;niva;kode;navn;indikator;teller;nevner;verdi;prikket;niva_kategori\n");
+	for (yi = 0; yi < r->nyears; yi++)
+		each_place(r, r->years[yi], indicator_rows, b);
+}
+
+/* One row of tilleggstall.csv after its place: indikator;maal;antall;prikket. */
+static void
+extra_row(struct buf *b, const char *ind, const char *what, enum fig_state st, long n)
+{
+	put_field(b, ind);
+	buf_printf(b, ";%s;", what);
+	if (st == FIG_PUBLISHED || st == FIG_NO_ACTIVE)	/* no active plans: all zero */
+		buf_printf(b, "%ld;0\n", n);
+	else
+		buf_printf(b, ";%d\n", st == FIG_HIDDEN);
+}
+
+static void
+extra_place_rows(const struct results *r, int y, size_t p, struct buf *b)
+{
+	const struct split *s = results_split(r, y, p);
+	size_t ii;
+
+	if (s != NULL && s->state != FIG_MISSING) {
+		static const char *const what[] = { "ja", "delvis", "nei", "ikke_dokumentert" };
+		long n[4];
+		size_t i;
+
+		n[0] = s->ja, n[1] = s->delvis, n[2] = s->nei, n[3] = s->not_documented;
+		for (i = 0; i < 4; i++) {
+			put_place(r, y, p, b);
+			extra_row(b, "brukermedvirkning_fordeling", what[i], s->state, n[i]);
+		}
+	}
+	for (ii = 0; ii < r->defs->n; ii++) {
+		const struct figure *f = results_figure(r, y, ii, p);
+
+		if (!indicator_in_year(r, ii, y) || f->state == FIG_MISSING ||
+		    r->defs->v[ii].kind == IND_COVERAGE)
+			continue;
+		put_place(r, y, p, b);
+		extra_row(b, r->defs->v[ii].id, "ikke_dokumentert", f->state, f->not_documented);
+	}
+}
+
+static void
+extra_sources(const struct results *r, struct buf *b)
+{
+	size_t i;
+
+	for (i = 0; i < r->ds->nsources; i++) {
+		const struct source *s = &r->ds->sources[i];
+		static const char *const what[] = { "rader_lest", "rader_brukt", "rader_utelatt" };
+		unsigned long n[3];
+		size_t j;
+
+		n[0] = s->rows_read, n[1] = s->rows_used, n[2] = s->rows_left_out;
+		for (j = 0; j < 3; j++) {
+			buf_printf(b, "%d;fil;", s->year != 0 ? s->year : r->year);
+			put_field(b, s->name != NULL ? s->name : "");
+			buf_putc(b, ';');
+			put_field(b, s->name != NULL ? s->name : "");
+			buf_printf(b, ";;%s;%lu;%d\n", what[j], n[j], 0);
+		}
+	}
+}
+
+void
+tables_extra(const struct results *r, struct buf *b)
+{
+	size_t yi;
+
+	buf_puts(b, bom);
+	buf_puts(b, "aar;niva;kode;navn;indikator;maal;antall;prikket\n");
+	for (yi = 0; yi < r->nyears; yi++)
+		each_place(r, r->years[yi], extra_place_rows, b);
+	extra_sources(r, b);
+}
+
+/* Writes one file through util's atomic write; reports a failure. */
+static int
+write_one(const char *dir, const char *name, const struct buf *b, struct diag *d)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	int rc = write_file_atomic(path, b->data, b->len);
+
+	if (rc == -1)
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot write the file: %s", strerror(errno));
+	free(path);
+	return rc;
+}
+
+int
+tables_write(const struct results *r, const char *dir, struct diag *d)
+{
+	struct buf b;
+	int rc = 0;
+
+	if (mkdir_p(dir) == -1) {
+		diag_msg(d, DIAG_ERROR, dir, 0, 0, "cannot create the directory: %s",
+		    strerror(errno));
+		return -1;
+	}
+	buf_init(&b);
+	tables_indicators(r, &b);
+	if (write_one(dir, "indikatorer.csv", &b, d) == -1)
+		rc = -1;
+	buf_reset(&b);
+	tables_extra(r, &b);
+	if (write_one(dir, "tilleggstall.csv", &b, d) == -1)
+		rc = -1;
+	buf_free(&b);
+	return rc;
+}

@@ -1,0 +1,36 @@
+/*
+ * Encoding of input files: reads a whole file and hands it back as UTF-8 without a BOM.
+ * Detects UTF-8 (with or without BOM), UTF-16LE with BOM and, for anything that is not valid
+ * UTF-8, Windows-1252 (with a warning); refuses NUL bytes and binary garbage. For the
+ * reading layer (csv.c, load.c) only.
+ */
+#ifndef TEXT_H
+#define TEXT_H
+
+#include <stddef.h>
+
+#include "diag.h"
+
+enum text_enc {
+	TEXT_UTF8,
+	TEXT_UTF8_BOM,
+	TEXT_UTF16LE,
+	TEXT_CP1252
+};
+
+struct text {
+	char		*data;	/* UTF-8, NUL-terminated, no BOM */
+	size_t		 len;
+	enum text_enc	 enc;
+};
+
+/* Reads path (named `shown` in messages) into t as UTF-8. Returns 0, or -1 after reporting
+ * an error: the file cannot be used (unreadable, binary, NUL bytes). t is empty then. */
+int	text_read(struct text *t, const char *path, const char *shown, struct diag *);
+/* Converts `len` bytes already in memory; same rules as text_read. */
+int	text_decode(struct text *t, const char *raw, size_t len, const char *shown, struct diag *);
+void	text_free(struct text *t);
+/* Line (1-based) and column (code points, 1-based) of byte offset off in s. */
+void	text_position(const char *s, size_t off, long *line, long *col);
+
+#endif

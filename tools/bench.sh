@@ -1,0 +1,117 @@
+#!/bin/sh
+# make bench: times the optimized ipkval on large synthetic data and prints a table
+#   what | seconds | target | ok
+# Data is made by the generator (tools/gendata.c) under $B/bench/ and kept until the
+# generator changes. Each line is the best of 3 runs. A missed target is reported, never
+# a failure: this script exits 0 unless it could not run at all.
+#
+# usage: sh tools/bench.sh [BUILD_DIR]     (default: $B from make, else build)
+# To add a line: `bench "what" TARGET_SECONDS command args...` at the bottom. A command
+# that exits 2 saying "not built yet" is shown as "not yet available".
+set -u
+B=${1:-${B:-build}}
+BIN=$B/ipkval
+GEN=$B/gendata
+DATA=$B/bench
+RUNS=3
+export LC_ALL=C.UTF-8
+
+die() { echo "bench: $*" >&2; exit 1; }
+[ -x "$BIN" ] || die "$BIN is missing (run: make build)"
+[ -x "$GEN" ] || die "$GEN is missing (run: make $GEN)"
+mkdir -p "$DATA" || die "cannot create $DATA"
+tmp=$(mktemp -d) || die "mktemp failed"
+trap 'rm -rf "$tmp"' EXIT
+
+# gen NAME ARGS...: $DATA/NAME made by the generator, unless it is newer than the generator.
+gen() {
+	name=$1; shift
+	if [ -f "$DATA/$name/.made" ] && [ -z "$(find "$GEN" -newer "$DATA/$name/.made")" ]; then
+		return 0
+	fi
+	echo "bench: making $DATA/$name ($*)"
+	rm -rf "${DATA:?}/$name"
+	"$GEN" --out "$DATA/$name" "$@" || die "the generator failed for $name"
+	touch "$DATA/$name/.made"
+}
+
+now() { date +%s.%N; }
+
+row() { printf '%-46s | %9s | %8s | %s\n' "$1" "$2" "$3" "$4"; }
+
+# bench WHAT TARGET COMMAND...: runs COMMAND $RUNS times (stdout discarded) and reports
+# the best time against TARGET seconds. Exit 0 or 1 counts as done (1: rows left out,
+# which a benchmark's generated data may well have); anything else is shown as failed.
+bench() {
+	what=$1 target=$2; shift 2
+	best=
+	i=0
+	while [ $i -lt $RUNS ]; do
+		t0=$(now)
+		"$@" >/dev/null 2>"$tmp/err"
+		rc=$?
+		t1=$(now)
+		if [ $rc -eq 2 ] && grep -q 'not built yet' "$tmp/err"; then
+			row "$what" "-" "< $target" "not yet available"
+			return 0
+		fi
+		if [ $rc -gt 1 ]; then
+			row "$what" "-" "< $target" "FAILED (exit $rc: $(head -c 120 "$tmp/err" | tr '\n' ' '))"
+			return 0
+		fi
+		best=$(awk -v a="$t0" -v b="$t1" -v m="$best" \
+		    'BEGIN { d = b - a; if (m != "" && m + 0 < d) d = m; printf "%.3f", d }')
+		i=$((i + 1))
+	done
+	ok=$(awk -v t="$best" -v g="$target" 'BEGIN { print (t + 0 < g + 0) ? "ok" : "MISSED" }')
+	row "$what" "$best" "< $target" "$ok"
+	last=$best
+}
+
+# largest WHAT TARGET_KB DIR: the largest PDF under DIR against TARGET_KB kilobytes.
+largest() {
+	what=$1 target=$2 dir=$3
+	if [ ! -d "$dir" ] || [ -z "$(find "$dir" -name '*.pdf' | head -1)" ]; then
+		row "$what" "-" "< $target KB" "not yet available"
+		return 0
+	fi
+	kb=$(find "$dir" -name '*.pdf' -exec wc -c {} + | awk '$2 != "total" && $1 > m { m = $1 }
+	    END { printf "%.1f", m / 1024 }')
+	ok=$(awk -v t="$kb" -v g="$target" 'BEGIN { print (t + 0 < g + 0) ? "ok" : "MISSED" }')
+	row "$what" "$kb KB" "< $target KB" "$ok"
+}
+
+gen norway --norway --years 2020-2024
+gen rows1m --plan-rows 1000000
+rows=$(($(wc -l <"$DATA/rows1m/planer-2024.csv") - 1))
+active=$(awk -F';' '$6 == "aktiv"' "$DATA/norway/planer-2024.csv" | wc -l)
+
+echo
+echo "$("$BIN" --version 2>/dev/null | head -1) on $(nproc) cores; best of $RUNS runs"
+echo "data: $rows plan rows in one file; all of Norway 2020-2024 ($active active plans in 2024)"
+echo
+row "what" "seconds" "target" "ok"
+row "----" "-------" "------" "--"
+
+last=
+bench "check: read 1,000,000 plan rows" 1 "$BIN" check --data "$DATA/rows1m"
+
+last=
+bench "check: all of Norway, 5 years (~1M rows)" 1 "$BIN" check --data "$DATA/norway"
+if [ -n "$last" ]; then
+	target=$(awk -v t="$last" 'BEGIN { printf "%.3f", t + 0.5 }')
+else
+	target=0.5
+fi
+bench "indicators: all of Norway (reading + 0.5 s)" "$target" \
+    "$BIN" indicators --data "$DATA/norway"
+
+rm -rf "$DATA/out-sample" "$DATA/out-norway"
+bench "report: the sample (all municipal reports)" 1 \
+    "$BIN" report --data sample-data --out "$DATA/out-sample"
+largest "largest sample PDF" 60 "$DATA/out-sample"
+# The 15 county reports alone should take < 1 s; the command also renders the 357
+# municipal reports, so the target is 1 s for the counties plus 357/27 times the sample's.
+bench "report: all of Norway (357 + 15 reports)" 14 \
+    "$BIN" report --data "$DATA/norway" --out "$DATA/out-norway"
+exit 0

@@ -30,8 +30,10 @@ PKGLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lcsv -lpthrea
 # (see docs/architecture.md): reports stay small and fast, and every register name renders.
 FONTSRC   = /usr/share/fonts/truetype/dejavu
 FONTS     = build/fonts/ipkval-sans.ttf build/fonts/ipkval-sans-bold.ttf
-# Basic Latin, Latin-1, Latin Extended-A/B (Sami letters), punctuation, arrows, maths.
-UNICODES  = U+0020-007E,U+00A0-024F,U+02C6-02DD,U+2010-2027,U+2030-203A,U+20AC,U+2122,U+2190-2199,U+2212,U+2264,U+2265,U+25A0-25CF,U+2713,U+2714,U+2717,U+2718
+# Basic Latin, Latin-1, Latin Extended-A, the Sami letters of Latin Extended-B and IPA
+# (Inari and Skolt: ǥ ǧ ǩ ǯ ʒ), spaces, dashes, quotes, bullet, ellipsis, €, arrows, ≤ ≥ −,
+# and the level symbols ■ □ ▲ ▼ ◆ ○ ● ◐. Fewer glyphs keep every PDF small (PDF-FACTS.md).
+UNICODES  = U+0020-007E,U+00A0-017F,U+01B7,U+01E4-01E9,U+01EE,U+01EF,U+0292,U+2007,U+2009,U+2010-2027,U+202F,U+2030,U+2039,U+203A,U+20AC,U+2122,U+2190-2193,U+2212,U+2264,U+2265,U+25A0,U+25A1,U+25B2,U+25BC,U+25C6,U+25CB,U+25CF,U+25D0
 
 .PHONY: all deps build report check unit regress bench clean sample-data regen
 
@@ -63,14 +65,14 @@ $(B)/gendata: tools/gendata.c | $(B)/obj
 $(B)/obj $(B)/asan/obj $(B)/asan/unit build/fonts:
 	mkdir -p $@
 
-build/fonts/ipkval-sans.ttf: | build/fonts
+build/fonts/ipkval-sans.ttf: Makefile | build/fonts
 	/usr/bin/python3 -m fontTools.subset $(FONTSRC)/DejaVuSans.ttf --unicodes='$(UNICODES)' \
-	  --name-IDs='*' --no-hinting --drop-tables+=GDEF,GPOS,GSUB,kern \
+	  --name-IDs='*' --no-hinting --drop-tables+=GDEF,GPOS,GSUB,kern,MATH,FFTM \
 	  --output-file=$@.tmp && mv $@.tmp $@
 
-build/fonts/ipkval-sans-bold.ttf: | build/fonts
+build/fonts/ipkval-sans-bold.ttf: Makefile | build/fonts
 	/usr/bin/python3 -m fontTools.subset $(FONTSRC)/DejaVuSans-Bold.ttf --unicodes='$(UNICODES)' \
-	  --name-IDs='*' --no-hinting --drop-tables+=GDEF,GPOS,GSUB,kern \
+	  --name-IDs='*' --no-hinting --drop-tables+=GDEF,GPOS,GSUB,kern,MATH,FFTM \
 	  --output-file=$@.tmp && mv $@.tmp $@
 
 # Renders the reports of sample-data/ into out/.

@@ -432,7 +432,8 @@ chart_wrap2(const struct draw *d, const char *s, double size, int bold, double m
 
 /* ---- patterns and markers ---- */
 
-/* Diagonal lines (\\) inside the rectangle, clipped by hand. */
+/* Diagonal lines (\\) inside the rectangle, clipped by hand; the caller strokes them, so
+ * that a cross hatch is one path. */
 static void
 chart_hatch(const struct draw *d, double x, double y, double w, double h, double gap)
 {
@@ -447,7 +448,6 @@ chart_hatch(const struct draw *d, double x, double y, double w, double h, double
 		d->move(d->ctx, x1, y1);
 		d->line(d->ctx, x2, y2);
 	}
-	d->stroke(d->ctx);
 }
 
 /* Diagonal lines the other way (/), to cross the first. */
@@ -462,7 +462,6 @@ chart_backhatch(const struct draw *d, double x, double y, double w, double h, do
 		d->move(d->ctx, x + k - t0, y + t0);
 		d->line(d->ctx, x + k - t1, y + t1);
 	}
-	d->stroke(d->ctx);
 }
 
 /* A bar or legend swatch in the style's colour and pattern. */
@@ -486,10 +485,12 @@ chart_swatch(const struct draw *d, const struct chart_style *st, double x, doubl
 	if (st->pattern == PAT_HATCH) {
 		d->width(d->ctx, 0.9);
 		chart_hatch(d, x, y, w, h, 3.6);
+		d->stroke(d->ctx);
 	} else if (st->pattern == PAT_CROSS) {
 		d->width(d->ctx, 0.6);
 		chart_hatch(d, x, y, w, h, 4);
 		chart_backhatch(d, x, y, w, h, 4);
+		d->stroke(d->ctx);
 	}
 	d->width(d->ctx, st->pattern == PAT_OUTLINE ? 1.4 : 0.8);
 	d->rect(d->ctx, x + 0.4, y + 0.4, fmax(w - 0.8, 0.1), fmax(h - 0.8, 0.1));
@@ -518,9 +519,13 @@ chart_marker(const struct draw *d, const struct chart_style *st, double x, doubl
 		d->line(d->ctx, x - r, y);
 		break;
 	default: {
-		/* A circle as a polygon of 16 sides: round enough at this size. */
+		/* A circle; as a polygon of 16 sides where the back end has no curves. */
 		int i;
 
+		if (d->circle != NULL) {
+			d->circle(d->ctx, x, y, r);
+			break;
+		}
 		for (i = 0; i < 16; i++) {
 			double a = i * 3.14159265358979 / 8;
 
@@ -595,13 +600,13 @@ chart_legend_sample(struct chart_lay *l, size_t s, double x, double y)
 	}
 }
 
-/* Lays the legend out from y and draws it when draw is set; returns its height. */
+/* Draws the legend from y, wrapping to more rows when needed; returns its height. */
 static double
-chart_legend(struct chart_lay *l, double y, int draw)
+chart_legend(struct chart_lay *l, double y)
 {
 	const struct chart *c = l->c;
 	const struct draw *d = l->d;
-	double x = 0, rows = 1, iw;
+	double x = 0, rows = 1, iw, ry;
 	size_t i, n = chart_direct(c) || c->nseries < 2 ? 0 : c->nseries;
 	char num[24];
 
@@ -619,21 +624,18 @@ chart_legend(struct chart_lay *l, double y, int draw)
 			x = 0;
 			rows++;
 		}
-		if (draw) {
-			double ry = y + (rows - 1) * 12;
-
-			if (i < n)
-				chart_legend_sample(l, i, x, ry);
-			else {
-				chart_ref_pen(d, i - n);
-				d->move(d->ctx, x, ry + 4);
-				d->line(d->ctx, x + 11, ry + 4);
-				d->stroke(d->ctx);
-				d->dash(d->ctx, 0, 0);
-			}
-			d->colour(d->ctx, COL_TEXT);
-			d->text(d->ctx, x + 14, ry + 7.5, DRAW_LEFT, FS_SMALL, 0, l->t1.data);
+		ry = y + (rows - 1) * 12;
+		if (i < n) {
+			chart_legend_sample(l, i, x, ry);
+		} else {
+			chart_ref_pen(d, i - n);
+			d->move(d->ctx, x, ry + 4);
+			d->line(d->ctx, x + 11, ry + 4);
+			d->stroke(d->ctx);
+			d->dash(d->ctx, 0, 0);
 		}
+		d->colour(d->ctx, COL_TEXT);
+		d->text(d->ctx, x + 14, ry + 7.5, DRAW_LEFT, FS_SMALL, 0, l->t1.data);
 		x += iw;
 	}
 	return n + c->nrefs > 0 ? rows * 12 : 0;
@@ -654,7 +656,7 @@ chart_frame(struct chart_lay *l, double *top, double *bottom)
 		y = 16;
 	}
 	if (chart_has_legend(c))
-		y += chart_legend(l, y, 1) + 3;
+		y += chart_legend(l, y) + 3;
 	*top = y;
 	*bottom = l->h;
 	if (*c->note != '\0') {
@@ -703,6 +705,92 @@ chart_band_w(struct chart_lay *l)
 	return w;
 }
 
+/* A band that overlaps an earlier one (the need band over the level bands) is an overlay:
+ * drawn as a light hatch between two edge lines, so the level under it stays visible. */
+static int
+chart_band_overlay(const struct chart *c, size_t k)
+{
+	size_t j;
+
+	for (j = 0; j < k; j++)
+		if (c->bands[k].from10 < c->bands[j].to10 &&
+		    c->bands[k].to10 > c->bands[j].from10)
+			return 1;
+	return 0;
+}
+
+static int
+chart_has_overlay(const struct chart *c)
+{
+	size_t k;
+
+	for (k = 0; k < c->nbands; k++)
+		if (chart_band_overlay(c, k))
+			return 1;
+	return 0;
+}
+
+static void
+chart_overlay(const struct draw *d, const struct chart_style *st, double x, double y,
+    double w, double h, int upright)
+{
+	d->colour(d->ctx, st->rgb);
+	d->width(d->ctx, 0.5);
+	chart_hatch(d, x, y, w, h, 6);
+	d->stroke(d->ctx);
+	d->width(d->ctx, 0.9);
+	d->move(d->ctx, x, y);
+	d->line(d->ctx, upright ? x : x + w, upright ? y + h : y);
+	d->move(d->ctx, upright ? x + w : x, upright ? y : y + h);
+	d->line(d->ctx, x + w, y + h);
+	d->stroke(d->ctx);
+}
+
+struct chart_blabel {
+	double	 y;
+	size_t	 k;
+};
+
+/* Band words in the right margin, each at its band's middle, pushed apart where they
+ * would touch. */
+static void
+chart_v_band_labels(struct chart_lay *l)
+{
+	const struct chart *c = l->c;
+	struct chart_blabel *v = xcalloc(c->nbands + 1, sizeof(*v)), t;
+	size_t i, j, n = 0;
+
+	for (i = 0; i < c->nbands; i++) {
+		double y0 = chart_vy(l, c->bands[i].from10 / 10.0);
+		double y1 = chart_vy(l, c->bands[i].to10 / 10.0);
+
+		if (y0 - y1 <= 0)
+			continue;
+		v[n].y = (y0 + y1) / 2 + 2.5;
+		v[n++].k = i;
+		for (j = n - 1; j > 0 && v[j - 1].y > v[j].y; j--) {
+			t = v[j];
+			v[j] = v[j - 1];
+			v[j - 1] = t;
+		}
+	}
+	for (i = 1; i < n; i++)
+		if (v[i].y - v[i - 1].y < 9)
+			v[i].y = v[i - 1].y + 9;
+	for (i = n; i-- > 0;) {
+		if (i + 1 < n && v[i + 1].y - v[i].y < 9)
+			v[i].y = v[i + 1].y - 9;
+		else if (i + 1 == n && v[i].y > l->py + l->ph + 2)
+			v[i].y = l->py + l->ph + 2;
+	}
+	for (i = 0; i < n; i++) {
+		l->d->colour(l->d->ctx, chart_tone_styles[c->bands[v[i].k].tone].ink);
+		l->d->text(l->d->ctx, l->px + l->pw + 5, v[i].y, DRAW_LEFT, FS_SMALL, 0,
+		    c->bands[v[i].k].label);
+	}
+	free(v);
+}
+
 static void
 chart_v_bands(struct chart_lay *l)
 {
@@ -711,21 +799,26 @@ chart_v_bands(struct chart_lay *l)
 	const struct chart_style *st;
 	double y0, y1;
 	size_t i;
+	int pass;
 
-	for (i = 0; i < l->c->nbands; i++) {
-		b = &l->c->bands[i];
-		st = &chart_tone_styles[b->tone];
-		y0 = chart_vy(l, b->from10 / 10.0);
-		y1 = chart_vy(l, b->to10 / 10.0);
-		if (y0 - y1 <= 0)
-			continue;
-		d->colour(d->ctx, st->tint);
-		d->rect(d->ctx, l->px, y1, l->pw, y0 - y1);
-		d->fill(d->ctx);
-		d->colour(d->ctx, st->ink);
-		d->text(d->ctx, l->px + l->pw + 5, (y0 + y1) / 2 + 2.5, DRAW_LEFT, FS_SMALL, 0,
-		    b->label);
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < l->c->nbands; i++) {
+			b = &l->c->bands[i];
+			st = &chart_tone_styles[b->tone];
+			y0 = chart_vy(l, b->from10 / 10.0);
+			y1 = chart_vy(l, b->to10 / 10.0);
+			if (y0 - y1 <= 0 || chart_band_overlay(l->c, i) != pass)
+				continue;
+			if (pass == 1) {
+				chart_overlay(d, st, l->px, y1, l->pw, y0 - y1, 0);
+				continue;
+			}
+			d->colour(d->ctx, st->tint);
+			d->rect(d->ctx, l->px, y1, l->pw, y0 - y1);
+			d->fill(d->ctx);
+		}
 	}
+	chart_v_band_labels(l);
 }
 
 static void
@@ -804,8 +897,10 @@ chart_v_value_label(struct chart_lay *l, const struct chart_value *v, double cx,
 
 	chart_fmt_value(l->c, v, s, sizeof(s));
 	l->d->colour(l->d->ctx, COL_TEXT);
-	l->d->text(l->d->ctx, cx, top - 3, DRAW_CENTER, FS_LABEL, v->state == CHART_VALUE &&
-	    chart_direct(l->c), s);
+	/* Groups of bars get smaller figures, so that neighbours' labels keep apart. */
+	l->d->text(l->d->ctx, cx, top - 3, DRAW_CENTER, l->c->kind == CHART_BAR &&
+	    l->c->nseries > 1 && !chart_direct(l->c) ? FS_SMALL : FS_LABEL,
+	    v->state == CHART_VALUE && chart_direct(l->c), s);
 }
 
 static void
@@ -1056,28 +1151,40 @@ chart_hx(const struct chart_lay *l, double v)
 	return l->px + fmin(fmax(f, 0), 1) * l->pw;
 }
 
+/* Bands as columns; their words above the plot, overlays' words on a second line. */
 static void
 chart_h_bands(struct chart_lay *l, double label_y)
 {
 	const struct draw *d = l->d;
 	const struct chart_band *b;
 	const struct chart_style *st;
-	double x0, x1;
+	double x0, x1, cx, tw;
 	size_t i;
+	int pass;
 
-	for (i = 0; i < l->c->nbands; i++) {
-		b = &l->c->bands[i];
-		st = &chart_tone_styles[b->tone];
-		x0 = chart_hx(l, b->from10 / 10.0);
-		x1 = chart_hx(l, b->to10 / 10.0);
-		if (x1 - x0 <= 0)
-			continue;
-		d->colour(d->ctx, st->tint);
-		d->rect(d->ctx, x0, l->py, x1 - x0, l->ph);
-		d->fill(d->ctx);
-		chart_fit(d, b->label, FS_SMALL, 0, x1 - x0 - 2, &l->t1);
-		d->colour(d->ctx, st->ink);
-		d->text(d->ctx, (x0 + x1) / 2, label_y, DRAW_CENTER, FS_SMALL, 0, l->t1.data);
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < l->c->nbands; i++) {
+			b = &l->c->bands[i];
+			st = &chart_tone_styles[b->tone];
+			x0 = chart_hx(l, b->from10 / 10.0);
+			x1 = chart_hx(l, b->to10 / 10.0);
+			if (x1 - x0 <= 0 || chart_band_overlay(l->c, i) != pass)
+				continue;
+			if (pass == 0) {
+				d->colour(d->ctx, st->tint);
+				d->rect(d->ctx, x0, l->py, x1 - x0, l->ph);
+				d->fill(d->ctx);
+				chart_fit(d, b->label, FS_SMALL, 0, x1 - x0 - 2, &l->t1);
+			} else {
+				chart_overlay(d, st, x0, l->py, x1 - x0, l->ph, 1);
+				chart_fit(d, b->label, FS_SMALL, 0, l->pw, &l->t1);
+			}
+			tw = d->text_width(d->ctx, FS_SMALL, 0, l->t1.data);
+			cx = fmin(fmax((x0 + x1) / 2, l->px + tw / 2), l->px + l->pw - tw / 2);
+			d->colour(d->ctx, st->ink);
+			d->text(d->ctx, cx, label_y + pass * 9, DRAW_CENTER, FS_SMALL, 0,
+			    l->t1.data);
+		}
 	}
 }
 
@@ -1267,7 +1374,7 @@ chart_horizontal(struct chart_lay *l, double top, double bottom)
 
 	if (c->nbands > 0) {
 		band_y = top + 7;
-		top += 10;
+		top += chart_has_overlay(c) ? 19 : 10;
 	}
 	l->px = label_w + 8;
 	l->pw = fmax(l->w - l->px - chart_h_value_w(l), 10);
@@ -1318,9 +1425,11 @@ chart_height(const struct chart *c, double w)
 	if (c == NULL || !c->horizontal)
 		return 220;
 	per = c->kind == CHART_STACKED ? 1 : (double)c->nseries;
+	/* 13 points a row: 46 municipalities fit an A4 page. */
 	rows = (double)c->ncat * (c->kind == CHART_STACKED ? 17 : per > 1 ? 8 + 7 * per : 13);
-	return fmax(80, rows + 16 + (chart_has_legend(c) ? 15 : 0) +
-	    (c->nbands > 0 ? 10 : 0) + 26 + (*c->note != '\0' ? 12 : 0));
+	rows += 16 + (chart_has_legend(c) ? 15 : 0) + (c->nbands > 0 ? 10 : 0) +
+	    (chart_has_overlay(c) ? 9 : 0) + 26 + (*c->note != '\0' ? 12 : 0);
+	return fmax(80, rows);
 }
 
 void

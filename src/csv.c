@@ -21,6 +21,11 @@ struct csv_state {
 	long			 start_line, start_col;	/* where the open field began; 0: not yet */
 	int			 after_record;
 	int			 stopped;
+	/* A line without quotes is fed whole; its fields are placed when the record ends. */
+	const char		*fast;		/* the line's first byte, or NULL */
+	int			 fast_done;	/* its record has ended */
+	long			 fast_line;
+	char			 delim;
 };
 
 static int
@@ -34,17 +39,43 @@ csv_on_field(void *s, size_t len, void *arg)
 {
 	struct csv_state *st = arg;
 	struct csv_field *f;
-	const char *p = s != NULL ? s : "";
+	struct buf *b = &st->text;
 
-	st->fields = xgrow(st->fields, &st->capfields, st->nfields, sizeof(*st->fields));
+	if (st->nfields >= st->capfields)
+		st->fields = xgrow(st->fields, &st->capfields, st->nfields, sizeof(*st->fields));
 	f = &st->fields[st->nfields++];
-	f->s = (const char *)(uintptr_t)st->text.len;
+	f->s = (const char *)(uintptr_t)b->len;
 	f->len = len;
 	f->line = st->start_line;
 	f->col = st->start_col;
-	buf_put(&st->text, p, len);
-	buf_putc(&st->text, '\0');
+	if (b->len + len + 2 > b->cap)
+		b->data = xgrow(b->data, &b->cap, b->len + len + 2, 1);
+	if (len > 0)
+		memcpy(b->data + b->len, s, len);
+	b->len += len;
+	b->data[b->len++] = '\0';
 	st->start_line = 0;
+}
+
+/* Gives the fields of a quote-free line their positions: field k begins after the k-th
+ * delimiter of the line. */
+static void
+csv_place(struct csv_state *st)
+{
+	const char *p = st->fast, *q;
+	size_t k;
+	long col = 1;
+
+	st->fields[0].line = st->fast_line;
+	st->fields[0].col = 1;
+	for (k = 1; k < st->nfields; k++) {
+		for (q = p; *q != st->delim; q++)
+			col -= ((unsigned char)*q & 0xC0) == 0x80;
+		col += q - p + 1;
+		p = q + 1;
+		st->fields[k].line = st->fast_line;
+		st->fields[k].col = col;
+	}
 }
 
 static void
@@ -56,11 +87,14 @@ csv_on_record(int c, void *arg)
 
 	(void)c;
 	st->after_record = 1;
+	st->fast_done = 1;
 	st->start_line = 0;
 	if (st->nfields == 0 || st->stopped)
 		goto out;
 	for (i = 0; i < st->nfields; i++)
 		st->fields[i].s = st->text.data + (uintptr_t)st->fields[i].s;
+	if (st->fast != NULL)
+		csv_place(st);
 	line = st->fields[0].line;
 	if (st->sink->row(st->sink->arg, st->fields, st->nfields, line) != 0)
 		st->stopped = 1;
@@ -125,7 +159,9 @@ csv_setup(struct csv_parser *p, char delim)
 	if (csv_init(p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
 		return -1;
 	csv_set_delim(p, (unsigned char)delim);
-	csv_set_space_func(p, csv_is_space);
+	/* libcsv trims spaces and TABs around unquoted values; a TAB is a delimiter here. */
+	if (delim == '\t')
+		csv_set_space_func(p, csv_is_space);
 	return 0;
 }
 
@@ -140,6 +176,19 @@ csv_mark_start(struct csv_state *st, const char *seg, size_t n, long line, long 
 	st->start_line = line;
 	st->start_col = col;
 	st->after_record = 0;
+}
+
+/* Byte classes for the scan: ordinary (a new column), UTF-8 continuation, special. */
+enum { CSV_ORD, CSV_CONT, CSV_SPECIAL };
+
+static void
+csv_classes(unsigned char cls[256], char delim)
+{
+	int c;
+
+	for (c = 0; c < 256; c++)
+		cls[c] = (c & 0xC0) == 0x80 ? CSV_CONT : CSV_ORD;
+	cls[(unsigned char)delim] = cls['"'] = cls['\r'] = cls['\n'] = CSV_SPECIAL;
 }
 
 /* Moves the line and column count over s[from, to). */
@@ -174,6 +223,33 @@ csv_recover(struct csv_parser *p, struct csv_state *st, const char *s, size_t of
 	return csv_skip_line(s, off, len);
 }
 
+/* Feeds one whole line that holds no quote and no lone CR, when the parser is at the start
+ * of a record. Returns the bytes fed, or 0 when the line needs the positioned path. */
+static size_t
+csv_fast_line(struct csv_parser *p, struct csv_state *st, const char *s, size_t len,
+    long line)
+{
+	const char *nl = memchr(s, '\n', len), *cr;
+	size_t n = nl != NULL ? (size_t)(nl - s) + 1 : len;
+
+	if (memchr(s, '"', n) != NULL)
+		return 0;
+	cr = memchr(s, '\r', n);
+	if (cr != NULL && !(nl != NULL && cr == nl - 1))
+		return 0;
+	st->fast = s;
+	st->fast_line = line;
+	st->fast_done = 0;
+	if (csv_parse(p, s, n, csv_on_field, csv_on_record, st) != n)
+		return 0;	/* cannot happen without quotes; the caller goes the slow way */
+	/* Ended by a line break, the record was passed on (or the line was blank); at the end
+	 * of the file without one, it is passed on by csv_fini and placed then. */
+	st->after_record = 1;
+	if (st->fast_done || nl != NULL)
+		st->fast = NULL;
+	return n;
+}
+
 int
 csv_read(const char *s, size_t len, char delim, const char *shown,
     const struct csv_sink *sink, struct diag *d, struct csv_result *res)
@@ -182,27 +258,39 @@ csv_read(const char *s, size_t len, char delim, const char *shown,
 	struct csv_state st;
 	size_t i, seg = 0, n, got, next;
 	long line = 1, col = 1;
-	unsigned char special[256];
+	long seg_line = 1, seg_col = 1;
+	unsigned char cls[256];
 
 	memset(res, 0, sizeof(*res));
 	memset(&st, 0, sizeof(st));
 	st.sink = sink;
 	st.after_record = 1;
+	st.delim = delim;
 	buf_init(&st.text);
-	memset(special, 0, sizeof(special));
-	special[(unsigned char)delim] = special['"'] = special['\r'] = special['\n'] = 1;
+	csv_classes(cls, delim);
 	if (csv_setup(&p, delim) == -1)
 		return -1;
-	for (i = 0; i <= len && !st.stopped; i++) {
-		long seg_line = line, seg_col = col;
+	while (seg < len && !st.stopped) {
+		if ((seg == 0 || s[seg - 1] == '\n') && st.nfields == 0 && st.start_line == 0 &&
+		    st.fast == NULL && (n = csv_fast_line(&p, &st, s + seg, len - seg, line)) > 0) {
+			seg += n;
+			if (s[seg - 1] == '\n')
+				line++;
+			seg_line = line;
+			seg_col = col = 1;
+			continue;
+		}
+		st.fast = NULL;
+		for (i = seg; i < len; i++) {
+			unsigned char k = cls[(unsigned char)s[i]];
 
-		if (i < len) {
-			if (!special[(unsigned char)s[i]])
-				continue;
-		} else if (seg == len)
-			break;
+			if (k == CSV_SPECIAL)
+				break;
+			if (k == CSV_ORD)
+				col++;
+		}
+		/* s[i] is special (or the end): feed s[seg..i]. */
 		n = (i < len ? i + 1 : len) - seg;
-		csv_advance(s, seg, seg + n, &line, &col);
 		csv_mark_start(&st, s + seg, n, seg_line, seg_col);
 		got = csv_parse(&p, s + seg, n, csv_on_field, csv_on_record, &st);
 		if (got != n) {
@@ -214,10 +302,18 @@ csv_read(const char *s, size_t len, char delim, const char *shown,
 			col = seg_col;
 			csv_advance(s, seg, next, &line, &col);
 			seg = next;
-			i = next - 1;
+			seg_line = line;
+			seg_col = col;
 			continue;
 		}
+		if (i < len && s[i] == '\n') {
+			line++;
+			col = 1;
+		} else if (i < len && s[i] != '\r')
+			col++;
 		seg += n;
+		seg_line = line;
+		seg_col = col;
 	}
 	if (!st.stopped && csv_fini(&p, csv_on_field, csv_on_record, &st) != 0) {
 		diag_msg(d, DIAG_ERROR, shown, st.start_line, st.start_col, "expected a closing "

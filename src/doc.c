@@ -142,6 +142,13 @@ doc_heading(struct doc *d, int level, const char *text)
 }
 
 void doc_paragraph(struct doc *d, const char *s) { doc_add_text(d, DOC_PARA, s, NULL); }
+void
+doc_paragraph_plain(struct doc *d, const char *s)
+{
+	doc_add_text(d, DOC_PARA, s, NULL);
+	d->blocks[d->nblocks - 1].level = 1;
+}
+
 void doc_bullet(struct doc *d, const char *s) { doc_add_text(d, DOC_BULLET, s, NULL); }
 void doc_small(struct doc *d, const char *s) { doc_add_text(d, DOC_SMALL, s, NULL); }
 
@@ -315,9 +322,13 @@ doc_dump_block(const struct doc_block *bl, struct buf *b)
 		}
 		break;
 	case DOC_HEADING:
-		buf_printf(b, " %d", bl->level);
-		/* FALLTHROUGH */
+		buf_printf(b, " %d ", bl->level);
+		doc_dump_str(b, bl->text);
+		break;
 	case DOC_PARA:
+		if (bl->level == 1)
+			buf_puts(b, " plain");
+		/* FALLTHROUGH */
 	case DOC_BULLET:
 	case DOC_SMALL:
 		buf_putc(b, ' ');

@@ -84,7 +84,8 @@ struct doc_table {
 
 struct doc_block {
 	enum doc_kind	 kind;
-	int		 level;		/* heading level; DOC_ORIENT: enum doc_orient */
+	int		 level;		/* heading level; DOC_ORIENT: enum doc_orient;
+					 * DOC_PARA: 1 when plain (no markup) */
 	char		*text;		/* heading, paragraph, quote, small, KV key */
 	char		*text2;		/* quote source, KV value */
 	char		*cover[6];	/* DOC_COVER: title, subtitle, place, year, issuer, date */
@@ -126,6 +127,8 @@ void	 doc_set_keywords(struct doc *, const char *);
 void	 doc_cover(struct doc *, const struct doc_cover *);
 void	 doc_heading(struct doc *, int level, const char *);
 void	 doc_paragraph(struct doc *, const char *);
+/* A paragraph shown exactly as given: "**" stays as written (text from the data). */
+void	 doc_paragraph_plain(struct doc *, const char *);
 void	 doc_bullet(struct doc *, const char *);
 /* source may be NULL (then no source line). */
 void	 doc_quote(struct doc *, const char *text, const char *source);

@@ -26,6 +26,9 @@ struct draw {
 	void	(*move)(void *, double x, double y);
 	void	(*line)(void *, double x, double y);
 	void	(*rect)(void *, double x, double y, double w, double h);
+	/* Adds a closed circle; NULL in back ends without curves (callers then draw a
+	 * polygon). */
+	void	(*circle)(void *, double x, double y, double r);
 	/* fill and stroke consume the current path. */
 	void	(*fill)(void *);
 	void	(*stroke)(void *);
@@ -41,15 +44,23 @@ struct draw {
 	double	(*text_width)(void *, double size, int bold, const char *utf8);
 };
 
-/* The PDF back end draws into the box (x, y lower left, w x h) of page; the struct holds
- * only pointers and lives on the caller's stack. Saves the graphics state at begin and
- * restores it at end. */
+/* The PDF back end draws into the box (x, y lower left, w x h) of page; the struct lives
+ * on the caller's stack, and draw_pdf_end frees what it holds. Saves the graphics state at
+ * begin and restores it at end. The path is kept until fill or stroke, so that only the
+ * state that painting needs is written, and only when it changed; text is kept until end
+ * and written over the drawing in one text object. */
+struct draw_pdf_op;
+struct draw_pdf_label;
 struct draw_pdf {
-	HPDF_Page	 page;
-	HPDF_Font	 regular, bold;
-	double		 x0, top;	/* page coordinates of the box's top left */
-	unsigned	 rgb;
-	int		 in_path;	/* a path is open: fill and stroke may close it */
+	HPDF_Page		 page;
+	HPDF_Font		 regular, bold;
+	double			 x0, top;	/* page coordinates of the box's top left */
+	unsigned		 rgb;		/* colour, line width and dash wanted */
+	double			 lw, on, off;
+	struct draw_pdf_op	*ops;		/* the open path; nops 0: none */
+	size_t			 nops, capops;
+	struct draw_pdf_label	*labels;	/* text, written at end over the drawing */
+	size_t			 nlabels, caplabels;
 };
 
 void	draw_pdf_begin(struct draw *, struct draw_pdf *, HPDF_Page, HPDF_Font regular,

@@ -9,30 +9,33 @@
 #include "model.h"
 #include "text.h"
 
-/* Copies s without surrounding space, lowercased (ASCII), into t (size n); 0 if too long. */
+/* Copies s without surrounding space, lowercased (ASCII), into t (size n). Returns the
+ * length, or -1 when it does not fit. */
 static int
 field_lower(const char *s, char *t, size_t n)
 {
-	size_t len;
+	size_t i;
 
 	while (*s == ' ' || *s == '\t')
 		s++;
-	len = strlen(s);
-	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-		len--;
-	if (len >= n)
-		return 0;
-	for (size_t i = 0; i < len; i++)
-		t[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
-	t[len] = '\0';
-	return 1;
+	for (i = 0; s[i] != '\0'; i++) {
+		char c = s[i];
+
+		if (i + 1 >= n)
+			return -1;
+		t[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+	}
+	while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\t'))
+		i--;
+	t[i] = '\0';
+	return (int)i;
 }
 
 static int
 field_word(const char *w, const char *const *list)
 {
 	for (; *list != NULL; list++)
-		if (strcmp(w, *list) == 0)
+		if (w[0] == (*list)[0] && strcmp(w, *list) == 0)
 			return 1;
 	return 0;
 }
@@ -80,10 +83,12 @@ field_date(const char *s, int32_t *ymd)
 	int a, b, c, na, nb, nc;
 	char sep;
 
-	if (field_blank(s))
-		return FIELD_EMPTY;
-	if (!field_lower(s, t, sizeof(t)))
+	switch (field_lower(s, t, sizeof(t))) {
+	case -1:
 		return FIELD_BAD;
+	case 0:
+		return FIELD_EMPTY;
+	}
 	na = field_digits(&p, 4, &a);
 	sep = *p;
 	if (na == 0 || (sep != '.' && sep != '-' && sep != '/'))
@@ -116,10 +121,12 @@ field_yesno(const char *s, int32_t *v)
 {
 	char t[16];
 
-	if (field_blank(s))
-		return FIELD_EMPTY;
-	if (!field_lower(s, t, sizeof(t)))
+	switch (field_lower(s, t, sizeof(t))) {
+	case -1:
 		return FIELD_BAD;
+	case 0:
+		return FIELD_EMPTY;
+	}
 	if (field_word(t, yes_words))
 		*v = YES;
 	else if (field_word(t, no_words))
@@ -137,7 +144,7 @@ field_partly(const char *s, int32_t *v)
 
 	if (field_blank(s))
 		return FIELD_EMPTY;
-	if (field_lower(s, t, sizeof(t)) && field_word(t, partly)) {
+	if (field_lower(s, t, sizeof(t)) > 0 && field_word(t, partly)) {
 		*v = PARTLY;
 		return FIELD_OK;
 	}
@@ -151,10 +158,12 @@ field_status(const char *s, int32_t *v)
 	static const char *const closed[] = { "avsluttet", "avslutta", "closed", NULL };
 	char t[16];
 
-	if (field_blank(s))
-		return FIELD_EMPTY;
-	if (!field_lower(s, t, sizeof(t)))
+	switch (field_lower(s, t, sizeof(t))) {
+	case -1:
 		return FIELD_BAD;
+	case 0:
+		return FIELD_EMPTY;
+	}
 	if (field_word(t, active))
 		*v = 1;
 	else if (field_word(t, closed))
@@ -171,10 +180,12 @@ field_count(const char *s, int32_t *v)
 	const char *p = t;
 	int n, x;
 
-	if (field_blank(s))
-		return FIELD_EMPTY;
-	if (!field_lower(s, t, sizeof(t)))
+	switch (field_lower(s, t, sizeof(t))) {
+	case -1:
 		return FIELD_BAD;
+	case 0:
+		return FIELD_EMPTY;
+	}
 	n = field_digits(&p, 9, &x);
 	if (n == 0)
 		return FIELD_BAD;
@@ -196,10 +207,12 @@ field_kommunenr(const char *s, char nr[5], int *padded)
 	size_t len, i;
 
 	*padded = 0;
-	if (field_blank(s))
-		return FIELD_EMPTY;
-	if (!field_lower(s, t, sizeof(t)))
+	switch (field_lower(s, t, sizeof(t))) {
+	case -1:
 		return FIELD_BAD;
+	case 0:
+		return FIELD_EMPTY;
+	}
 	len = strlen(t);
 	for (i = 0; i < len; i++)
 		if (t[i] < '0' || t[i] > '9')
@@ -241,21 +254,31 @@ field_is_fnr(const char *s)
 	return k2 != 10 && k2 == s[10] - '0';
 }
 
+static int
+field_isdigit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
 long
 field_find_fnr(const char *s, size_t len)
 {
-	size_t i = 0, run;
+	size_t i = 0, j, k;
 
-	while (i < len) {
-		if (s[i] < '0' || s[i] > '9') {
-			i++;
+	/* A run of 11 digits covers s[i + 10] when it begins in s[i..i + 10]; when that byte
+	 * is no digit, none begins there. Before i, every run has been looked at. */
+	while (i + 11 <= len) {
+		if (!field_isdigit(s[i + 10])) {
+			i += 11;
 			continue;
 		}
-		for (run = 0; i + run < len && s[i + run] >= '0' && s[i + run] <= '9'; run++)
+		for (j = i + 10; j > i && field_isdigit(s[j - 1]); j--)
 			;
-		if (run == 11 && field_is_fnr(s + i))
-			return (long)i;
-		i += run;
+		for (k = i + 11; k < len && field_isdigit(s[k]); k++)
+			;
+		if (k - j == 11 && field_is_fnr(s + j))
+			return (long)j;
+		i = k + 1;
 	}
 	return -1;
 }

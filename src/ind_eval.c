@@ -56,11 +56,11 @@ civil_from_days(long z)
 }
 
 int
-expr_window_start(int ref, int n, enum expr_unit unit)
+expr_window_start(int ref, int n, enum expr_window_unit unit)
 {
 	int y = DATE_YEAR(ref), m = DATE_MONTH(ref), d = DATE_DAY(ref), t, md;
 
-	if (unit == UNIT_DAYS)
+	if (unit == WINDOW_DAYS)
 		return civil_from_days(days_from_civil(y, m, d) - n);
 	t = y * 12 + (m - 1) - n;
 	y = t / 12;

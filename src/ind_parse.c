@@ -95,7 +95,8 @@ ind_read_file(const char *path, size_t *len, struct diag *d)
 			if (*p == '\n')
 				line++, ls = p + 1;
 		diag_msg(d, DIAG_ERROR, path, line,
-		    (long)utf8_len(ls, (size_t)(b.data + bad - ls)) + 1, "expected UTF-8 text, found a byte that is not (save the file as UTF-8)");
+		    (long)utf8_len(ls, (size_t)(b.data + bad - ls)) + 1,
+		    "expected UTF-8 text, found a byte that is not (save the file as UTF-8)");
 		buf_free(&b);
 		return NULL;
 	}
@@ -245,7 +246,7 @@ val_append(struct value *v, long lno, const char *l, size_t llen, size_t from, s
 static void
 def_line(struct deffile *f, long lno, const char *l, size_t llen)
 {
-	size_t i = 0, ks;
+	size_t i = 0, ks, ke;
 	struct value *v;
 
 	while (i < llen && is_space(l[i]))
@@ -265,35 +266,30 @@ def_line(struct deffile *f, long lno, const char *l, size_t llen)
 	ks = i;
 	while (i < llen && is_keychar(l[i]))
 		i++;
-	if (i == ks) {
-		size_t cl = 1;
+	ke = i;
+	while (i < llen && (l[i] == ' ' || l[i] == '\t'))
+		i++;
+	if (ke == ks || i == llen || l[i] != '=') {
+		size_t at = ke == ks ? ks : i, cl = 1;
 
-		while (ks + cl < llen && ((unsigned char)l[ks + cl] & 0xc0) == 0x80)
+		while (at + cl < llen && ((unsigned char)l[at + cl] & 0xc0) == 0x80)
 			cl++;
-		ind_caret(f->d, DIAG_ERROR, f->path, lno, l, llen, ks, cl,
-		    "expected a key such as `teller`, found '%.*s'", (int)cl, l + ks);
+		if (at == llen)
+			ind_caret(f->d, DIAG_ERROR, f->path, lno, l, llen, at, 1,
+			    "expected '=' after the key, found the end of the line");
+		else
+			ind_caret(f->d, DIAG_ERROR, f->path, lno, l, llen, at, cl, ke == ks ?
+			    "expected a key such as `teller`, found '%.*s'" :
+			    "expected '=' after the key, found '%.*s'", (int)cl, l + at);
 		f->bad = 1;
 		return;
 	}
-	{
-		size_t ke = i;
-
-		while (i < llen && (l[i] == ' ' || l[i] == '\t'))
-			i++;
-		if (i == llen || l[i] != '=') {
-			ind_caret(f->d, DIAG_ERROR, f->path, lno, l, llen, i, 1,
-			    "expected '=' after the key '%.*s', found %s", (int)(ke - ks), l + ks,
-			    i == llen ? "the end of the line" : "something else");
-			f->bad = 1;
-			return;
-		}
-		f->v = xgrow(f->v, &f->cap, f->n, sizeof(*f->v));
-		v = &f->v[f->n++];
-		memset(v, 0, sizeof(*v));
-		v->key = xstrndup(l + ks, ke - ks);
-		buf_init(&v->text);
-		val_append(v, lno, l, llen, i + 1, llen);
-	}
+	f->v = xgrow(f->v, &f->cap, f->n, sizeof(*f->v));
+	v = &f->v[f->n++];
+	memset(v, 0, sizeof(*v));
+	v->key = xstrndup(l + ks, ke - ks);
+	buf_init(&v->text);
+	val_append(v, lno, l, llen, i + 1, llen);
 }
 
 static void
@@ -519,6 +515,8 @@ found(struct parser *p, char *tmp, size_t sz)
 {
 	if (p->tok.t == T_END)
 		return "the end of the condition";
+	if (p->tok.t == T_BAD && p->s[p->tok.off] == '"')
+		return "a '\"' that is never closed";
 	snprintf(tmp, sz, "'%.*s'", (int)(p->tok.len > 40 ? 40 : p->tok.len), p->s + p->tok.off);
 	return tmp;
 }
@@ -777,13 +775,13 @@ parse_within(struct parser *p, struct expr *e)
 	lex(p);
 	if (tok_is(p, "months") || tok_is(p, "month") || tok_is(p, "måneder") ||
 	    tok_is(p, "måned")) {
-		e->unit = UNIT_MONTHS;
+		e->unit = WINDOW_MONTHS;
 	} else if (tok_is(p, "years") || tok_is(p, "year") || tok_is(p, "år")) {
-		e->unit = UNIT_MONTHS;
+		e->unit = WINDOW_MONTHS;
 		e->n *= 12;
 	} else if (tok_is(p, "days") || tok_is(p, "day") || tok_is(p, "dager") ||
 	    tok_is(p, "dagar")) {
-		e->unit = UNIT_DAYS;
+		e->unit = WINDOW_DAYS;
 	} else {
 		perr(p, "expected 'months', 'years' or 'days' after the number, found %s",
 		    found(p, tmp, sizeof(tmp)));
@@ -1474,7 +1472,7 @@ apply_order(struct indicator_set *set, struct indicator *tmp, size_t ntmp, char 
 				memset(&tmp[i], 0, sizeof(tmp[i]));
 				break;
 			}
-		if (!found) {
+		if (!found && !is_known(s)) {	/* a known one: check_ids says it */
 			ind_caret(d, DIAG_ERROR, path, lno, l, llen, a, b - a,
 			    "expected the id of a definition file in %s, found '%s' (no %s.ind)",
 			    dir, s, s);

@@ -51,7 +51,9 @@ const struct indicator *indicators_find(const struct indicator_set *, const char
  * for that file). Single-threaded use: binding stores indexes in e. */
 int	expr_bind(struct expr *e, const struct table *t, const char **missing);
 /* Evaluates bound e on row `row` of t with reference date R (yyyymmdd): 1 true, 0 false.
- * Empty and invalid cells make comparisons false (not documented is not done). */
+ * Empty and invalid cells make comparisons false (not documented is not done). e NULL is
+ * true (all rows); an unbound e is false. One thread at a time per e (it caches the date
+ * window of the last R and holds pattern match data); set gives class() its patterns. */
 int	expr_eval(const struct expr *e, const struct table *t, size_t row, int refdate,
 	    struct indicator_set *set);
 /* Classifies free text (case and surrounding space ignored). Returns the class; an
@@ -80,7 +82,7 @@ enum expr_op {
 };
 enum expr_cmp { CMP_EQ, CMP_NE, CMP_LT, CMP_LE, CMP_GT, CMP_GE };
 enum expr_lit { LIT_NUMBER, LIT_DATE, LIT_REFDATE, LIT_WORD, LIT_TEXT };
-enum expr_unit { UNIT_DAYS, UNIT_MONTHS };
+enum expr_window_unit { WINDOW_DAYS, WINDOW_MONTHS };
 
 /* The cache of a date window: the lower bound for the last reference date seen. */
 struct expr_window {
@@ -104,7 +106,7 @@ struct expr {
 	int		 word;		/* LIT_WORD: YES / NO / PARTLY, status 1 / 0, or a class */
 	int		 state;		/* EXPR_STATE: enum cell_state wanted */
 	int		 n;		/* EXPR_WITHIN: how many units */
-	enum expr_unit	 unit;
+	enum expr_window_unit	 unit;
 	struct expr_window *window;	/* EXPR_WITHIN: bounds computed once per refdate */
 	pcre2_code	*re;		/* EXPR_MATCH, and = on a text column */
 	pcre2_match_data *md;
@@ -119,7 +121,7 @@ struct expr *expr_parse(const char *text, enum table_kind source, const char *na
 void	expr_free(struct expr *);
 /* The lower bound (exclusive) of the n units that end on ref (yyyymmdd): one year before
  * 29.02 is 28.02. */
-int	expr_window_start(int ref, int n, enum expr_unit);
+int	expr_window_start(int ref, int n, enum expr_window_unit);
 /* Loads a pattern file (`class = pattern` lines); NULL after messages when unusable. */
 struct classifier *classifier_load(enum classifier_kind, const char *path, struct diag *);
 void	classifier_free(struct classifier *);

@@ -63,7 +63,7 @@ void	layout_init(struct layout_text *, const struct layout_ops *, const char *te
 	    int markup, int bold, double size);
 /* Breaks into lines no wider than width (points); may be called again with another. */
 void	layout_wrap(struct layout_text *, const struct layout_ops *, double width);
-/* Width of the widest word (the narrowest line width that breaks no word). */
+/* Width of the widest piece no line may break (a word, or its part after a hyphen). */
 double	layout_min_width(const struct layout_text *);
 void	layout_free(struct layout_text *);
 

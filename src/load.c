@@ -4,6 +4,9 @@
  * tables of model.h. Also owns model.h's lookup functions. Plan ids are kept only as
  * hashes while their file is read, to find repeats; they never reach the tables.
  */
+#define _DEFAULT_SOURCE	/* madvise(MADV_HUGEPAGE) */
+#include <sys/mman.h>
+
 #include <dirent.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -28,11 +31,18 @@ struct load_name {
 	int	 kommune;
 };
 
-/* A plan id seen in the file being read: its hash and the line of its row. */
+/* The plan ids seen in the file being read: their hashes and the lines of their rows,
+ * in an open-addressing table (hash 0 marks a free slot). */
+struct load_id {
+	uint64_t	 hash;
+	long		 line;
+};
+
 struct load_idset {
-	uint64_t	*hash;
-	long		*line;
+	struct load_id	*v;
 	size_t		 cap, n;
+	size_t		 hint;		/* first size: a power of two */
+	int		 mapped;	/* v comes from mmap */
 };
 
 struct load_ctx {
@@ -113,50 +123,75 @@ load_hash(const char *s, size_t len)
 	return h == 0 ? 1 : h;
 }
 
+/* A zeroed table of n slots. A large one is mapped with huge pages asked for, as its
+ * accesses are random (*mapped is set then). */
+static struct load_id *
+load_ids_alloc(size_t n, int *mapped)
+{
+	size_t size = n * sizeof(struct load_id);
+	void *p;
+
+	*mapped = 0;
+	if (size >= ((size_t)4 << 20)) {
+		p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (p != MAP_FAILED) {
+			madvise(p, size, MADV_HUGEPAGE);
+			*mapped = 1;
+			return p;
+		}
+	}
+	return xcalloc(n, sizeof(struct load_id));
+}
+
+static void
+load_ids_release(struct load_id *v, size_t n, int mapped)
+{
+	if (mapped)
+		munmap(v, n * sizeof(*v));
+	else
+		free(v);
+}
+
 /* Line of the row that holds hash h, or 0; *slot is where h would go. */
 static long
 load_ids_find(struct load_idset *s, uint64_t h, size_t *slot)
 {
-	size_t i;
+	size_t i, k;
 
-	if (s->cap == 0 || (s->n + 1) * 2 > s->cap) {
-		struct load_idset g = { NULL, NULL, s->cap == 0 ? 1024 : s->cap * 4, 0 };
-		size_t k;
+	if (s->cap == 0 || (s->n + 1) * 4 > s->cap * 3) {
+		struct load_idset g = { NULL, s->cap == 0 ? s->hint : s->cap * 2, 0, 0, 0 };
 
-		g.hash = xcalloc(g.cap, sizeof(*g.hash));
-		g.line = xcalloc(g.cap, sizeof(*g.line));
+		g.v = load_ids_alloc(g.cap, &g.mapped);
 		for (i = 0; i < s->cap; i++)
-			if (s->hash[i] != 0) {
-				load_ids_find(&g, s->hash[i], &k);
-				g.hash[k] = s->hash[i];
-				g.line[k] = s->line[i];
+			if (s->v[i].hash != 0) {
+				load_ids_find(&g, s->v[i].hash, &k);
+				g.v[k] = s->v[i];
 				g.n++;
 			}
-		free(s->hash);
-		free(s->line);
+		load_ids_release(s->v, s->cap, s->mapped);
+		g.hint = s->hint;
 		*s = g;
 	}
-	for (i = h & (s->cap - 1); s->hash[i] != 0; i = (i + 1) & (s->cap - 1))
-		if (s->hash[i] == h)
+	for (i = h & (s->cap - 1); s->v[i].hash != 0; i = (i + 1) & (s->cap - 1))
+		if (s->v[i].hash == h)
 			break;
 	*slot = i;
-	return s->hash[i] == h ? s->line[i] : 0;
+	return s->v[i].hash == h ? s->v[i].line : 0;
 }
 
 /* Adds h at the slot load_ids_find gave, with no other change in between. */
 static void
 load_ids_put(struct load_idset *s, size_t slot, uint64_t h, long line)
 {
-	s->hash[slot] = h;
-	s->line[slot] = line;
+	s->v[slot].hash = h;
+	s->v[slot].line = line;
 	s->n++;
 }
 
 static void
 load_ids_free(struct load_idset *s)
 {
-	free(s->hash);
-	free(s->line);
+	load_ids_release(s->v, s->cap, s->mapped);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -680,12 +715,8 @@ load_plan_row(struct load_file *lf, const struct csv_field *f, size_t n, long li
 		return -1;
 	}
 	h = load_hash(id->s, id->len);
-	if ((prev = load_ids_find(&lf->ids, h, &slot)) > 0) {
-		field_shown(id->s, shown);
-		diag_msg(d, DIAG_ERROR, lf->shown, id->line, id->col, "expected each plan_id "
-		    "once, found '%s' again (first on line %ld); the row is left out", shown, prev);
-		return -1;
-	}
+	if (lf->ids.cap > 0)	/* the table is large: start fetching the slot now */
+		__builtin_prefetch(&lf->ids.v[h & (lf->ids.cap - 1)]);
 	if ((k = load_kommunenr(lf, load_get(lf, f, n, P_NR))) < 0)
 		return -1;
 	st = load_get(lf, f, n, P_STATUS);
@@ -701,6 +732,12 @@ load_plan_row(struct load_file *lf, const struct csv_field *f, size_t n, long li
 		return -1;
 	case FIELD_OK:
 		break;
+	}
+	if ((prev = load_ids_find(&lf->ids, h, &slot)) > 0) {
+		field_shown(id->s, shown);
+		diag_msg(d, DIAG_ERROR, lf->shown, id->line, id->col, "expected each plan_id "
+		    "once, found '%s' again (first on line %ld); the row is left out", shown, prev);
+		return -1;
 	}
 	load_row_begin(lf);
 	lf->row[P_NR - 1].v = k;
@@ -1092,6 +1129,8 @@ load_read(struct load_file *lf, const char *path)
 		text_free(&t);
 		goto out;
 	}
+	for (lf->ids.hint = 4096; lf->ids.hint < t.len / 36 && lf->ids.hint < ((size_t)1 << 26);)
+		lf->ids.hint *= 2;	/* room for the rows, if rows are 50 bytes or more */
 	if (csv_read(t.data, t.len, csv_detect_delim(t.data, t.len), lf->shown, &sink, d,
 	    &res) == -1) {
 		diag_msg(d, DIAG_ERROR, lf->shown, 0, 0, "the CSV reader could not be set up; "

@@ -50,6 +50,8 @@ static const char *const usage_report =
 "  --jobs N            reports rendered in parallel (default: number of cores)\n"
 "  --figures           also write every chart as PNG and SVG under out/YYYY/figurer/\n"
 "  --fonts DIR         the fonts built by make (default: the installed build/fonts/)\n"
+"  --only KINDS        only these reports, comma-separated: kommune, fylke,\n"
+"                      handlingsplan (default: all)\n"
 "  --dump              print the report model as text instead of writing PDFs\n";
 
 static void
@@ -81,6 +83,32 @@ parse_reference_date(const char *s)
 	return y * 10000 + m * 100 + d;
 }
 
+/* Parses "kommune,fylke" into REPORTS_* bits; 0 when a word is unknown. */
+static unsigned
+parse_only(const char *s)
+{
+	static const struct { const char *word; unsigned bit; } kinds[] = {
+		{ "kommune", REPORTS_KOMMUNE }, { "fylke", REPORTS_FYLKE },
+		{ "handlingsplan", REPORTS_HANDLINGSPLAN }
+	};
+	unsigned bits = 0;
+	size_t i, n;
+
+	while (*s != '\0') {
+		n = strcspn(s, ",");
+		for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+			if (strlen(kinds[i].word) == n && strncmp(s, kinds[i].word, n) == 0)
+				break;
+		if (i == sizeof(kinds) / sizeof(kinds[0]))
+			return 0;
+		bits |= kinds[i].bit;
+		s += n;
+		if (*s == ',')
+			s++;
+	}
+	return bits;
+}
+
 static int
 parse_int(const char *s, int lo, int hi, int *out)
 {
@@ -94,7 +122,7 @@ parse_int(const char *s, int lo, int hi, int *out)
 }
 
 enum { OPT_DATA = 256, OPT_OUT, OPT_INDICATORS, OPT_TEMPLATES, OPT_FONTS, OPT_YEAR,
-	OPT_REFDATE, OPT_LANG, OPT_ISSUER, OPT_JOBS, OPT_FIGURES, OPT_DUMP };
+	OPT_REFDATE, OPT_LANG, OPT_ISSUER, OPT_JOBS, OPT_FIGURES, OPT_DUMP, OPT_ONLY };
 
 static const struct option long_options[] = {
 	{ "data", required_argument, NULL, OPT_DATA },
@@ -109,6 +137,7 @@ static const struct option long_options[] = {
 	{ "jobs", required_argument, NULL, OPT_JOBS },
 	{ "figures", no_argument, NULL, OPT_FIGURES },
 	{ "dump", no_argument, NULL, OPT_DUMP },
+	{ "only", required_argument, NULL, OPT_ONLY },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 }
 };
@@ -153,6 +182,11 @@ parse_options(int argc, char **argv, struct options *o)
 			case OPT_ISSUER: o->issuer = optarg; break;
 			case OPT_FIGURES: o->figures = 1; break;
 			case OPT_DUMP: o->dump = 1; break;
+			case OPT_ONLY:
+				if ((o->only = parse_only(optarg)) == 0)
+					bad = "--only takes kommune, fylke or handlingsplan, "
+					    "comma-separated";
+				break;
 			case OPT_LANG:
 				if (strcmp(optarg, "nb") != 0 && strcmp(optarg, "nn") != 0)
 					bad = "--lang takes nb (bokmål) or nn (nynorsk)";

@@ -19,6 +19,12 @@ struct options {
 	int		 jobs;		/* --jobs; 0: number of cores */
 	int		 figures;	/* --figures: charts also as PNG and SVG */
 	int		 dump;		/* --dump: print the report model as text */
+	unsigned	 only;		/* --only: REPORTS_* bits; 0 = all */
 };
+
+/* The kinds of report --only chooses from. */
+#define REPORTS_KOMMUNE		0x1
+#define REPORTS_FYLKE		0x2
+#define REPORTS_HANDLINGSPLAN	0x4
 
 #endif

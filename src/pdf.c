@@ -16,6 +16,8 @@
 #include FT_FREETYPE_H
 #include <hpdf.h>
 #include <hpdf_doc.h>
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
 
 #include "chart.h"
 #include "diag.h"
@@ -194,43 +196,112 @@ pdf_ops_lost(void *arg, unsigned int cp, const char *why, const char *text)
 	buf_free(&ex);
 }
 
+/*
+ * Size of the page streams: every position is rounded to 1/8 point (exact in binary, so
+ * libharu prints "757.125" where the float would print "757.09003"; a 1/16 point shift no
+ * print or screen shows), colour components to three decimals (the same 8-bit colour), and
+ * state (colours, line width, font) is set only when it changes, read back from libharu's
+ * own graphics state. Consecutive text shares one text object (BT ... ET), so libharu
+ * writes short relative moves between lines; drawing closes it first.
+ */
+static HPDF_REAL
+pdf_q(double v)
+{
+	return (HPDF_REAL)(floor(v * 8 + 0.5) / 8);
+}
+
+static HPDF_REAL
+pdf_qc(double v)
+{
+	return (HPDF_REAL)(floor(v * 1000 + 0.5) / 1000);
+}
+
+static void
+pdf_text_mode(HPDF_Page p)
+{
+	if (HPDF_Page_GetGMode(p) != HPDF_GMODE_TEXT_OBJECT)
+		HPDF_Page_BeginText(p);
+}
+
+static void
+pdf_graphics_mode(HPDF_Page p)
+{
+	if (HPDF_Page_GetGMode(p) == HPDF_GMODE_TEXT_OBJECT)
+		HPDF_Page_EndText(p);
+}
+
+static int
+pdf_same_rgb(HPDF_RGBColor a, HPDF_REAL r, HPDF_REAL g, HPDF_REAL b)
+{
+	return a.r == r && a.g == g && a.b == b;
+}
+
 static void
 pdf_set_fill(HPDF_Page p, struct pdf_rgb c)
 {
-	HPDF_Page_SetRGBFill(p, (HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b);
+	HPDF_REAL r = pdf_qc(c.r), g = pdf_qc(c.g), b = pdf_qc(c.b);
+
+	if (HPDF_Page_GetFillingColorSpace(p) != HPDF_CS_DEVICE_RGB ||
+	    !pdf_same_rgb(HPDF_Page_GetRGBFill(p), r, g, b))
+		HPDF_Page_SetRGBFill(p, r, g, b);
 }
 
 static void
 pdf_set_stroke(HPDF_Page p, struct pdf_rgb c)
 {
-	HPDF_Page_SetRGBStroke(p, (HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b);
+	HPDF_REAL r = pdf_qc(c.r), g = pdf_qc(c.g), b = pdf_qc(c.b);
+
+	if (HPDF_Page_GetStrokingColorSpace(p) != HPDF_CS_DEVICE_RGB ||
+	    !pdf_same_rgb(HPDF_Page_GetRGBStroke(p), r, g, b))
+		HPDF_Page_SetRGBStroke(p, r, g, b);
 }
 
 static void
+pdf_set_width(HPDF_Page p, double width)
+{
+	if (HPDF_Page_GetLineWidth(p) != (HPDF_REAL)width)
+		HPDF_Page_SetLineWidth(p, (HPDF_REAL)width);
+}
+
+static void
+pdf_set_font(HPDF_Page p, HPDF_Font font, double size)
+{
+	if (HPDF_Page_GetCurrentFont(p) != font ||
+	    HPDF_Page_GetCurrentFontSize(p) != (HPDF_REAL)size)
+		HPDF_Page_SetFontAndSize(p, font, (HPDF_REAL)size);
+}
+
+/* A filled rectangle; its edges are rounded, not its size, so that neighbours meet. */
+static void
 pdf_rect(HPDF_Page p, struct pdf_rgb c, double x, double y, double w, double h)
 {
+	HPDF_REAL x0 = pdf_q(x), y0 = pdf_q(y);
+
+	pdf_graphics_mode(p);
 	pdf_set_fill(p, c);
-	HPDF_Page_Rectangle(p, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)w, (HPDF_REAL)h);
+	HPDF_Page_Rectangle(p, x0, y0, pdf_q(x + w) - x0, pdf_q(y + h) - y0);
 	HPDF_Page_Fill(p);
 }
 
 static void
 pdf_hline(HPDF_Page p, struct pdf_rgb c, double width, double x0, double x1, double y)
 {
+	pdf_graphics_mode(p);
 	pdf_set_stroke(p, c);
-	HPDF_Page_SetLineWidth(p, (HPDF_REAL)width);
-	HPDF_Page_MoveTo(p, (HPDF_REAL)x0, (HPDF_REAL)y);
-	HPDF_Page_LineTo(p, (HPDF_REAL)x1, (HPDF_REAL)y);
+	pdf_set_width(p, width);
+	HPDF_Page_MoveTo(p, pdf_q(x0), pdf_q(y));
+	HPDF_Page_LineTo(p, pdf_q(x1), pdf_q(y));
 	HPDF_Page_Stroke(p);
 }
 
 static void
 pdf_vline(HPDF_Page p, struct pdf_rgb c, double width, double x, double y0, double y1)
 {
+	pdf_graphics_mode(p);
 	pdf_set_stroke(p, c);
-	HPDF_Page_SetLineWidth(p, (HPDF_REAL)width);
-	HPDF_Page_MoveTo(p, (HPDF_REAL)x, (HPDF_REAL)y0);
-	HPDF_Page_LineTo(p, (HPDF_REAL)x, (HPDF_REAL)y1);
+	pdf_set_width(p, width);
+	HPDF_Page_MoveTo(p, pdf_q(x), pdf_q(y0));
+	HPDF_Page_LineTo(p, pdf_q(x), pdf_q(y1));
 	HPDF_Page_Stroke(p);
 }
 
@@ -253,18 +324,16 @@ pdf_draw_line(struct pdf_ctx *c, const struct layout_text *t, size_t i, double x
 		x += w - l->w;
 	else if (align == DOC_CENTER)
 		x += (w - l->w) / 2;
-	HPDF_Page_BeginText(c->page);
+	pdf_text_mode(c->page);
 	pdf_set_fill(c->page, rgb);
 	for (k = l->seg0; k < l->seg0 + l->nseg; k++) {
 		const struct layout_seg *s = &t->segs[k];
 
 		buf_reset(&c->tmp);
 		buf_put(&c->tmp, t->s.data + s->off, s->len);
-		HPDF_Page_SetFontAndSize(c->page, c->font[s->bold != 0], (HPDF_REAL)t->size);
-		HPDF_Page_TextOut(c->page, (HPDF_REAL)(x + s->x), (HPDF_REAL)baseline,
-		    c->tmp.data);
+		pdf_set_font(c->page, c->font[s->bold != 0], t->size);
+		HPDF_Page_TextOut(c->page, pdf_q(x + s->x), pdf_q(baseline), c->tmp.data);
 	}
-	HPDF_Page_EndText(c->page);
 }
 
 static void
@@ -384,12 +453,11 @@ pdf_flow(struct pdf_ctx *c, const struct layout_text *t, const struct pdf_flow *
 			double base = pdf_baseline(c->y, t->size, f->lead);
 
 			if (k == 0 && f->bullet_x > 0) {
-				HPDF_Page_BeginText(c->page);
+				pdf_text_mode(c->page);
 				pdf_set_fill(c->page, pdf_accent_rgb);
-				HPDF_Page_SetFontAndSize(c->page, c->font[0], (HPDF_REAL)t->size);
-				HPDF_Page_TextOut(c->page, (HPDF_REAL)f->bullet_x,
-				    (HPDF_REAL)base, "\xE2\x80\xA2");
-				HPDF_Page_EndText(c->page);
+				pdf_set_font(c->page, c->font[0], t->size);
+				HPDF_Page_TextOut(c->page, pdf_q(f->bullet_x), pdf_q(base),
+				    "\xE2\x80\xA2");
 			}
 			pdf_draw_line(c, t, k, f->x, f->w, DOC_LEFT, base, f->rgb);
 			c->y -= f->lead;
@@ -403,7 +471,7 @@ pdf_flow(struct pdf_ctx *c, const struct layout_text *t, const struct pdf_flow *
 
 static void
 pdf_block_text(struct pdf_ctx *c, const char *s, int markup, double size, double lead,
-    struct pdf_rgb rgb, double indent, double rule_x, double bullet_x)
+    struct pdf_rgb rgb, double indent, double rule_x, double bullet_x, double keep)
 {
 	struct layout_text t;
 	struct pdf_flow f;
@@ -415,6 +483,11 @@ pdf_block_text(struct pdf_ctx *c, const char *s, int markup, double size, double
 	f.rule_x = rule_x > 0 ? c->x0 + rule_x : 0;
 	f.bullet_x = bullet_x > 0 ? c->x0 + bullet_x : 0;
 	pdf_text(c, &t, s, markup, 0, size, f.w);
+	/* A short lead-in ("Hvilken forankring ...?" before its answer) stays with what
+	 * follows it: keep is the room that needs. */
+	if (keep > 0 && t.nlines <= 3 && c->page != NULL && !c->fresh &&
+	    c->y - (double)t.nlines * lead - keep < c->ybot)
+		c->page = NULL;
 	pdf_flow(c, &t, &f);
 	layout_free(&t);
 }
@@ -460,10 +533,15 @@ pdf_tab_part(struct pdf_ctx *c, const struct pdf_tab *tab, const struct layout_t
 		pdf_rect(c->page, pdf_head_rgb, c->x0, c->y - h, c->x1 - c->x0, h);
 	else if (kind == 2)
 		pdf_rect(c->page, pdf_emph_rgb, c->x0, c->y - h, c->x1 - c->x0, h);
+	/* Backgrounds first, then all the text of the row in one text object. */
 	for (i = 0; i < tab->n; i++) {
 		if (dc != NULL && dc[i].mark != DOC_MARK_NONE)
 			pdf_rect(c->page, pdf_mark_rgb[dc[i].mark], x + 0.5, c->y - h + 0.6,
 			    tab->colw[i] - 1, h - 1.2);
+		x += tab->colw[i];
+	}
+	x = c->x0;
+	for (i = 0; i < tab->n; i++) {
 		for (k = l0; k < l1 && k < cells[i].nlines; k++) {
 			double top = c->y - PDF_TABLE_PADY - (double)(k - l0) * PDF_TABLE_LEAD;
 
@@ -526,12 +604,60 @@ pdf_tab_row(struct pdf_ctx *c, struct pdf_tab *tab, const struct layout_text *ce
 	}
 }
 
+/* The narrowest a column can be without breaking a word of its header or cells. */
+static double
+pdf_col_need(struct pdf_ctx *c, const struct doc_table *t, size_t col)
+{
+	struct layout_text lt;
+	double need;
+	size_t r;
+
+	layout_init(&lt, &c->ops, t->cols[col].title, 0, 1, PDF_TABLE);
+	need = layout_min_width(&lt);
+	layout_free(&lt);
+	for (r = 0; r < t->nrows; r++) {
+		layout_init(&lt, &c->ops, t->rows[r].cells[col].text, 0, t->rows[r].emph,
+		    PDF_TABLE);
+		need = fmax(need, layout_min_width(&lt));
+		layout_free(&lt);
+	}
+	return need + 2 * PDF_TABLE_PADX + 0.5;
+}
+
+/*
+ * Column widths: the caller's proportions, then columns too narrow for their longest word
+ * take what they lack from the columns that have room to spare, so that no word is broken
+ * when the table can avoid it.
+ */
+static void
+pdf_col_widths(struct pdf_ctx *c, const struct doc_table *t, double w, double *colw)
+{
+	double *need = xcalloc(t->ncols, sizeof(*need)), sum = 0, deficit = 0, slack = 0;
+	size_t i;
+
+	for (i = 0; i < t->ncols; i++)
+		sum += t->cols[i].width;
+	for (i = 0; i < t->ncols; i++) {
+		colw[i] = w * t->cols[i].width / sum;
+		need[i] = pdf_col_need(c, t, i);
+		if (colw[i] < need[i])
+			deficit += need[i] - colw[i];
+		else
+			slack += colw[i] - need[i];
+	}
+	if (deficit > 0 && slack >= deficit)
+		for (i = 0; i < t->ncols; i++)
+			colw[i] = colw[i] < need[i] ? need[i] :
+			    colw[i] - (colw[i] - need[i]) / slack * deficit;
+	free(need);
+}
+
 static void
 pdf_table(struct pdf_ctx *c, const struct doc_table *t)
 {
 	struct pdf_tab tab;
 	struct layout_text *cells = xcalloc(t->ncols, sizeof(*cells));
-	double sum = 0, w, first = 0;
+	double w, first = 0;
 	size_t i, r;
 
 	memset(&tab, 0, sizeof(tab));
@@ -542,30 +668,29 @@ pdf_table(struct pdf_ctx *c, const struct doc_table *t)
 	tab.cols = t->cols;
 	tab.colw = xcalloc(t->ncols, sizeof(*tab.colw));
 	tab.head = xcalloc(t->ncols, sizeof(*tab.head));
+	pdf_col_widths(c, t, w, tab.colw);
 	for (i = 0; i < t->ncols; i++)
-		sum += t->cols[i].width;
-	for (i = 0; i < t->ncols; i++) {
-		tab.colw[i] = w * t->cols[i].width / sum;
 		pdf_text(c, &tab.head[i], t->cols[i].title, 0, 1, PDF_TABLE,
 		    tab.colw[i] - 2 * PDF_TABLE_PADX);
-	}
 	tab.headh = pdf_cells_lines(tab.head, tab.n) * PDF_TABLE_LEAD + 2 * PDF_TABLE_PADY;
-	if (t->nrows > 0)
-		first = 2 * PDF_TABLE_LEAD + 2 * PDF_TABLE_PADY;
-	if (!c->fresh && c->y - tab.headh - first < c->ybot)
-		pdf_tab_newpage(c, &tab);
-	else {
-		pdf_mark(c);
-		pdf_tab_part(c, &tab, tab.head, NULL, 1, 0,
-		    (size_t)pdf_cells_lines(tab.head, tab.n));
-	}
-	for (r = 0; r < t->nrows; r++) {
-		const struct doc_row *row = &t->rows[r];
+	for (r = 0; r < t->nrows || r == 0; r++) {
+		const struct doc_row *row = r < t->nrows ? &t->rows[r] : NULL;
 
 		for (i = 0; i < t->ncols; i++)
-			pdf_text(c, &cells[i], row->cells[i].text, 0, row->emph, PDF_TABLE,
-			    tab.colw[i] - 2 * PDF_TABLE_PADX);
-		pdf_tab_row(c, &tab, cells, row->cells, row->emph);
+			pdf_text(c, &cells[i], row != NULL ? row->cells[i].text : "", 0,
+			    row != NULL && row->emph, PDF_TABLE, tab.colw[i] - 2 * PDF_TABLE_PADX);
+		if (r == 0) {
+			/* The header row goes with the first row (or its first three lines). */
+			first = row == NULL ? 0 : fmin(pdf_cells_lines(cells, tab.n), 3) *
+			    PDF_TABLE_LEAD + 2 * PDF_TABLE_PADY;
+			if (!c->fresh && c->y - tab.headh - first < c->ybot)
+				pdf_tab_newpage(c, &tab);
+			else
+				pdf_tab_part(c, &tab, tab.head, NULL, 1, 0,
+				    (size_t)pdf_cells_lines(tab.head, tab.n));
+		}
+		if (row != NULL)
+			pdf_tab_row(c, &tab, cells, row->cells, row->emph);
 		for (i = 0; i < t->ncols; i++)
 			layout_free(&cells[i]);
 	}
@@ -606,6 +731,28 @@ pdf_heading_size(int level)
 	return level == 1 ? 16.0 : level == 2 ? 13.0 : 11.0;
 }
 
+/* Blocks a short paragraph before them stays with (see pdf_keep). */
+static int
+pdf_introduced(enum doc_kind k)
+{
+	return k == DOC_QUOTE || k == DOC_TABLE || k == DOC_CHART || k == DOC_KV ||
+	    k == DOC_BULLET;
+}
+
+static double pdf_min_next(const struct pdf_ctx *, const struct doc_block *);
+
+/* The least height a paragraph needs below a heading: two lines, and when it introduces a
+ * quote, table or chart, the start of that too. */
+static double
+pdf_min_para(const struct pdf_ctx *c, const struct doc_block *b)
+{
+	const struct doc_block *after = b + 1;
+
+	if (after < c->doc->blocks + c->doc->nblocks && pdf_introduced(after->kind))
+		return 2 * PDF_BODY_LEAD + 8 + pdf_min_next(c, after);
+	return 2 * PDF_BODY_LEAD;
+}
+
 /* The least height the block needs right below a heading, so that no heading is left
  * alone at the bottom of a page. */
 static double
@@ -615,6 +762,7 @@ pdf_min_next(const struct pdf_ctx *c, const struct doc_block *b)
 		return 0;
 	switch (b->kind) {
 	case DOC_PARA:
+		return pdf_min_para(c, b);
 	case DOC_BULLET:
 		return 2 * PDF_BODY_LEAD;
 	case DOC_QUOTE:
@@ -635,25 +783,59 @@ pdf_min_next(const struct pdf_ctx *c, const struct doc_block *b)
 	}
 }
 
+/*
+ * An outline title as a literal string when every character has the same code in
+ * PDFDocEncoding as in Latin-1 (printable ASCII and U+00A1-U+00FF but the soft hyphen): a
+ * quarter of the bytes of libharu's UTF-16 hex. Returns 0 when the title needs UTF-16.
+ */
+static int
+pdf_latin1(struct buf *out, const char *text)
+{
+	const char *p = text;
+
+	while (*p != '\0') {
+		unsigned int cp = utf8_next(&p);
+
+		if (cp == '\n' || cp == '\t')
+			cp = ' ';
+		if (!((cp >= 0x20 && cp < 0x7F) || (cp >= 0xA1 && cp <= 0xFF && cp != 0xAD)))
+			return 0;
+		buf_putc(out, (char)cp);
+	}
+	return 1;
+}
+
+/* The outline entry of a heading; its destination is a direct array (no object of its
+ * own). */
 static void
 pdf_outline(struct pdf_ctx *c, int level, const char *text, double top)
 {
 	HPDF_Outline parent = level == 1 ? NULL : c->h1, o;
-	HPDF_Destination dst;
+	HPDF_Array dst;
 	struct buf title;
 	const char *p;
 
 	buf_init(&title);
-	for (p = text; *p != '\0'; p++)
-		buf_putc(&title, *p == '\n' || *p == '\t' ? ' ' : *p);
-	o = HPDF_CreateOutline(c->pdf, parent, title.data == NULL ? "" : title.data,
-	    HPDF_GetEncoder(c->pdf, "UTF-8"));
+	if (pdf_latin1(&title, text))
+		o = HPDF_CreateOutline(c->pdf, parent, title.data == NULL ? "" : title.data,
+		    NULL);
+	else {
+		buf_reset(&title);
+		for (p = text; *p != '\0'; p++)
+			buf_putc(&title, *p == '\n' || *p == '\t' ? ' ' : *p);
+		o = HPDF_CreateOutline(c->pdf, parent, title.data == NULL ? "" : title.data,
+		    HPDF_GetEncoder(c->pdf, "UTF-8"));
+	}
 	buf_free(&title);
 	if (o == NULL)
 		return;
-	dst = HPDF_Page_CreateDestination(c->page);
-	HPDF_Destination_SetFitH(dst, (HPDF_REAL)top);
-	HPDF_Outline_SetDestination(o, dst);
+	dst = HPDF_Array_New(c->pdf->mmgr);
+	if (dst != NULL) {
+		HPDF_Array_Add(dst, c->page);
+		HPDF_Array_AddName(dst, "FitH");
+		HPDF_Array_AddReal(dst, pdf_q(top));
+		HPDF_Dict_Add(o, "Dest", dst);
+	}
 	HPDF_Outline_SetOpened(o, HPDF_TRUE);
 	if (level == 1)
 		c->h1 = o;
@@ -749,10 +931,21 @@ pdf_chart(struct pdf_ctx *c, const struct doc_block *b)
 	if (h > c->ytop - c->ybot)
 		h = c->ytop - c->ybot;
 	pdf_room(c, h);
+	pdf_graphics_mode(c->page);
 	chart_render_pdf(b->chart, c->pdf, c->page, c->font[0], c->font[1], c->x0, c->y - h,
 	    w, h);
 	c->y -= h;
 	c->fresh = 0;
+}
+
+/* The room a paragraph of up to three lines must leave below itself on its page so
+ * that it stays with the quote, table, chart, list or key/value pairs it introduces. */
+static double
+pdf_keep(const struct pdf_ctx *c, const struct doc_block *next)
+{
+	if (next == NULL || !pdf_introduced(next->kind))
+		return 0;
+	return 8 + pdf_min_next(c, next);
 }
 
 /* Space after a block, by what follows it. */
@@ -789,20 +982,24 @@ pdf_block(struct pdf_ctx *c, const struct doc_block *b, const struct doc_block *
 		pdf_heading(c, b, next);
 		return;
 	case DOC_PARA:
-		pdf_block_text(c, b->text, 1, PDF_BODY, PDF_BODY_LEAD, pdf_text_rgb, 0, 0, 0);
+		pdf_block_text(c, b->text, b->level != 1, PDF_BODY, PDF_BODY_LEAD,
+		    pdf_text_rgb, 0, 0, 0, pdf_keep(c, next));
 		break;
 	case DOC_BULLET:
-		pdf_block_text(c, b->text, 1, PDF_BODY, PDF_BODY_LEAD, pdf_text_rgb, 14, 0, 3);
+		pdf_block_text(c, b->text, 1, PDF_BODY, PDF_BODY_LEAD, pdf_text_rgb, 14, 0, 3,
+		    0);
 		break;
 	case DOC_SMALL:
-		pdf_block_text(c, b->text, 1, PDF_SMALL, PDF_SMALL_LEAD, pdf_muted_rgb, 0, 0, 0);
+		pdf_block_text(c, b->text, 1, PDF_SMALL, PDF_SMALL_LEAD, pdf_muted_rgb, 0, 0, 0,
+		    0);
 		break;
 	case DOC_QUOTE:
-		pdf_block_text(c, b->text, 0, PDF_QUOTE, PDF_QUOTE_LEAD, pdf_text_rgb, 14, 4, 0);
+		pdf_block_text(c, b->text, 0, PDF_QUOTE, PDF_QUOTE_LEAD, pdf_text_rgb, 14, 4, 0,
+		    0);
 		if (b->text2 != NULL && b->text2[0] != '\0') {
 			pdf_gap(c, 2);
 			pdf_block_text(c, b->text2, 0, PDF_SMALL, PDF_SMALL_LEAD,
-			    pdf_muted_rgb, 14, 0, 0);
+			    pdf_muted_rgb, 14, 0, 0, 0);
 		}
 		break;
 	case DOC_TABLE:
@@ -880,6 +1077,25 @@ pdf_decorate(struct pdf_ctx *c, size_t i)
 	buf_free(&label);
 }
 
+/* A document information entry; as a literal string when Latin-1 allows (pdf_latin1). */
+static void
+pdf_info_attr(struct pdf_ctx *c, HPDF_InfoType type, const char *key, const char *value)
+{
+	struct buf b;
+	HPDF_String s;
+
+	if (value == NULL)
+		return;
+	HPDF_SetInfoAttr(c->pdf, type, value);
+	buf_init(&b);
+	if (c->pdf->info != NULL && pdf_latin1(&b, value)) {
+		s = HPDF_String_New(c->pdf->mmgr, b.data == NULL ? "" : b.data, NULL);
+		if (s != NULL)
+			HPDF_Dict_Add(c->pdf->info, key, s);
+	}
+	buf_free(&b);
+}
+
 static void
 pdf_info(struct pdf_ctx *c)
 {
@@ -887,11 +1103,11 @@ pdf_info(struct pdf_ctx *c)
 	const char *sde = getenv("SOURCE_DATE_EPOCH");
 	HPDF_Dict vp;
 
-	HPDF_SetInfoAttr(c->pdf, HPDF_INFO_TITLE, d->title);
-	HPDF_SetInfoAttr(c->pdf, HPDF_INFO_SUBJECT, d->subject);
-	HPDF_SetInfoAttr(c->pdf, HPDF_INFO_AUTHOR, d->author);
-	HPDF_SetInfoAttr(c->pdf, HPDF_INFO_CREATOR, "ipkval");
-	HPDF_SetInfoAttr(c->pdf, HPDF_INFO_KEYWORDS, d->keywords);
+	pdf_info_attr(c, HPDF_INFO_TITLE, "Title", d->title);
+	pdf_info_attr(c, HPDF_INFO_SUBJECT, "Subject", d->subject);
+	pdf_info_attr(c, HPDF_INFO_AUTHOR, "Author", d->author);
+	pdf_info_attr(c, HPDF_INFO_CREATOR, "Creator", "ipkval");
+	pdf_info_attr(c, HPDF_INFO_KEYWORDS, "Keywords", d->keywords);
 	HPDF_Dict_Add(c->pdf->catalog, "Lang", HPDF_String_New(c->pdf->mmgr, d->lang, NULL));
 	vp = HPDF_Dict_New(c->pdf->mmgr);
 	if (vp != NULL) {
@@ -920,6 +1136,149 @@ pdf_info(struct pdf_ctx *c)
 	}
 }
 
+/*
+ * libharu 2.3 gives a Type0 font with the UTF-8 encoder an "Identity-H" CMap with a
+ * begincidrange as its ToUnicode map, which readers reject. There the character codes in
+ * the page streams are the Unicode values (U+0000 to U+FFFF; its CIDToGIDMap turns them into
+ * glyphs), so the right map is the identity over the characters the font has: this
+ * rewrites the font's ToUnicode stream in place with bfrange and bfchar entries for every
+ * code point in the face's cmap (runs within one high byte become one range). The map
+ * depends only on the font file. Returns 0, or -1 when the font has no such stream.
+ */
+static void
+pdf_cmap_flush(struct buf *b, const char *kind, const struct buf *lines, int n)
+{
+	if (n == 0)
+		return;
+	buf_printf(b, "%d begin%s\n", n, kind);
+	buf_put(b, lines->data, lines->len);
+	buf_printf(b, "end%s\n", kind);
+}
+
+static void
+pdf_cmap_body(struct buf *b, FT_Face face)
+{
+	struct buf ranges, chars;
+	int nr = 0, nc = 0;
+	FT_UInt gi;
+	FT_ULong cp = FT_Get_First_Char(face, &gi), lo, hi;
+
+	buf_init(&ranges);
+	buf_init(&chars);
+	while (gi != 0 && cp <= 0xFFFF) {
+		lo = hi = cp;
+		for (;;) {
+			cp = FT_Get_Next_Char(face, cp, &gi);
+			if (gi == 0 || cp != hi + 1 || (cp >> 8) != (lo >> 8) || cp > 0xFFFF)
+				break;
+			hi = cp;
+		}
+		if (lo == hi)
+			buf_printf(&chars, "<%04lX> <%04lX>\n", lo, lo);
+		else
+			buf_printf(&ranges, "<%04lX> <%04lX> <%04lX>\n", lo, hi, lo);
+		if (lo == hi && ++nc == 100) {
+			pdf_cmap_flush(b, "bfchar", &chars, nc);
+			buf_reset(&chars);
+			nc = 0;
+		} else if (lo != hi && ++nr == 100) {
+			pdf_cmap_flush(b, "bfrange", &ranges, nr);
+			buf_reset(&ranges);
+			nr = 0;
+		}
+	}
+	pdf_cmap_flush(b, "bfrange", &ranges, nr);
+	pdf_cmap_flush(b, "bfchar", &chars, nc);
+	buf_free(&ranges);
+	buf_free(&chars);
+}
+
+static int
+pdf_tounicode(HPDF_Font font, FT_Face face)
+{
+	static const char *const drop[] = { "Type", "CMapName", "CIDSystemInfo", "WMode" };
+	HPDF_Dict cmap = HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT);
+	struct buf b;
+	size_t i;
+	int rc;
+
+	if (cmap == NULL || cmap->stream == NULL)
+		return -1;
+	for (i = 0; i < sizeof(drop) / sizeof(drop[0]); i++)
+		HPDF_Dict_RemoveElement(cmap, drop[i]);
+	buf_init(&b);
+	buf_puts(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+	    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+	    "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+	    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	pdf_cmap_body(&b, face);
+	buf_puts(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+	HPDF_MemStream_FreeData(cmap->stream);
+	rc = HPDF_Stream_Write(cmap->stream, (const HPDF_BYTE *)b.data, (HPDF_UINT)b.len) ==
+	    HPDF_OK ? 0 : -1;
+	cmap->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	buf_free(&b);
+	return rc;
+}
+
+/*
+ * libharu 2.3 writes the widths (/W, an uncompressed array) and the CIDToGIDMap of every
+ * character of the font, whether used or not. Before saving, both are rebuilt for the
+ * characters whose glyphs libharu marked as used (it marks every glyph it measured or
+ * showed): the codes are Unicode values, the glyph ids those of FreeType on the same file,
+ * the widths libharu's own (advance * 1000 / units per em, truncated). The map ends at the
+ * last used code; readers take codes past its end as glyph 0. Returns 0 or -1.
+ */
+static int
+pdf_trim_font(struct pdf_ctx *c, int i)
+{
+	HPDF_FontAttr fa = c->font[i]->attr;
+	HPDF_TTFontDefAttr ta = fa->fontdef->attr;
+	HPDF_Dict cid = fa->descendant_font, map;
+	HPDF_Array w, run = NULL;
+	unsigned char *gmap;
+	size_t last = 0;
+	FT_ULong cp, prev = 0;
+	FT_UInt gi;
+	int rc = 0;
+
+	map = cid == NULL ? NULL : HPDF_Dict_GetItem(cid, "CIDToGIDMap", HPDF_OCLASS_DICT);
+	w = HPDF_Array_New(c->pdf->mmgr);
+	if (map == NULL || map->stream == NULL || w == NULL || ta->glyph_tbl.flgs == NULL ||
+	    ta->h_metric == NULL || ta->header.units_per_em == 0)
+		return -1;
+	gmap = xcalloc(0x10000, 2);
+	for (cp = FT_Get_First_Char(c->face[i], &gi); gi != 0 && cp <= 0xFFFF;
+	    cp = FT_Get_Next_Char(c->face[i], cp, &gi)) {
+		if (gi >= ta->num_glyphs || !ta->glyph_tbl.flgs[gi])
+			continue;
+		if (run == NULL || cp != prev + 1) {
+			rc |= HPDF_Array_AddNumber(w, (HPDF_INT32)cp);
+			run = HPDF_Array_New(c->pdf->mmgr);
+			if (run == NULL || HPDF_Array_Add(w, run) != HPDF_OK) {
+				rc = -1;
+				break;
+			}
+		}
+		rc |= HPDF_Array_AddNumber(run, (HPDF_INT32)((HPDF_UINT)
+		    ta->h_metric[gi].advance_width * 1000 / ta->header.units_per_em));
+		gmap[2 * cp] = (unsigned char)(gi >> 8);
+		gmap[2 * cp + 1] = (unsigned char)(gi & 0xff);
+		last = cp;
+		prev = cp;
+	}
+	if (rc == 0 && HPDF_Dict_Add(cid, "W", w) == HPDF_OK) {
+		HPDF_MemStream_FreeData(map->stream);
+		rc = HPDF_Stream_Write(map->stream, gmap, (HPDF_UINT)(2 * last + 2)) ==
+		    HPDF_OK ? 0 : -1;
+	} else {
+		HPDF_Obj_Free(c->pdf->mmgr, w);
+		rc = -1;
+	}
+	free(gmap);
+	return rc;
+}
+
 static int
 pdf_fonts(struct pdf_ctx *c, const char *dir)
 {
@@ -945,6 +1304,11 @@ pdf_fonts(struct pdf_ctx *c, const char *dir)
 			return -1;
 		}
 		free(path);
+		if (pdf_tounicode(c->font[i], c->face[i]) == -1) {
+			diag_msg(c->diag, DIAG_ERROR, c->name, 0, 0, "expected libharu to give "
+			    "the font of %s/%s a ToUnicode map, found none", dir, files[i]);
+			return -1;
+		}
 	}
 	return 0;
 }
@@ -1003,6 +1367,8 @@ pdf_render(struct pdf_ctx *c, const struct doc *d, const char *fonts_dir)
 	for (i = 0; i < c->npages; i++)
 		if (c->decor[i])
 			pdf_decorate(c, i);
+	for (i = 0; i < c->npages; i++)
+		pdf_graphics_mode(c->pages[i]);
 	if (c->h1 != NULL)
 		HPDF_SetPageMode(c->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
 	pdf_info(c);
@@ -1029,6 +1395,11 @@ pdf_write(const struct doc *d, const char *path, const char *fonts_dir, struct d
 	c.name = path;
 	if (pdf_render(&c, d, fonts_dir) == -1)
 		goto out;
+	if (c.err == 0 && (pdf_trim_font(&c, 0) == -1 || pdf_trim_font(&c, 1) == -1)) {
+		diag_msg(diag, DIAG_ERROR, path, 0, 0, "could not make the PDF: the font "
+		    "widths could not be written");
+		goto out;
+	}
 	if (c.err == 0 && HPDF_SaveToStream(c.pdf) == HPDF_OK && c.err == 0) {
 		size = HPDF_GetStreamSize(c.pdf);
 		data = xmalloc(size == 0 ? 1 : size);

@@ -1,8 +1,586 @@
-/* PLACEHOLDER by the lead so the program links; the "county" engineer replaces this file. */
+/*
+ * The project groups' report on every action plan (report.h: report_tiltak), in the order
+ * of handlingsplan.rekkefolge: cover, an overview with the status of the measures by
+ * municipality, the overdue measures (oldest deadline first), a chart of status by
+ * municipality, and every municipality's measures with the overdue ones first. Status
+ * classes, deadlines, recurrence and overdue flags come computed (struct measure); this
+ * file only shows them. Every word comes from templates/<lang>/handlingsplan.txt and
+ * felles.txt.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "report.h"
+
+/* Columns of the status counts: done, in progress, not started, unknown; then overdue. */
+#define TIL_NSTATUS	4
+#define TIL_OVERDUE	4
+/* Municipalities per status chart, so that every bar stays readable on one page. */
+#define TIL_CHART_MAX	40
+
+/* One municipality with measures: where its measures are and how they stand. */
+struct til_kom {
+	size_t	 k;		/* register index */
+	size_t	 first, n;	/* its measures: measures[first .. first + n - 1] */
+	long	 count[TIL_NSTATUS + 1];
+};
+
+struct til {
+	const struct report_ctx	*c;
+	const struct results	*r;
+	struct doc		*doc;
+	struct til_kom		*kom;	/* register order, as the measures are sorted */
+	size_t			 nkom;
+	long			 total[TIL_NSTATUS + 1];
+	long			 recurring, undated;
+	char			 aar[16];
+	char			*dato;
+	int			 chapter, section;
+};
+
+static const char *const til_status_keys[TIL_NSTATUS] = { "felles.status.gjennomfort",
+    "felles.status.pagar", "felles.status.ikke_startet", "felles.status.ukjent" };
+static const enum chart_tone til_tones[TIL_NSTATUS] = { CHART_TONE_GOOD,
+    CHART_TONE_MIDDLE, CHART_TONE_LOW, CHART_TONE_NEUTRAL };
+static const enum doc_mark til_marks[TIL_NSTATUS] = { DOC_MARK_GOOD, DOC_MARK_MIDDLE,
+    DOC_MARK_LOW, DOC_MARK_GREY };
+
+/* ---- Helpers ---- */
+
+/* The column of a status class: 0 done, 1 in progress, 2 not started, 3 unknown. */
+static int
+til_col(int status_class)
+{
+	switch (status_class) {
+	case STATUS_DONE:
+		return 0;
+	case STATUS_PROGRESS:
+		return 1;
+	case STATUS_NOT_STARTED:
+		return 2;
+	default:
+		return 3;
+	}
+}
+
+/* A chapter heading "N text" (level 1) or a section heading "N.M text" (level 2),
+ * numbered by the order of handlingsplan.rekkefolge. */
+static void
+til_heading(struct til *m, int level, const char *text)
+{
+	struct buf b;
+
+	buf_init(&b);
+	if (level == 1) {
+		m->chapter++;
+		m->section = 0;
+		buf_printf(&b, "%d %s", m->chapter, text);
+	} else {
+		m->section++;
+		buf_printf(&b, "%d.%d %s", m->chapter, m->section, text);
+	}
+	doc_heading(m->doc, level, b.data);
+	buf_free(&b);
+}
+
+static void
+til_num(long n, char *out, size_t sz)
+{
+	snprintf(out, sz, "%ld", n);
+}
+
+/* The status of a measure as a cell: the class word and, when written otherwise, the
+ * status as written. */
+static void
+til_status_cell(const struct til *m, const struct measure *me, struct buf *out)
+{
+	const char *word = report_str(m->c, til_status_keys[til_col(me->status_class)]);
+
+	buf_reset(out);
+	buf_puts(out, word);
+	if (me->status != NULL && me->status[0] != '\0' && !str_ieq(me->status, word))
+		buf_printf(out, "\n«%s»", me->status);
+}
+
+/* The time of a measure as a cell: tid as written, then how it was read (overdue, the
+ * deadline, recurring, or no deadline). */
+static void
+til_time_cell(const struct til *m, const struct measure *me, struct buf *out)
+{
+	struct buf d;
+
+	buf_reset(out);
+	buf_init(&d);
+	if (me->tid != NULL && me->tid[0] != '\0') {
+		buf_puts(out, me->tid);
+		buf_putc(out, '\n');
+	}
+	if (me->deadline > 0)
+		report_date(m->c, me->deadline, &d);
+	if (me->overdue)
+		report_expand(m->c, out, "felles.tiltak.forfalt_merke", "frist", d.data, NULL);
+	else if (me->deadline > 0)
+		report_expand(m->c, out, "felles.tiltak.frist", "frist", d.data, NULL);
+	if (me->recurring) {
+		if (me->deadline > 0)
+			buf_putc(out, '\n');
+		buf_puts(out, report_str(m->c, "felles.tiltak.gjentakende"));
+	} else if (me->deadline == 0)
+		buf_puts(out, report_str(m->c, "felles.tiltak.uten_frist"));
+	buf_free(&d);
+}
+
+/* Order of overdue measures: oldest deadline first, then municipality, then line. */
+static int
+til_cmp(const struct measure *x, const struct measure *y)
+{
+	if (x->deadline != y->deadline)
+		return x->deadline < y->deadline ? -1 : 1;
+	if (x->kommune != y->kommune)
+		return x->kommune < y->kommune ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+/* Insertion sort of measure indexes by til_cmp (few measures; stable). */
+static void
+til_sort(size_t *idx, size_t n, const struct measure *v)
+{
+	size_t i, j;
+
+	for (i = 1; i < n; i++) {
+		size_t x = idx[i];
+
+		for (j = i; j > 0 && til_cmp(&v[idx[j - 1]], &v[x]) > 0; j--)
+			idx[j] = idx[j - 1];
+		idx[j] = x;
+	}
+}
+
+/* ---- Cover ---- */
+
+/* The county the measures come from when it is one, else NULL. */
+static const char *
+til_county(const struct til *m)
+{
+	const struct kommune_register *reg = &m->r->ds->reg;
+	size_t i;
+	int f = -1;
+
+	for (i = 0; i < m->nkom; i++) {
+		int g = reg->kommuner[m->kom[i].k].fylke;
+
+		if (f != -1 && g != f)
+			return NULL;
+		f = g;
+	}
+	return f < 0 ? NULL : reg->fylker[f].navn;
+}
+
+static void
+til_cover(struct til *m)
+{
+	const struct report_ctx *c = m->c;
+	struct buf sub, year, issuer;
+	struct doc_cover cov;
+
+	buf_init(&sub);
+	buf_init(&year);
+	buf_init(&issuer);
+	report_expand(c, &sub, "handlingsplan.undertittel", "aar", m->aar, NULL);
+	report_expand(c, &year, "handlingsplan.forside.aar", "dato", m->dato, NULL);
+	report_expand(c, &issuer, "felles.utgitt_av", "utgiver", c->issuer, NULL);
+	cov.title = report_str(c, "handlingsplan.tittel");
+	cov.subtitle = sub.data;
+	cov.place = til_county(m);
+	cov.year = year.data;
+	cov.issuer = issuer.data;
+	cov.date = NULL;
+	doc_cover(m->doc, &cov);
+	buf_free(&sub);
+	buf_free(&year);
+	buf_free(&issuer);
+}
+
+/* ---- Overview ---- */
+
+static void
+til_count_row(struct doc_table *t, const char *name, const long *count,
+    int emph)
+{
+	char num[32];
+	long sum = 0;
+	int i;
+
+	for (i = 0; i < TIL_NSTATUS; i++)
+		sum += count[i];
+	doc_table_row(t, emph);
+	doc_table_cell(t, name, DOC_MARK_NONE);
+	til_num(sum, num, sizeof(num));
+	doc_table_cell(t, num, DOC_MARK_NONE);
+	for (i = 0; i <= TIL_NSTATUS; i++) {
+		til_num(count[i], num, sizeof(num));
+		doc_table_cell(t, num, i == TIL_OVERDUE && count[i] > 0 ? DOC_MARK_LOW :
+		    DOC_MARK_NONE);
+	}
+}
+
+static void
+til_overview_table(struct til *m)
+{
+	const struct report_ctx *c = m->c;
+	struct doc_table *t = doc_table(m->doc, TIL_NSTATUS + 3);
+	size_t i;
+
+	/* Widths in points of the 483 of a portrait page: "Gjennomført" on one line. */
+	doc_table_col(t, 0, report_str(c, "felles.handlingsplan.kol.kommune"), 105, DOC_LEFT);
+	doc_table_col(t, 1, report_str(c, "handlingsplan.oversikt.kol.antall"), 48,
+	    DOC_RIGHT);
+	for (i = 0; i < TIL_NSTATUS; i++)
+		doc_table_col(t, i + 2, report_str(c, til_status_keys[i]), 70, DOC_RIGHT);
+	doc_table_col(t, TIL_NSTATUS + 2, report_str(c, "felles.tiltak.forfalt"), 50,
+	    DOC_RIGHT);
+	for (i = 0; i < m->nkom; i++)
+		til_count_row(t, results_place_name(m->r, m->kom[i].k), m->kom[i].count, 0);
+	if (m->nkom > 1)
+		til_count_row(t, report_str(c, "handlingsplan.oversikt.sum"), m->total, 1);
+}
+
+static void
+til_overview(struct til *m)
+{
+	const struct report_ctx *c = m->c;
+	char a[32], b2[32], c3[32], d4[32];
+	struct buf b;
+
+	doc_orientation(m->doc, DOC_PORTRAIT);
+	til_heading(m, 1, report_str(c, "handlingsplan.oversikt.overskrift"));
+	if (m->r->nmeasures == 0) {
+		doc_paragraph(m->doc, report_str(c, "handlingsplan.oversikt.ingen"));
+		return;
+	}
+	buf_init(&b);
+	til_num((long)m->r->nmeasures, a, sizeof(a));
+	til_num((long)m->nkom, b2, sizeof(b2));
+	report_expand(c, &b, m->nkom == 1 ? "handlingsplan.oversikt.intro_en" :
+	    "handlingsplan.oversikt.intro", "antall", a, "kommuner", b2, NULL);
+	buf_putc(&b, ' ');
+	til_num(m->total[0], a, sizeof(a));
+	til_num(m->total[1], b2, sizeof(b2));
+	til_num(m->total[2], c3, sizeof(c3));
+	til_num(m->total[3], d4, sizeof(d4));
+	report_expand(c, &b, "handlingsplan.oversikt.status", "gjennomfort", a, "pagar", b2,
+	    "ikke_startet", c3, "ukjent", d4, NULL);
+	doc_paragraph(m->doc, b.data);
+	buf_reset(&b);
+	if (m->recurring > 0) {
+		til_num(m->recurring, a, sizeof(a));
+		report_expand(c, &b, "handlingsplan.oversikt.gjentakende", "antall", a, NULL);
+	}
+	if (m->undated > 0) {
+		if (b.len > 0)
+			buf_putc(&b, ' ');
+		til_num(m->undated, a, sizeof(a));
+		report_expand(c, &b, "handlingsplan.oversikt.uten_frist", "antall", a, NULL);
+	}
+	if (b.len > 0)
+		doc_paragraph(m->doc, b.data);
+	buf_free(&b);
+	til_overview_table(m);
+}
+
+/* ---- Overdue measures ---- */
+
+static void
+til_overdue_table(struct til *m, const size_t *idx, size_t n)
+{
+	const struct report_ctx *c = m->c;
+	struct doc_table *t = doc_table(m->doc, 6);
+	struct buf b;
+	size_t i;
+
+	/* Widths in points of the 730 of a landscape page. */
+	doc_table_col(t, 0, report_str(c, "felles.handlingsplan.kol.kommune"), 100, DOC_LEFT);
+	doc_table_col(t, 1, report_str(c, "felles.handlingsplan.kol.tiltak"), 160, DOC_LEFT);
+	doc_table_col(t, 2, report_str(c, "felles.handlingsplan.kol.aktivitet"), 175,
+	    DOC_LEFT);
+	doc_table_col(t, 3, report_str(c, "felles.handlingsplan.kol.frist"), 92, DOC_LEFT);
+	doc_table_col(t, 4, report_str(c, "felles.handlingsplan.kol.ansvar"), 97, DOC_LEFT);
+	doc_table_col(t, 5, report_str(c, "felles.handlingsplan.kol.status"), 106, DOC_LEFT);
+	buf_init(&b);
+	for (i = 0; i < n; i++) {
+		const struct measure *me = &m->r->measures[idx[i]];
+
+		doc_table_row(t, 0);
+		doc_table_cell(t, results_place_name(m->r, me->kommune), DOC_MARK_NONE);
+		doc_table_cell(t, me->tiltak, DOC_MARK_NONE);
+		doc_table_cell(t, me->aktivitet, DOC_MARK_NONE);
+		buf_reset(&b);
+		report_date(c, me->deadline, &b);
+		doc_table_cell(t, b.data, DOC_MARK_LOW);
+		doc_table_cell(t, me->ansvar, DOC_MARK_NONE);
+		til_status_cell(m, me, &b);
+		doc_table_cell(t, b.data, til_marks[til_col(me->status_class)]);
+	}
+	buf_free(&b);
+}
+
+static void
+til_overdue(struct til *m)
+{
+	const struct report_ctx *c = m->c;
+	size_t *idx = xcalloc(m->r->nmeasures + 1, sizeof(*idx)), n = 0, i;
+	struct buf b;
+
+	doc_orientation(m->doc, DOC_LANDSCAPE);
+	til_heading(m, 1, report_str(c, "handlingsplan.forfalte.overskrift"));
+	for (i = 0; i < m->r->nmeasures; i++)
+		if (m->r->measures[i].overdue)
+			idx[n++] = i;
+	if (n == 0)
+		doc_paragraph(m->doc, report_str(c, "handlingsplan.forfalte.ingen"));
+	else {
+		buf_init(&b);
+		report_expand(c, &b, "handlingsplan.forfalte.intro", "dato", m->dato, NULL);
+		doc_paragraph(m->doc, b.data);
+		buf_free(&b);
+		til_sort(idx, n, m->r->measures);
+		til_overdue_table(m, idx, n);
+	}
+	free(idx);
+}
+
+/* ---- Chart of status by municipality ---- */
+
+/* The status chart of municipalities [from, from + n), its axis ending at max10 (0: from
+ * the data). */
+static struct chart *
+til_chart(const struct til *m, size_t from, size_t n, const char *title, int max10)
+{
+	const char **cats = xcalloc(n + 1, sizeof(*cats));
+	struct chart_value *v = xcalloc(n * TIL_NSTATUS + 1, sizeof(*v));
+	const char *series[TIL_NSTATUS];
+	struct chart *ch;
+	size_t i, s;
+
+	for (s = 0; s < TIL_NSTATUS; s++)
+		series[s] = report_str(m->c, til_status_keys[s]);
+	for (i = 0; i < n; i++) {
+		const struct til_kom *k = &m->kom[from + i];
+
+		cats[i] = results_place_name(m->r, k->k);
+		for (s = 0; s < TIL_NSTATUS; s++)
+			v[i * TIL_NSTATUS + s] = CHART_VAL((int)k->count[s] * 10);
+	}
+	ch = chart_new(&(struct chart_spec){ .kind = CHART_STACKED, .horizontal = 1,
+	    .title = title, .axis_title = report_str(m->c, "felles.diagram.akse.antall_tiltak"),
+	    .integers = 1, .ncat = n, .categories = cats, .nseries = TIL_NSTATUS,
+	    .series = series, .tones = til_tones, .values = v, .max10 = max10 });
+	free(v);
+	free(cats);
+	return ch;
+}
+
+static void
+til_diagram(struct til *m)
+{
+	const struct report_ctx *c = m->c;
+	size_t parts, p, from, n, i;
+	struct buf title, name;
+	int max10 = 0;
+
+	if (m->nkom == 0)
+		return;
+	doc_orientation(m->doc, DOC_PORTRAIT);
+	til_heading(m, 1, report_str(c, "handlingsplan.diagram.overskrift"));
+	buf_init(&title);
+	buf_init(&name);
+	report_expand(c, &title, "handlingsplan.diagram.tittel", "aar", m->aar, NULL);
+	parts = (m->nkom + TIL_CHART_MAX - 1) / TIL_CHART_MAX;
+	/* The parts share one axis, so that their bars compare. */
+	for (i = 0; parts > 1 && i < m->nkom; i++)
+		if ((int)m->kom[i].n * 10 > max10)
+			max10 = (int)m->kom[i].n * 10;
+	for (p = 0; p < parts; p++) {
+		/* Even parts: 45 municipalities become 23 + 22, not 40 + 5. */
+		from = m->nkom * p / parts;
+		n = m->nkom * (p + 1) / parts - from;
+		buf_reset(&name);
+		if (p == 0)
+			buf_puts(&name, "status-per-kommune");
+		else
+			buf_printf(&name, "status-per-kommune-%zu", p + 1);
+		report_add_chart(c, m->doc, til_chart(m, from, n, title.data, max10),
+		    name.data);
+	}
+	buf_free(&title);
+	buf_free(&name);
+}
+
+/* ---- Every municipality's measures ---- */
+
+static void
+til_kom_row(struct til *m, struct doc_table *t, const struct measure *me, struct buf *b)
+{
+	doc_table_row(t, 0);
+	doc_table_cell(t, me->tiltak, DOC_MARK_NONE);
+	doc_table_cell(t, me->mal, DOC_MARK_NONE);
+	doc_table_cell(t, me->aktivitet, DOC_MARK_NONE);
+	til_time_cell(m, me, b);
+	doc_table_cell(t, b->data, me->overdue ? DOC_MARK_LOW : DOC_MARK_NONE);
+	doc_table_cell(t, me->ansvar, DOC_MARK_NONE);
+	til_status_cell(m, me, b);
+	doc_table_cell(t, b->data, til_marks[til_col(me->status_class)]);
+}
+
+static void
+til_kom_table(struct til *m, const struct til_kom *k)
+{
+	const struct report_ctx *c = m->c;
+	const struct measure *v = m->r->measures;
+	size_t *idx = xcalloc(k->n + 1, sizeof(*idx)), n = 0, i;
+	struct doc_table *t = doc_table(m->doc, 6);
+	struct buf b;
+
+	/* Widths in points of the 730 of a landscape page. */
+	doc_table_col(t, 0, report_str(c, "felles.handlingsplan.kol.tiltak"), 135, DOC_LEFT);
+	doc_table_col(t, 1, report_str(c, "felles.handlingsplan.kol.mal"), 135, DOC_LEFT);
+	doc_table_col(t, 2, report_str(c, "felles.handlingsplan.kol.aktivitet"), 150,
+	    DOC_LEFT);
+	doc_table_col(t, 3, report_str(c, "felles.handlingsplan.kol.tid"), 112, DOC_LEFT);
+	doc_table_col(t, 4, report_str(c, "felles.handlingsplan.kol.ansvar"), 92, DOC_LEFT);
+	doc_table_col(t, 5, report_str(c, "felles.handlingsplan.kol.status"), 106, DOC_LEFT);
+	/* The overdue measures first, oldest deadline first; then the others in the order
+	 * of the file. */
+	for (i = k->first; i < k->first + k->n; i++)
+		if (v[i].overdue)
+			idx[n++] = i;
+	til_sort(idx, n, v);
+	for (i = k->first; i < k->first + k->n; i++)
+		if (!v[i].overdue)
+			idx[n++] = i;
+	buf_init(&b);
+	for (i = 0; i < n; i++)
+		til_kom_row(m, t, &v[idx[i]], &b);
+	buf_free(&b);
+	free(idx);
+}
+
+static void
+til_kommuner(struct til *m)
+{
+	const struct report_ctx *c = m->c;
+	char a[32], n[32];
+	struct buf b;
+	size_t i;
+
+	if (m->nkom == 0)
+		return;
+	doc_orientation(m->doc, DOC_LANDSCAPE);
+	til_heading(m, 1, report_str(c, "handlingsplan.kommuner.overskrift"));
+	buf_init(&b);
+	for (i = 0; i < m->nkom; i++) {
+		const struct til_kom *k = &m->kom[i];
+
+		buf_reset(&b);
+		report_expand(c, &b, "handlingsplan.kommuner.kommune", "kommune",
+		    results_place_name(m->r, k->k), NULL);
+		til_heading(m, 2, b.data);
+		buf_reset(&b);
+		til_num(k->count[0], a, sizeof(a));
+		til_num((long)k->n, n, sizeof(n));
+		report_expand(c, &b, "handlingsplan.kommuner.oppsummering", "gjennomfort", a,
+		    "antall", n, NULL);
+		doc_paragraph(m->doc, b.data);
+		til_kom_table(m, k);
+	}
+	buf_free(&b);
+}
+
+/* ---- The report ---- */
+
+/* Groups the measures (sorted by municipality, then line) by municipality and counts
+ * them by status. */
+static void
+til_init(struct til *m, const struct report_ctx *c, struct doc *doc)
+{
+	const struct results *r = c->r;
+	struct buf b;
+	size_t i;
+
+	memset(m, 0, sizeof(*m));
+	m->c = c;
+	m->r = r;
+	m->doc = doc;
+	m->kom = xcalloc(r->nmeasures + 1, sizeof(*m->kom));
+	for (i = 0; i < r->nmeasures; i++) {
+		const struct measure *me = &r->measures[i];
+		struct til_kom *k;
+
+		if (m->nkom == 0 || m->kom[m->nkom - 1].k != me->kommune) {
+			k = &m->kom[m->nkom++];
+			k->k = me->kommune;
+			k->first = i;
+		}
+		k = &m->kom[m->nkom - 1];
+		k->n++;
+		k->count[til_col(me->status_class)]++;
+		m->total[til_col(me->status_class)]++;
+		if (me->overdue) {
+			k->count[TIL_OVERDUE]++;
+			m->total[TIL_OVERDUE]++;
+		}
+		m->recurring += me->recurring != 0;
+		m->undated += me->deadline == 0 && !me->recurring;
+	}
+	snprintf(m->aar, sizeof(m->aar), "%d", r->year);
+	buf_init(&b);
+	report_date(c, r->refdate, &b);
+	m->dato = buf_take(&b);
+}
+
+static void
+til_setup(struct til *m)
+{
+	const struct report_ctx *c = m->c;
+	struct buf subject, header;
+
+	buf_init(&subject);
+	buf_init(&header);
+	report_expand(c, &subject, "handlingsplan.emne", "aar", m->aar, NULL);
+	report_expand(c, &header, "handlingsplan.topptekst", "aar", m->aar, NULL);
+	report_doc_setup(c, m->doc, report_str(c, "handlingsplan.tittel"), subject.data,
+	    header.data);
+	buf_free(&subject);
+	buf_free(&header);
+}
 
 void
 report_tiltak(const struct report_ctx *c, struct doc *doc)
 {
-	(void)c; (void)doc;
+	const char *const *items;
+	struct til m;
+	size_t n, i;
+
+	til_init(&m, c, doc);
+	til_setup(&m);
+	n = tmpl_list(c->t, "handlingsplan.rekkefolge", &items);
+	for (i = 0; i < n; i++) {
+		if (strcmp(items[i], "forside") == 0)
+			til_cover(&m);
+		else if (strcmp(items[i], "oversikt") == 0)
+			til_overview(&m);
+		else if (strcmp(items[i], "forfalte") == 0)
+			til_overdue(&m);
+		else if (strcmp(items[i], "diagram") == 0)
+			til_diagram(&m);
+		else if (strcmp(items[i], "kommuner") == 0)
+			til_kommuner(&m);
+		else if (strcmp(items[i], "vedlegg") == 0) {
+			doc_orientation(doc, DOC_PORTRAIT);
+			report_appendix(c, doc);
+		}
+	}
+	free(m.kom);
+	free(m.dato);
 }

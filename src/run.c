@@ -7,9 +7,11 @@
 
 #include "run.h"
 
-/* run_check (owned by reader): read everything, then say what became of each file. */
+/* run_check (owned by reader): read the definitions and the data, then say what became
+ * of each file. */
 #include <string.h>
 
+#include "deadline.h"
 #include "indicator.h"	/* definitions: for the check of indicators/ in run_check */
 #include "load.h"
 
@@ -26,17 +28,30 @@ run_check_source(const struct source *s, struct diag *d)
 		    s->rows_used, s->rows_left_out, s->warnings, s->warnings == 1 ? "" : "s");
 }
 
+/* Reads indicators/ as the other commands do, so that `check` reports its problems too. */
+static void
+run_check_definitions(const struct options *o, struct diag *d)
+{
+	struct indicator_set set;
+	struct deadline_rules *rules = NULL;
+
+	memset(&set, 0, sizeof(set));
+	indicators_load(&set, o->indicators_dir, d);
+	indicators_free(&set);
+	deadline_rules_load(&rules, o->indicators_dir, d);
+	deadline_rules_free(rules);
+}
+
 void
 run_check(const struct options *o, struct diag *d)
 {
 	struct dataset ds;
-	unsigned long read = 0, used = 0, out = 0, refused = 0;
+	unsigned long read = 0, used = 0, out = 0, refused = 0, errors;
 	size_t i;
 
 	memset(&ds, 0, sizeof(ds));
+	run_check_definitions(o, d);
 	if (dataset_load(&ds, o->data_dir, o->indicators_dir, d) == 0) {
-		unsigned long errors = d->count[DIAG_ERROR] + d->count[DIAG_FATAL];
-
 		for (i = 0; i < ds.nsources; i++) {
 			run_check_source(&ds.sources[i], d);
 			read += ds.sources[i].rows_read;
@@ -44,14 +59,14 @@ run_check(const struct options *o, struct diag *d)
 			out += ds.sources[i].rows_left_out;
 			refused += ds.sources[i].refused != 0;
 		}
+		errors = d->count[DIAG_ERROR] + d->count[DIAG_FATAL];
 		diag_msg(d, DIAG_NOTE, NULL, 0, 0, "%zu file%s read, %lu not used; %lu row%s "
 		    "read, %lu used, %lu left out; %lu warning%s, %lu error%s", ds.nsources,
-		    ds.nsources == 1 ? "" : "s", refused, read, read == 1 ? "" : "s", used, out, d->count[DIAG_WARNING],
-		    d->count[DIAG_WARNING] == 1 ? "" : "s", errors, errors == 1 ? "" : "s");
+		    ds.nsources == 1 ? "" : "s", refused, read, read == 1 ? "" : "s", used, out,
+		    d->count[DIAG_WARNING], d->count[DIAG_WARNING] == 1 ? "" : "s", errors,
+		    errors == 1 ? "" : "s");
 	}
 	dataset_free(&ds);
-	/* definitions: `check` validates indicators/ too (positioned messages, exit 1). */
-	{ struct indicator_set set; indicators_load(&set, o->indicators_dir, d); indicators_free(&set); }
 }
 
 /* run_indicators (owned by compute): read, compute, print indikatorer.csv. */
@@ -197,7 +212,7 @@ report_render_all(const struct report_ctx *c, struct report_job *jobs, size_t nj
 /* The reports of this run: every municipality and county with data in the reporting
  * year, then the action-plan report when there are measures. */
 static struct report_job *
-report_jobs(const struct results *r, const char *ydir, size_t *njobs)
+report_jobs(const struct results *r, const char *ydir, unsigned only, size_t *njobs)
 {
 	const struct kommune_register *reg = &r->ds->reg;
 	struct report_job *jobs = xcalloc(reg->nkommuner + reg->nfylker + 1, sizeof(*jobs));
@@ -208,7 +223,8 @@ report_jobs(const struct results *r, const char *ydir, size_t *njobs)
 	for (i = 0; i < reg->nkommuner + reg->nfylker; i++) {
 		int is_k = i < reg->nkommuner;
 
-		if (!results_present(r, r->year, i))
+		if (!results_present(r, r->year, i) ||
+		    !(only & (is_k ? REPORTS_KOMMUNE : REPORTS_FYLKE)))
 			continue;
 		buf_reset(&name);
 		report_file_name(results_place_code(r, i), results_place_name(r, i), &name);
@@ -219,7 +235,7 @@ report_jobs(const struct results *r, const char *ydir, size_t *njobs)
 		buf_init(&jobs[n].dump);
 		n++;
 	}
-	if (r->nmeasures > 0) {
+	if (r->nmeasures > 0 && (only & REPORTS_HANDLINGSPLAN)) {
 		jobs[n].kind = REPORT_TILTAK;
 		jobs[n].dir = xstrdup(ydir);
 		jobs[n].base = xstrdup("handlingsplan");
@@ -297,7 +313,7 @@ run_report(const struct options *o, struct diag *d)
 
 	ctx = (struct report_ctx){ o, &r, t, d, strcmp(o->lang, "nn") == 0 ? LANG_NN : LANG_NB,
 	    tmpl_issuer(t, o->issuer), figdir, NULL };
-	jobs = report_jobs(&r, ydir, &njobs);
+	jobs = report_jobs(&r, ydir, o->only != 0 ? o->only : ~0u, &njobs);
 	report_render_all(&ctx, jobs, njobs);
 	for (i = 0; i < njobs; i++) {
 		if (o->dump)

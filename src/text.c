@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "text.h"
 #include "util.h"
@@ -15,9 +17,11 @@
 void
 text_free(struct text *t)
 {
-	free(t->data);
-	t->data = NULL;
-	t->len = 0;
+	if (t->map != NULL)
+		munmap(t->map, t->maplen);
+	else
+		free(t->data);
+	memset(t, 0, sizeof(*t));
 }
 
 void
@@ -74,29 +78,86 @@ is_binary_byte(unsigned char c)
 	return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
 }
 
-static int
-check_bytes(const char *s, size_t len, const char *shown, struct diag *d)
+/* Finds the first byte no text file holds (C0 controls other than TAB, LF, CR; a trailing
+ * ^Z is allowed), skipping plain ASCII eight bytes at a time. Returns its offset or len. */
+static size_t
+find_binary(const char *s, size_t len)
 {
-	size_t i;
-	long line, col;
+	size_t i = 0;
 
 	if (len > 0 && s[len - 1] == 0x1A)	/* DOS end-of-file mark */
 		len--;
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
+	while (i < len) {
+		uint64_t w;
 
-		if (!is_binary_byte(c))
-			continue;
-		text_position(s, i, &line, &col);
-		if (c == 0)
-			diag_msg(d, DIAG_ERROR, shown, line, col, "expected a text file, found a "
-			    "NUL byte (binary data or an unmarked UTF-16 file); the file is not used");
-		else
-			diag_msg(d, DIAG_ERROR, shown, line, col, "expected a text file, found the "
-			    "control byte 0x%02X (binary data?); the file is not used", c);
-		return -1;
+		if (i + 8 <= len) {
+			memcpy(&w, s + i, 8);
+			/* No byte below 0x20 and none equal to 0x7F: nothing to look at. */
+			if (((w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL) == 0 &&
+			    (((w ^ 0x7F7F7F7F7F7F7F7FULL) - 0x0101010101010101ULL) &
+			    ~(w ^ 0x7F7F7F7F7F7F7F7FULL) & 0x8080808080808080ULL) == 0) {
+				i += 8;
+				continue;
+			}
+		}
+		if (is_binary_byte((unsigned char)s[i]))
+			return i;
+		i++;
 	}
-	return 0;
+	return len;
+}
+
+static int
+check_bytes(const char *s, size_t len, const char *shown, struct diag *d)
+{
+	size_t i = find_binary(s, len);
+	unsigned char c;
+	long line, col;
+
+	if (i >= len || (i == len - 1 && s[i] == 0x1A))
+		return 0;
+	c = (unsigned char)s[i];
+	text_position(s, i, &line, &col);
+	if (c == 0)
+		diag_msg(d, DIAG_ERROR, shown, line, col, "expected a text file, found a "
+		    "NUL byte (binary data or an unmarked UTF-16 file); the file is not used");
+	else
+		diag_msg(d, DIAG_ERROR, shown, line, col, "expected a text file, found the "
+		    "control byte 0x%02X (binary data?); the file is not used", c);
+	return -1;
+}
+
+/* utf8_valid with plain ASCII skipped eight bytes at a time. */
+static int
+valid_utf8(const char *s, size_t len, size_t *bad)
+{
+	size_t i = 0, n, b;
+
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		uint64_t w;
+
+		if (i + 8 <= len) {
+			memcpy(&w, s + i, 8);
+			if ((w & 0x8080808080808080ULL) == 0) {
+				i += 8;
+				continue;
+			}
+		}
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+		if (n > len - i)
+			n = len - i;
+		if (!utf8_valid((const unsigned char *)s + i, n, &b)) {
+			*bad = i + b;
+			return 0;
+		}
+		i += n;
+	}
+	return 1;
 }
 
 static int
@@ -117,13 +178,29 @@ decode_utf16(struct text *t, const char *raw, size_t len, const char *shown, str
 	return 0;
 }
 
-/* As text_decode; with `owned` set, raw is a malloc'd buffer of len + 1 bytes that t may
- * take over (or that is freed). */
+/* Where the bytes given to text_decode_buf live. */
+enum text_src {
+	TEXT_BORROWED,	/* the caller's: copied when kept */
+	TEXT_OWNED,	/* a malloc'd buffer of len + 1 bytes, taken over or freed */
+	TEXT_MAPPED	/* a read-only mapping of len bytes with a NUL after them, taken over
+			 * or unmapped */
+};
+
+static void
+text_release(char *start, size_t len, enum text_src src)
+{
+	if (src == TEXT_OWNED)
+		free(start);
+	else if (src == TEXT_MAPPED)
+		munmap(start, len);
+}
+
 static int
-text_decode_buf(struct text *t, char *raw, size_t len, int owned, const char *shown,
+text_decode_buf(struct text *t, char *raw, size_t len, enum text_src src, const char *shown,
     struct diag *d)
 {
 	char *start = raw;
+	size_t total = len;
 	size_t bad;
 	long line, col;
 	int rc = -1;
@@ -146,11 +223,16 @@ text_decode_buf(struct text *t, char *raw, size_t len, int owned, const char *sh
 	}
 	if (check_bytes(raw, len, shown, d) == -1)
 		goto out;
-	if (utf8_valid((const unsigned char *)raw, len, &bad)) {
-		if (owned) {
+	if (valid_utf8(raw, len, &bad)) {
+		if (src == TEXT_OWNED) {
 			memmove(start, raw, len);
 			start[len] = '\0';
 			t->data = start;
+			start = NULL;
+		} else if (src == TEXT_MAPPED) {
+			t->data = raw;
+			t->map = start;
+			t->maplen = total;
 			start = NULL;
 		} else
 			t->data = xstrndup(raw, len);
@@ -170,15 +252,15 @@ text_decode_buf(struct text *t, char *raw, size_t len, int owned, const char *sh
 	    "that is not; the file is read as Windows-1252 (ANSI)", (unsigned char)raw[bad]);
 	rc = 0;
 out:
-	if (owned)
-		free(start);
+	if (start != NULL)
+		text_release(start, total, src);
 	return rc;
 }
 
 int
 text_decode(struct text *t, const char *raw, size_t len, const char *shown, struct diag *d)
 {
-	return text_decode_buf(t, (char *)(uintptr_t)raw, len, 0, shown, d);
+	return text_decode_buf(t, (char *)(uintptr_t)raw, len, TEXT_BORROWED, shown, d);
 }
 
 int
@@ -190,11 +272,23 @@ text_read(struct text *t, const char *path, const char *shown, struct diag *d)
 	char *data;
 
 	memset(t, 0, sizeof(*t));
+	memset(&st, 0, sizeof(st));
 	if (f == NULL) {
 		diag_msg(d, DIAG_ERROR, shown, 0, 0, "cannot open the file: %s", strerror(errno));
 		return -1;
 	}
-	cap = fstat(fileno(f), &st) == 0 && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= (1 << 20) &&
+	    st.st_size % sysconf(_SC_PAGESIZE) != 0) {
+		/* The rest of the last page reads as zero: the mapping ends in a NUL. */
+		void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fileno(f), 0);
+
+		if (p != MAP_FAILED) {
+			fclose(f);
+			posix_madvise(p, (size_t)st.st_size, POSIX_MADV_SEQUENTIAL);
+			return text_decode_buf(t, p, (size_t)st.st_size, TEXT_MAPPED, shown, d);
+		}
+	}
+	cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
 	data = xmalloc(cap + 1);
 	while ((n = fread(data + len, 1, cap - len, f)) > 0) {
 		len += n;
@@ -211,5 +305,5 @@ text_read(struct text *t, const char *path, const char *shown, struct diag *d)
 	}
 	fclose(f);
 	data[len] = '\0';
-	return text_decode_buf(t, data, len, 1, shown, d);
+	return text_decode_buf(t, data, len, TEXT_OWNED, shown, d);
 }

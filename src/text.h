@@ -19,9 +19,11 @@ enum text_enc {
 };
 
 struct text {
-	char		*data;	/* UTF-8, NUL-terminated, no BOM */
+	char		*data;	/* UTF-8, NUL-terminated, no BOM; read-only */
 	size_t		 len;
 	enum text_enc	 enc;
+	void		*map;	/* a large UTF-8 file is used where it is mapped */
+	size_t		 maplen;
 };
 
 /* Reads path (named `shown` in messages) into t as UTF-8. Returns 0, or -1 after reporting

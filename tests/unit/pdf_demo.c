@@ -5,6 +5,7 @@
  * then checked with qpdf --check, pdffonts, pdftotext and tests/tools/pagecheck.py.
  * Set IPKVAL_DEMO_PDF=path to keep the PDF for looking at it.
  */
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -440,6 +441,60 @@ test_metadata(void **state)
 	diag_free(&dg);
 }
 
+struct job {
+	struct diag	*dg;
+	char		*path;
+	int		 rc;
+};
+
+static void *
+job_run(void *arg)
+{
+	struct job *j = arg;
+	struct doc *d = demo_doc(40);
+
+	j->rc = pdf_write(d, j->path, FONTS, j->dg);
+	doc_free(d);
+	return NULL;
+}
+
+/* Several threads render at once; each output is the same as a lone run. */
+static void
+test_threads(void **state)
+{
+	char dir[] = "/tmp/ipkval-pdf-XXXXXX";
+	struct diag dg;
+	struct job jobs[3];
+	pthread_t th[3];
+	char *cmd, *out;
+	int i;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	diag_init(&dg, stderr);
+	for (i = 0; i < 3; i++) {
+		jobs[i].dg = &dg;
+		jobs[i].path = xasprintf("%s/t%d.pdf", dir, i);
+		assert_int_equal(pthread_create(&th[i], NULL, job_run, &jobs[i]), 0);
+	}
+	for (i = 0; i < 3; i++) {
+		assert_int_equal(pthread_join(th[i], NULL), 0);
+		assert_int_equal(jobs[i].rc, 0);
+	}
+	cmd = xasprintf("cmp %s/t0.pdf %s/t1.pdf && cmp %s/t0.pdf %s/t2.pdf && echo same",
+	    dir, dir, dir, dir);
+	out = run(cmd);
+	assert_string_equal(out, "same\n");
+	free(out);
+	free(cmd);
+	for (i = 0; i < 3; i++)
+		free(jobs[i].path);
+	cmd = xasprintf("rm -rf %s", dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	diag_free(&dg);
+}
+
 int
 main(void)
 {
@@ -449,6 +504,7 @@ main(void)
 		cmocka_unit_test(test_missing_chars),
 		cmocka_unit_test(test_unwritable),
 		cmocka_unit_test(test_metadata),
+		cmocka_unit_test(test_threads),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

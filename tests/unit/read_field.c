@@ -113,6 +113,48 @@ test_fnr(void **state)
 	assert_int_equal(field_find_fnr(s, strlen(s)), 5);
 	assert_int_equal(field_find_fnr(s + 16, strlen(s + 16)), -1);
 	assert_int_equal(field_find_fnr("0101010005", 10), -1);
+	assert_int_equal(field_find_fnr("01010100050", 11), 0);
+	assert_int_equal(field_find_fnr("x01010100050", 12), 1);
+	assert_int_equal(field_find_fnr("010101000501", 12), -1);
+	assert_int_equal(field_find_fnr("0101010005 01010100050", 22), 11);
+	assert_int_equal(field_find_fnr("123456789012345 01010100050;", 28), 16);
+}
+
+/* The skipping search against the plain one, on random text full of digit runs. */
+static long
+naive_fnr(const char *s, size_t len)
+{
+	size_t i, j;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9' || (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9'))
+			continue;
+		for (j = i; j < len && s[j] >= '0' && s[j] <= '9'; j++)
+			;
+		if (j - i == 11 && field_is_fnr(s + i))
+			return (long)i;
+	}
+	return -1;
+}
+
+static void
+test_fnr_random(void **state)
+{
+	char s[200];
+	unsigned int seed = 12345;
+	int round, i;
+
+	(void)state;
+	for (round = 0; round < 20000; round++) {
+		int len = (int)(rand_r(&seed) % 60);
+
+		for (i = 0; i < len; i++)
+			s[i] = rand_r(&seed) % 4 == 0 ? ';' : (char)('0' + rand_r(&seed) % 10);
+		if (len > 12 && rand_r(&seed) % 2 == 0)
+			memcpy(s + rand_r(&seed) % (unsigned)(len - 11), "01010100050", 11);
+		s[len] = '\0';
+		assert_int_equal(field_find_fnr(s, (size_t)len), naive_fnr(s, (size_t)len));
+	}
 }
 
 static void
@@ -291,6 +333,7 @@ main(void)
 		cmocka_unit_test(test_yesno_status_count),
 		cmocka_unit_test(test_kommunenr),
 		cmocka_unit_test(test_fnr),
+		cmocka_unit_test(test_fnr_random),
 		cmocka_unit_test(test_fold_and_match),
 		cmocka_unit_test(test_shown),
 		cmocka_unit_test(test_encodings),

@@ -464,6 +464,15 @@ chart_backhatch(const struct draw *d, double x, double y, double w, double h, do
 	}
 }
 
+/* Fills the rectangle x, y, w, h in colour rgb. */
+static void
+chart_fill_rect(const struct draw *d, unsigned rgb, double x, double y, double w, double h)
+{
+	d->colour(d->ctx, rgb);
+	d->rect(d->ctx, x, y, w, h);
+	d->fill(d->ctx);
+}
+
 /* A bar or legend swatch in the style's colour and pattern. */
 static void
 chart_swatch(const struct draw *d, const struct chart_style *st, double x, double y,
@@ -472,14 +481,10 @@ chart_swatch(const struct draw *d, const struct chart_style *st, double x, doubl
 	if (w <= 0 || h <= 0)
 		return;
 	if (st->pattern == PAT_SOLID) {
-		d->colour(d->ctx, st->rgb);
-		d->rect(d->ctx, x, y, w, h);
-		d->fill(d->ctx);
+		chart_fill_rect(d, st->rgb, x, y, w, h);
 		return;
 	}
-	d->colour(d->ctx, st->tint);
-	d->rect(d->ctx, x, y, w, h);
-	d->fill(d->ctx);
+	chart_fill_rect(d, st->tint, x, y, w, h);
 	d->colour(d->ctx, st->rgb);
 	d->dash(d->ctx, 0, 0);
 	if (st->pattern == PAT_HATCH) {
@@ -813,9 +818,7 @@ chart_v_bands(struct chart_lay *l)
 				chart_overlay(d, st, l->px, y1, l->pw, y0 - y1, 0);
 				continue;
 			}
-			d->colour(d->ctx, st->tint);
-			d->rect(d->ctx, l->px, y1, l->pw, y0 - y1);
-			d->fill(d->ctx);
+			chart_fill_rect(d, st->tint, l->px, y1, l->pw, y0 - y1);
 		}
 	}
 	chart_v_band_labels(l);
@@ -943,9 +946,7 @@ chart_seg_label(struct chart_lay *l, const char *s, double cx, double cy, double
 
 	if (tw + 4 > room_w || room_h < 9)
 		return;
-	d->colour(d->ctx, 0xFFFFFF);
-	d->rect(d->ctx, cx - tw / 2 - 1.5, cy - 4.6, tw + 3, 8.6);
-	d->fill(d->ctx);
+	chart_fill_rect(d, 0xFFFFFF, cx - tw / 2 - 1.5, cy - 4.6, tw + 3, 8.6);
 	d->colour(d->ctx, COL_TEXT);
 	d->text(d->ctx, cx, cy + 2.5, DRAW_CENTER, FS_SMALL, 0, s);
 }
@@ -1035,9 +1036,7 @@ chart_plated(struct chart_lay *l, double x, double y, const char *s)
 	double tw = d->text_width(d->ctx, FS_LABEL, 1, s);
 	double v10 = (l->py + l->ph - (y - 3)) / l->ph * l->ax.vmax * 10;
 
-	d->colour(d->ctx, chart_v_bg(l, v10));
-	d->rect(d->ctx, x - tw / 2 - 1.5, y - 7.6, tw + 3, 9.8);
-	d->fill(d->ctx);
+	chart_fill_rect(d, chart_v_bg(l, v10), x - tw / 2 - 1.5, y - 7.6, tw + 3, 9.8);
 	d->colour(d->ctx, COL_TEXT);
 	d->text(d->ctx, x, y, DRAW_CENTER, FS_LABEL, 1, s);
 }
@@ -1171,9 +1170,7 @@ chart_h_bands(struct chart_lay *l, double label_y)
 			if (x1 - x0 <= 0 || chart_band_overlay(l->c, i) != pass)
 				continue;
 			if (pass == 0) {
-				d->colour(d->ctx, st->tint);
-				d->rect(d->ctx, x0, l->py, x1 - x0, l->ph);
-				d->fill(d->ctx);
+				chart_fill_rect(d, st->tint, x0, l->py, x1 - x0, l->ph);
 				chart_fit(d, b->label, FS_SMALL, 0, x1 - x0 - 2, &l->t1);
 			} else {
 				chart_overlay(d, st, x0, l->py, x1 - x0, l->ph, 1);
@@ -1263,9 +1260,8 @@ chart_h_value_label(struct chart_lay *l, size_t i, const struct chart_value *v, 
 			continue;
 		rx = chart_hx(l, l->c->refs[k].value.v10 / 10.0);
 		if (rx >= x + 1 && rx <= x + tw + 5) {
-			d->colour(d->ctx, chart_h_bg(l, i, l->c->refs[k].value.v10));
-			d->rect(d->ctx, x + 1.5, cy - 4.6, tw + 3, 9);
-			d->fill(d->ctx);
+			chart_fill_rect(d, chart_h_bg(l, i, l->c->refs[k].value.v10), x + 1.5,
+			    cy - 4.6, tw + 3, 9);
 		}
 	}
 	d->colour(d->ctx, COL_TEXT);
@@ -1328,9 +1324,8 @@ chart_h_rows(struct chart_lay *l, double label_w)
 	size_t i;
 
 	if (c->highlight > 0) {
-		d->colour(d->ctx, COL_HIGHLIGHT);
-		d->rect(d->ctx, 0, l->py + rh * (c->highlight - 1), l->px + l->pw, rh);
-		d->fill(d->ctx);
+		chart_fill_rect(d, COL_HIGHLIGHT, 0, l->py + rh * (c->highlight - 1),
+		    l->px + l->pw, rh);
 	}
 	for (i = 0; i < c->ncat; i++) {
 		ry = l->py + rh * i;
@@ -1458,62 +1453,63 @@ chart_size_ok(const char *path, double w, double h, struct diag *dg)
 	return 0;
 }
 
+/* Draws c as a PNG (svg 0) or SVG (svg 1) figure into b with the fonts f; 0, or -1
+ * after a message. */
 static int
-chart_save(const char *path, const struct buf *b, struct diag *dg)
+chart_render(const struct chart *c, int svg, struct draw_cairo_fonts *f, double w,
+    double h, struct buf *b, struct diag *dg, const char *path)
 {
-	if (write_file_atomic(path, b->data, b->len) == 0)
+	struct draw_png *p;
+	struct draw_svg *s;
+	struct draw d;
+
+	if (svg) {
+		s = draw_svg_new(&d, f, w, h);
+		chart_draw(c, &d, w, h);
+		draw_svg_finish(s, b);
 		return 0;
-	diag_msg(dg, DIAG_ERROR, path, 0, 0, "could not write the figure file");
-	return -1;
+	}
+	p = draw_png_new(&d, f, w, h, PNG_SCALE);
+	chart_draw(c, &d, w, h);
+	return draw_png_finish(p, b, dg, path);
+}
+
+/* Renders c (PNG or SVG) and writes it to path; 0, or -1 after a message. */
+static int
+chart_write(const struct chart *c, int svg, const char *path, const char *fonts_dir,
+    double w, double h, struct diag *dg)
+{
+	struct draw_cairo_fonts *f;
+	struct buf b;
+	int rc;
+
+	if (c == NULL || !chart_size_ok(path, w, h, dg))
+		return -1;
+	if ((f = draw_cairo_fonts_load(fonts_dir, dg)) == NULL)
+		return -1;
+	buf_init(&b);
+	rc = chart_render(c, svg, f, w, h, &b, dg, path);
+	draw_cairo_fonts_free(f);
+	if (rc == 0 && write_file_atomic(path, b.data, b.len) != 0) {
+		diag_msg(dg, DIAG_ERROR, path, 0, 0, "could not write the figure file");
+		rc = -1;
+	}
+	buf_free(&b);
+	return rc;
 }
 
 int
 chart_write_png(const struct chart *c, const char *path, const char *fonts_dir,
     double w, double h, struct diag *dg)
 {
-	struct draw_cairo_fonts *f;
-	struct draw_png *p;
-	struct draw d;
-	struct buf b;
-	int rc;
-
-	if (c == NULL || !chart_size_ok(path, w, h, dg))
-		return -1;
-	if ((f = draw_cairo_fonts_load(fonts_dir, dg)) == NULL)
-		return -1;
-	buf_init(&b);
-	p = draw_png_new(&d, f, w, h, PNG_SCALE);
-	chart_draw(c, &d, w, h);
-	rc = draw_png_finish(p, &b, dg, path);
-	draw_cairo_fonts_free(f);
-	if (rc == 0)
-		rc = chart_save(path, &b, dg);
-	buf_free(&b);
-	return rc;
+	return chart_write(c, 0, path, fonts_dir, w, h, dg);
 }
 
 int
 chart_write_svg(const struct chart *c, const char *path, const char *fonts_dir,
     double w, double h, struct diag *dg)
 {
-	struct draw_cairo_fonts *f;
-	struct draw_svg *s;
-	struct draw d;
-	struct buf b;
-	int rc;
-
-	if (c == NULL || !chart_size_ok(path, w, h, dg))
-		return -1;
-	if ((f = draw_cairo_fonts_load(fonts_dir, dg)) == NULL)
-		return -1;
-	buf_init(&b);
-	s = draw_svg_new(&d, f, w, h);
-	chart_draw(c, &d, w, h);
-	draw_svg_finish(s, &b);
-	draw_cairo_fonts_free(f);
-	rc = chart_save(path, &b, dg);
-	buf_free(&b);
-	return rc;
+	return chart_write(c, 1, path, fonts_dir, w, h, dg);
 }
 
 /* ---- the text dump ---- */

@@ -7,18 +7,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "indicator.h"
 #include "util.h"
 
-struct class_name {
-	const char	*name;
-	int		 value;
-};
-
 /* Norwegian names first (they are what the files use), English ones accepted too. */
-static const struct class_name answer_names[] = {
+static const struct ind_word answer_names[] = {
 	{ "etablert", ANSWER_ESTABLISHED }, { "under_arbeid", ANSWER_PROGRESS },
 	{ "ikke_etablert", ANSWER_NOT }, { "ubesvart", ANSWER_NONE },
 	{ "ikkje_etablert", ANSWER_NOT },
@@ -26,7 +20,7 @@ static const struct class_name answer_names[] = {
 	{ "not_established", ANSWER_NOT }, { "not_answered", ANSWER_NONE },
 	{ NULL, 0 }
 };
-static const struct class_name status_names[] = {
+static const struct ind_word status_names[] = {
 	{ "gjennomfort", STATUS_DONE }, { "gjennomført", STATUS_DONE },
 	{ "under_arbeid", STATUS_PROGRESS }, { "ikke_startet", STATUS_NOT_STARTED },
 	{ "ukjent", STATUS_UNKNOWN }, { "ikkje_starta", STATUS_NOT_STARTED },
@@ -50,12 +44,10 @@ struct classifier {
 int
 classifier_value(enum classifier_kind kind, const char *name, size_t len)
 {
-	const struct class_name *t = kind == CLASSIFIER_ANSWERS ? answer_names : status_names;
+	const struct ind_word *hit = ind_word_find(kind == CLASSIFIER_ANSWERS ? answer_names :
+	    status_names, name, len);
 
-	for (; t->name != NULL; t++)
-		if (strlen(t->name) == len && strncasecmp(t->name, name, len) == 0)
-			return t->value;
-	return -2;
+	return hit != NULL ? hit->v : -2;
 }
 
 const char *
@@ -162,8 +154,9 @@ struct classifier *
 classifier_load(enum classifier_kind kind, const char *path, struct diag *d)
 {
 	struct classifier *c;
-	char *text, *l, *nl;
-	size_t len, llen;
+	char *text;
+	const char *l;
+	size_t len, llen, pos = 0;
 	long lno = 0;
 	int bad = 0;
 
@@ -171,16 +164,9 @@ classifier_load(enum classifier_kind kind, const char *path, struct diag *d)
 		return NULL;
 	c = xcalloc(1, sizeof(*c));
 	c->kind = kind;
-	for (l = text; l < text + len; l = nl + 1) {
-		lno++;
-		if ((nl = memchr(l, '\n', (size_t)(text + len - l))) == NULL)
-			nl = text + len;
-		llen = (size_t)(nl - l);
-		if (llen > 0 && l[llen - 1] == '\r')
-			llen--;
-		if (parse_line(c, path, lno, l, llen, d) == -1)
+	while ((l = ind_next_line(text, len, &pos, &llen)) != NULL)
+		if (parse_line(c, path, ++lno, l, llen, d) == -1)
 			bad = 1;
-	}
 	free(text);
 	if (!bad && c->n == 0) {
 		diag_msg(d, DIAG_ERROR, path, 0, 0,

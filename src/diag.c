@@ -52,6 +52,15 @@ diag_msg(struct diag *d, enum diag_level level, const char *file, long line, lon
 {
 	va_list ap;
 
+	va_start(ap, fmt);
+	diag_vmsg(d, level, file, line, col, fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_vmsg(struct diag *d, enum diag_level level, const char *file, long line, long col,
+    const char *fmt, va_list ap)
+{
 	pthread_mutex_lock(&d->lock);
 	d->count[level]++;
 	if (file != NULL && (d->cur_file == NULL || strcmp(file, d->cur_file) != 0)) {
@@ -74,9 +83,7 @@ diag_msg(struct diag *d, enum diag_level level, const char *file, long line, lon
 			fprintf(d->out, ":%ld", col);
 	}
 	fprintf(d->out, ": %s: ", level_names[level]);
-	va_start(ap, fmt);
 	vfprintf(d->out, fmt, ap);
-	va_end(ap);
 	fputc('\n', d->out);
 	pthread_mutex_unlock(&d->lock);
 }

@@ -7,6 +7,7 @@
 #define DIAG_H
 
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdio.h>
 
 /* Severity bands, mildest first. The exit code follows the worst one seen. */
@@ -36,6 +37,9 @@ void	diag_free(struct diag *);
  * Never prints more than the message given: callers must not pass identity numbers. */
 void	diag_msg(struct diag *, enum diag_level, const char *file, long line, long col,
 	    const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* As diag_msg, with the arguments in ap. */
+void	diag_vmsg(struct diag *, enum diag_level, const char *file, long line, long col,
+	    const char *fmt, va_list ap) __attribute__((format(printf, 6, 0)));
 /* Says how many messages of the current file were held back, if any. */
 void	diag_flush(struct diag *);
 /* 0 when only notes and warnings, 1 when something was left out, 2 when fatal. */

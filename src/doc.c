@@ -363,26 +363,28 @@ doc_dump_block(const struct doc_block *bl, struct buf *b)
 	buf_putc(b, '\n');
 }
 
+/* One "name value" line of the document's properties. */
+static void
+doc_dump_field(struct buf *b, const char *name, const char *value)
+{
+	buf_puts(b, name);
+	buf_putc(b, ' ');
+	doc_dump_str(b, value);
+	buf_putc(b, '\n');
+}
+
 void
 doc_dump(const struct doc *d, struct buf *b)
 {
 	size_t i;
 
-	buf_puts(b, "title ");
-	doc_dump_str(b, d->title);
-	buf_puts(b, "\nsubject ");
-	doc_dump_str(b, d->subject);
-	buf_puts(b, "\nauthor ");
-	doc_dump_str(b, d->author);
-	buf_puts(b, "\nlang ");
-	doc_dump_str(b, d->lang);
-	buf_puts(b, "\nheader ");
-	doc_dump_str(b, d->header);
-	buf_puts(b, "\npage label ");
-	doc_dump_str(b, d->page_label);
-	buf_puts(b, "\nkeywords ");
-	doc_dump_str(b, d->keywords);
-	buf_putc(b, '\n');
+	doc_dump_field(b, "title", d->title);
+	doc_dump_field(b, "subject", d->subject);
+	doc_dump_field(b, "author", d->author);
+	doc_dump_field(b, "lang", d->lang);
+	doc_dump_field(b, "header", d->header);
+	doc_dump_field(b, "page label", d->page_label);
+	doc_dump_field(b, "keywords", d->keywords);
 	for (i = 0; i < d->nblocks; i++)
 		doc_dump_block(&d->blocks[i], b);
 }

@@ -63,7 +63,7 @@ field_digits(const char **s, int max, int *v)
 	return n;
 }
 
-static int
+int
 field_valid_ymd(int y, int m, int d)
 {
 	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
@@ -113,11 +113,10 @@ field_date(const char *s, int32_t *ymd)
 	return FIELD_OK;
 }
 
-static const char *const yes_words[] = { "ja", "j", "yes", "y", "x", "1", "sann", "true", NULL };
-static const char *const no_words[] = { "nei", "n", "no", "0", "usann", "false", NULL };
-
-enum field_result
-field_yesno(const char *s, int32_t *v)
+/* A word of list a (*v = va) or of list b (*v = vb), case aside. */
+static enum field_result
+field_either(const char *s, const char *const *a, int32_t va, const char *const *b,
+    int32_t vb, int32_t *v)
 {
 	char t[16];
 
@@ -127,13 +126,22 @@ field_yesno(const char *s, int32_t *v)
 	case 0:
 		return FIELD_EMPTY;
 	}
-	if (field_word(t, yes_words))
-		*v = YES;
-	else if (field_word(t, no_words))
-		*v = NO;
+	if (field_word(t, a))
+		*v = va;
+	else if (field_word(t, b))
+		*v = vb;
 	else
 		return FIELD_BAD;
 	return FIELD_OK;
+}
+
+static const char *const yes_words[] = { "ja", "j", "yes", "y", "x", "1", "sann", "true", NULL };
+static const char *const no_words[] = { "nei", "n", "no", "0", "usann", "false", NULL };
+
+enum field_result
+field_yesno(const char *s, int32_t *v)
+{
+	return field_either(s, yes_words, YES, no_words, NO, v);
 }
 
 enum field_result
@@ -156,21 +164,8 @@ field_status(const char *s, int32_t *v)
 {
 	static const char *const active[] = { "aktiv", "active", NULL };
 	static const char *const closed[] = { "avsluttet", "avslutta", "closed", NULL };
-	char t[16];
 
-	switch (field_lower(s, t, sizeof(t))) {
-	case -1:
-		return FIELD_BAD;
-	case 0:
-		return FIELD_EMPTY;
-	}
-	if (field_word(t, active))
-		*v = 1;
-	else if (field_word(t, closed))
-		*v = 0;
-	else
-		return FIELD_BAD;
-	return FIELD_OK;
+	return field_either(s, active, 1, closed, 0, v);
 }
 
 enum field_result

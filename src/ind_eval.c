@@ -190,22 +190,9 @@ cell_class(const struct expr *e, const struct table *t, const struct cell *c,
 	}
 }
 
-static inline int
-compare_long(enum expr_cmp cmp, long a, long b)
-{
-	switch (cmp) {
-	case CMP_EQ: return a == b;
-	case CMP_NE: return a != b;
-	case CMP_LT: return a < b;
-	case CMP_LE: return a <= b;
-	case CMP_GT: return a > b;
-	case CMP_GE: return a >= b;
-	}
-	return 0;
-}
-
+/* a cmp b. Cell values, words, dates and literals are all exact as doubles. */
 static int
-compare_double(enum expr_cmp cmp, double a, double b)
+compare(enum expr_cmp cmp, double a, double b)
 {
 	switch (cmp) {
 	case CMP_EQ: return a == b;
@@ -255,7 +242,7 @@ eval_leaf(const struct expr *e, const struct table *t, size_t row, int refdate,
 		cls = cell_class(e, t, c, set);
 		return e->state == CELL_EMPTY ? cls == -1 : cls != -1;
 	case LEAF_CLASS:
-		return compare_long(e->cmp, cell_class(e, t, c, set), e->word);
+		return compare(e->cmp, cell_class(e, t, c, set), e->word);
 	default:
 		break;
 	}
@@ -264,9 +251,9 @@ eval_leaf(const struct expr *e, const struct table *t, size_t row, int refdate,
 	switch ((enum leaf)e->leaf) {
 	case LEAF_WITHIN: return within(e, c, refdate);
 	case LEAF_MATCH: return match(e, t, c);
-	case LEAF_INT: return compare_long(e->cmp, c->v, e->ival);
-	case LEAF_REFDATE: return compare_long(e->cmp, c->v, refdate);
-	case LEAF_NUM: return compare_double(e->cmp, c->v, e->num);
+	case LEAF_INT: return compare(e->cmp, c->v, e->ival);
+	case LEAF_REFDATE: return compare(e->cmp, c->v, refdate);
+	case LEAF_NUM: return compare(e->cmp, c->v, e->num);
 	case LEAF_TEXT: return match(e, t, c) == (e->cmp == CMP_EQ);
 	default: return 0;
 	}

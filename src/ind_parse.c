@@ -14,7 +14,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "field.h"
 #include "indicator.h"
+#include "load.h"
 #include "util.h"
 
 /* The eight indicators of SPEC section 2; indikatorer.csv holds exactly these. */
@@ -25,39 +27,18 @@ static const char *const known_ids[] = {
 #define KNOWN_IDS_TEXT "plan_oppdatert, mal_definert, brukermedvirkning, koordinator, " \
 	"samtykke, internkontroll, dekning, handlingsplan"
 
-/* The columns of the tables as the reading layer types them (SPEC 1.3-1.5). */
-struct colspec {
-	const char	*name;
-	int		 type;
-};
-static const struct colspec plan_cols[] = {
-	{ "kommunenr", COL_KOMMUNE }, { "tjenesteomrade", COL_TEXT },
-	{ "opprettet", COL_DATE }, { "sist_oppdatert", COL_DATE },
-	{ "status", COL_STATUS }, { "koordinator", COL_YESNO },
-	{ "antall_mal", COL_INT }, { "brukermedvirkning", COL_PARTLY },
-	{ "samtykke", COL_YESNO }, { "ansvarsgruppe", COL_YESNO }, { NULL, 0 }
-};
-static const struct colspec action_cols[] = {
-	{ "kommunenr", COL_KOMMUNE }, { "tiltak", COL_TEXT }, { "mal", COL_TEXT },
-	{ "aktivitet", COL_TEXT }, { "tid", COL_TEXT }, { "ansvar", COL_TEXT },
-	{ "status", COL_TEXT }, { NULL, 0 }
-};
 /* The questions of SPEC section 4, for when the definitions have no kartlegging.csv. */
 static const char *const default_questions[] = {
 	"F1", "F2", "M1", "M2", "M3", "M4", "M5", "O1", "O2", "S1", "S2", "S3", "S4", "S5",
 	"I1", "I2", "I3", "I4", "I5", "K1", "K2", "K3", "IK1", NULL
 };
-#define PLAN_COLS_TEXT "kommunenr, tjenesteomrade, opprettet, sist_oppdatert, status, " \
-	"koordinator, antall_mal, brukermedvirkning, samtykke, ansvarsgruppe"
-#define ACTION_COLS_TEXT "kommunenr, tiltak, mal, aktivitet, tid, ansvar, status"
-
 /* Words for yes/no and status literals, as SPEC 1.1 and 1.3 accept them in the data. */
-static const struct { const char *w; int v; } yesno_words[] = {
+static const struct ind_word yesno_words[] = {
 	{ "ja", YES }, { "j", YES }, { "yes", YES }, { "y", YES }, { "x", YES },
 	{ "sann", YES }, { "true", YES }, { "nei", NO }, { "n", NO }, { "no", NO },
 	{ "usann", NO }, { "false", NO }, { "delvis", PARTLY }, { NULL, 0 }
 };
-static const struct { const char *w; int v; } status_words[] = {
+static const struct ind_word status_words[] = {
 	{ "aktiv", 1 }, { "active", 1 }, { "avsluttet", 0 }, { "avslutta", 0 },
 	{ "closed", 0 }, { NULL, 0 }
 };
@@ -106,6 +87,31 @@ ind_read_file(const char *path, size_t *len, struct diag *d)
 	text = xstrndup(b.data + off, *len);
 	buf_free(&b);
 	return text;
+}
+
+const struct ind_word *
+ind_word_find(const struct ind_word *words, const char *s, size_t len)
+{
+	for (; words->w != NULL; words++)
+		if (strlen(words->w) == len && strncasecmp(words->w, s, len) == 0)
+			return words;
+	return NULL;
+}
+
+const char *
+ind_next_line(const char *text, size_t len, size_t *pos, size_t *llen)
+{
+	const char *l = text + *pos, *nl;
+
+	if (*pos >= len)
+		return NULL;
+	if ((nl = memchr(l, '\n', len - *pos)) == NULL)
+		nl = text + len;
+	*llen = (size_t)(nl - l);
+	*pos += *llen + 1;
+	if (*llen > 0 && l[*llen - 1] == '\r')
+		(*llen)--;
+	return l;
 }
 
 static void
@@ -352,18 +358,6 @@ is_wordchar(unsigned char c)
 	    c == '_' || c >= 0x80;
 }
 
-static int
-date_ok(int y, int m, int dd)
-{
-	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-
-	if (y < 1900 || y > 2999 || m < 1 || m > 12 || dd < 1 || dd > mdays[m - 1])
-		return 0;
-	if (m == 2 && dd == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 0;
-	return 1;
-}
-
 static size_t
 digits(const char *s, size_t i, long *val)
 {
@@ -389,14 +383,14 @@ lex_number(struct parser *p, struct token *t)
 	if ((s[i + n1] == '.' || s[i + n1] == '/') && n1 <= 2 &&
 	    (n2 = digits(s, i + n1 + 1, &b)) > 0 && n2 <= 2 && s[i + n1 + 1 + n2] == s[i + n1] &&
 	    (n3 = digits(s, i + n1 + n2 + 2, &c)) == 4) {
-		t->t = date_ok((int)c, (int)b, (int)a) ? T_DATE : T_BAD;
+		t->t = field_valid_ymd((int)c, (int)b, (int)a) ? T_DATE : T_BAD;
 		t->date = (int)(c * 10000 + b * 100 + a);
 		t->len = n1 + n2 + n3 + 2;
 		return;
 	}
 	if (n1 == 4 && s[i + 4] == '-' && (n2 = digits(s, i + 5, &b)) > 0 && n2 <= 2 &&
 	    s[i + 5 + n2] == '-' && (n3 = digits(s, i + 6 + n2, &c)) > 0 && n3 <= 2) {
-		t->t = date_ok((int)a, (int)b, (int)c) ? T_DATE : T_BAD;
+		t->t = field_valid_ymd((int)a, (int)b, (int)c) ? T_DATE : T_BAD;
 		t->date = (int)(a * 10000 + b * 100 + c);
 		t->len = 6 + n2 + n3;
 		return;
@@ -570,15 +564,15 @@ source_name(enum table_kind k)
 	return k == TABLE_PLANS ? "planer" : k == TABLE_SURVEY ? "kartlegging" : "handlingsplan";
 }
 
-/* The type of column `name` (len bytes) in the source; its canonical spelling in *canon. */
+/* The type of column `name` (len bytes) in the source, as load.c types the tables; its
+ * canonical spelling in *canon. */
 static int
 column_type(const struct parser *p, const char *name, size_t len, const char **canon)
 {
-	const struct colspec *c = p->source == TABLE_PLANS ? plan_cols :
-	    p->source == TABLE_ACTIONS ? action_cols : NULL;
-	size_t i;
+	size_t ncols, i;
+	const struct load_column *c = load_columns(p->source, &ncols);
 
-	if (c == NULL) {
+	if (p->source == TABLE_SURVEY) {
 		if (len == 9 && strncasecmp(name, "kommunenr", 9) == 0) {
 			*canon = "kommunenr";
 			return COL_KOMMUNE;
@@ -590,45 +584,37 @@ column_type(const struct parser *p, const char *name, size_t len, const char **c
 			}
 		return -1;
 	}
-	for (; c->name != NULL; c++)
-		if (strlen(c->name) == len && strncasecmp(c->name, name, len) == 0) {
-			*canon = c->name;
-			return c->type;
+	for (i = 0; i < ncols; i++)
+		if (strlen(c[i].name) == len && strncasecmp(c[i].name, name, len) == 0) {
+			*canon = c[i].name;
+			return (int)c[i].type;
 		}
 	return -1;
 }
 
+/* The column names of the source, comma-separated, built in b. */
 static const char *
 columns_text(const struct parser *p, struct buf *b)
 {
-	size_t i;
+	size_t ncols, i;
+	const struct load_column *c = load_columns(p->source, &ncols);
 
-	if (p->source == TABLE_PLANS)
-		return PLAN_COLS_TEXT;
-	if (p->source == TABLE_ACTIONS)
-		return ACTION_COLS_TEXT;
-	buf_puts(b, "kommunenr");
-	for (i = 0; p->q != NULL && i < p->q->n; i++)
-		buf_printf(b, ", %s", p->q->id[i]);
+	if (p->source == TABLE_SURVEY) {
+		buf_puts(b, "kommunenr");
+		for (i = 0; p->q != NULL && i < p->q->n; i++)
+			buf_printf(b, ", %s", p->q->id[i]);
+	}
+	for (i = 0; i < ncols; i++)
+		buf_printf(b, "%s%s", i > 0 ? ", " : "", c[i].name);
 	return b->data;
 }
 
 static int
 word_value(const char *w, size_t len, int status)
 {
-	size_t i;
+	const struct ind_word *hit = ind_word_find(status ? status_words : yesno_words, w, len);
 
-	if (status) {
-		for (i = 0; status_words[i].w != NULL; i++)
-			if (strlen(status_words[i].w) == len &&
-			    strncasecmp(status_words[i].w, w, len) == 0)
-				return status_words[i].v;
-		return -1;
-	}
-	for (i = 0; yesno_words[i].w != NULL; i++)
-		if (strlen(yesno_words[i].w) == len && strncasecmp(yesno_words[i].w, w, len) == 0)
-			return yesno_words[i].v;
-	return -1;
+	return hit != NULL ? hit->v : -1;
 }
 
 static void
@@ -1289,8 +1275,9 @@ def_load(struct indicator *ind, const char *path, const char *stem,
     const struct questions *q, struct diag *d)
 {
 	struct deffile f;
-	char *text, *l, *nl;
-	size_t len, llen;
+	char *text;
+	const char *l;
+	size_t len, llen, pos = 0;
 	long lno = 0;
 	const struct value *v;
 
@@ -1300,15 +1287,8 @@ def_load(struct indicator *ind, const char *path, const char *stem,
 	memset(&f, 0, sizeof(f));
 	f.path = path;
 	f.d = d;
-	for (l = text; l < text + len; l = nl + 1) {
-		lno++;
-		if ((nl = memchr(l, '\n', (size_t)(text + len - l))) == NULL)
-			nl = text + len;
-		llen = (size_t)(nl - l);
-		if (llen > 0 && l[llen - 1] == '\r')
-			llen--;
-		def_line(&f, lno, l, llen);
-	}
+	while ((l = ind_next_line(text, len, &pos, &llen)) != NULL)
+		def_line(&f, ++lno, l, llen);
 	check_keys(&f);
 	ind->path = xstrdup(path);
 	if ((v = get(&f, "id")) != NULL) {

@@ -132,6 +132,17 @@ const char *classifier_names(enum classifier_kind);
 /* Reads a definition or pattern file whole: UTF-8 (a BOM is skipped), NUL-terminated.
  * NULL after a message when it cannot be read or is not UTF-8. */
 char	*ind_read_file(const char *path, size_t *len, struct diag *);
+/* A word of a definition and the value it stands for; tables end with { NULL, 0 }. */
+struct ind_word {
+	const char	*w;
+	int		 v;
+};
+/* The entry of words for the len bytes at s, case aside, or NULL. This function can't
+ * fail. */
+const struct ind_word *ind_word_find(const struct ind_word *words, const char *s, size_t len);
+/* The next line of text (len bytes) at *pos, *pos then moving past it; its length without
+ * the newline and a trailing '\r' in *llen. NULL when no line is left. */
+const char *ind_next_line(const char *text, size_t len, size_t *pos, size_t *llen);
 /* Says fmt at path:line:col, col being the code point of `off` in the line, then shows the
  * line with a caret under the `len` bytes from `off`. */
 void	ind_caret(struct diag *, enum diag_level, const char *path, long line,

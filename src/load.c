@@ -454,20 +454,21 @@ static const char *const change_names[C__N] = {
 	"gammelt_nr", "nytt_nr", "gjelder_fra", "gammelt_navn", "nytt_navn" };
 static const int change_required[C__N] = { 1, 1, 0, 0, 0 };
 
+/* The plan file: plan_id, then the columns of the plan table. */
 enum { P_ID, P_NR, P_OMR, P_OPPR, P_SIST, P_STATUS, P_KOORD, P_MAL, P_BRUKER, P_SAMT,
 	P_ANSV, P__N };
-static const char *const plan_names[P__N] = {
-	"plan_id", "kommunenr", "tjenesteomrade", "opprettet", "sist_oppdatert", "status",
-	"koordinator", "antall_mal", "brukermedvirkning", "samtykke", "ansvarsgruppe" };
-static const int plan_required[P__N] = { 1, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0 };
-static const enum col_type plan_types[P__N] = {
-	COL_TEXT, COL_KOMMUNE, COL_TEXT, COL_DATE, COL_DATE, COL_STATUS, COL_YESNO, COL_INT,
-	COL_PARTLY, COL_YESNO, COL_YESNO };
+static const struct load_column plan_columns[P__N - 1] = {
+	{ "kommunenr", COL_KOMMUNE, 1 }, { "tjenesteomrade", COL_TEXT, 0 },
+	{ "opprettet", COL_DATE, 1 }, { "sist_oppdatert", COL_DATE, 0 },
+	{ "status", COL_STATUS, 1 }, { "koordinator", COL_YESNO, 0 },
+	{ "antall_mal", COL_INT, 0 }, { "brukermedvirkning", COL_PARTLY, 0 },
+	{ "samtykke", COL_YESNO, 0 }, { "ansvarsgruppe", COL_YESNO, 0 } };
 
 enum { A_NR, A_TILTAK, A_MAL, A_AKT, A_TID, A_ANSVAR, A_STATUS, A__N };
-static const char *const action_names[A__N] = {
-	"kommunenr", "tiltak", "mal", "aktivitet", "tid", "ansvar", "status" };
-static const int action_required[A__N] = { 1, 1, 0, 0, 0, 0, 1 };
+static const struct load_column action_columns[A__N] = {
+	{ "kommunenr", COL_KOMMUNE, 1 }, { "tiltak", COL_TEXT, 1 }, { "mal", COL_TEXT, 0 },
+	{ "aktivitet", COL_TEXT, 0 }, { "tid", COL_TEXT, 0 }, { "ansvar", COL_TEXT, 0 },
+	{ "status", COL_TEXT, 1 } };
 
 enum { Q_ID, Q_TEMA_NB, Q_TEMA_NN, Q_TEXT_NB, Q_TEXT_NN, Q_TYPE, Q__N };
 static const char *const question_names[Q__N] = {
@@ -1329,43 +1330,90 @@ load_push(struct table ***v, size_t *n, struct table *t)
 	(*v)[(*n)++] = t;
 }
 
+const struct load_column *
+load_columns(enum table_kind kind, size_t *n)
+{
+	switch (kind) {
+	case TABLE_PLANS:
+		*n = P__N - 1;
+		return plan_columns;
+	case TABLE_ACTIONS:
+		*n = A__N;
+		return action_columns;
+	case TABLE_SURVEY:
+		break;
+	}
+	*n = 0;
+	return NULL;
+}
+
+/* The header names of a plan or action file (plans: plan_id first) and whether each is
+ * required, for load_file_init; the caller frees both. */
+static size_t
+load_header_names(enum table_kind kind, const char ***names, int **required)
+{
+	size_t ncols, nfirst = kind == TABLE_PLANS, i;
+	const struct load_column *cols = load_columns(kind, &ncols);
+
+	*names = xcalloc(nfirst + ncols, sizeof(**names));
+	*required = xcalloc(nfirst + ncols, sizeof(**required));
+	if (nfirst) {
+		(*names)[P_ID] = "plan_id";
+		(*required)[P_ID] = 1;
+	}
+	for (i = 0; i < ncols; i++) {
+		(*names)[nfirst + i] = cols[i].name;
+		(*required)[nfirst + i] = cols[i].required;
+	}
+	return nfirst + ncols;
+}
+
+/* Reads a plan or action file into a new table of the contract's columns; the table, or
+ * NULL when the file is not used. */
+static struct table *
+load_contract_table(struct load_ctx *c, const char *path, const char *shown,
+    struct source *src, enum table_kind kind, int year)
+{
+	const char **names;
+	int *required;
+	size_t nnames = load_header_names(kind, &names, &required), ncols, i;
+	const struct load_column *cols = load_columns(kind, &ncols);
+	struct load_file lf;
+	struct table *t;
+
+	load_file_init(&lf, c, kind == TABLE_PLANS ? LOAD_PLANS : LOAD_ACTIONS, shown, src,
+	    names, required, nnames);
+	t = load_table_new(&lf, kind, year, ncols);
+	for (i = 0; i < ncols; i++)
+		load_table_col(t, i, cols[i].name, cols[i].type, cols[i].required);
+	if (load_read(&lf, path) != 0) {
+		load_table_free(t);
+		t = NULL;
+	}
+	load_file_free(&lf);
+	free(names);
+	free(required);
+	return t;
+}
+
 static void
 load_plans(struct load_ctx *c, const char *path, const char *shown, const char *name, int year)
 {
 	struct source *src = load_source(c->ds, shown, name, year);
-	struct load_file lf;
-	struct table *t;
-	size_t i;
+	struct table *t = load_contract_table(c, path, shown, src, TABLE_PLANS, year);
 
-	load_file_init(&lf, c, LOAD_PLANS, shown, src, plan_names, plan_required, P__N);
-	t = load_table_new(&lf, TABLE_PLANS, year, P__N - 1);
-	for (i = 1; i < P__N; i++)
-		load_table_col(t, i - 1, plan_names[i], plan_types[i], plan_required[i]);
-	if (load_read(&lf, path) == 0)
+	if (t != NULL)
 		load_push(&c->ds->plans, &c->ds->nplans, t);
-	else
-		load_table_free(t);
-	load_file_free(&lf);
 }
 
 static void
 load_actions(struct load_ctx *c, const char *path, const char *shown, const char *name)
 {
 	struct source *src = load_source(c->ds, shown, name, 0);
-	struct load_file lf;
-	struct table *t;
-	size_t i;
+	struct table *t = load_contract_table(c, path, shown, src, TABLE_ACTIONS, 0);
 
-	load_file_init(&lf, c, LOAD_ACTIONS, shown, src, action_names, action_required, A__N);
-	t = load_table_new(&lf, TABLE_ACTIONS, 0, A__N);
-	for (i = 0; i < A__N; i++)
-		load_table_col(t, i, action_names[i], i == A_NR ? COL_KOMMUNE : COL_TEXT,
-		    action_required[i]);
-	if (load_read(&lf, path) == 0)
+	if (t != NULL)
 		c->ds->actions = t;
-	else
-		load_table_free(t);
-	load_file_free(&lf);
 }
 
 static void

@@ -9,6 +9,18 @@
 #include "diag.h"
 #include "model.h"
 
+/* One column of a table as the data contract (SPEC 1.3-1.5) defines it. */
+struct load_column {
+	const char	*name;		/* canonical header name */
+	enum col_type	 type;
+	int		 required;	/* a file without it is not used */
+};
+
+/* The columns of the plan or action table, in table order, with their count in *n. The
+ * survey's columns are the question ids of indicators/kartlegging.csv, so for
+ * TABLE_SURVEY this returns NULL and sets *n to 0. This function can't fail. */
+const struct load_column *load_columns(enum table_kind, size_t *n);
+
 /* Reads the data directory: the register (without it: DIAG_FATAL, returns -1), the
  * optional kommuneendringer.csv, every planer-YYYY.csv and kartlegging-YYYY.csv, and
  * handlingsplan.csv, with the aliases and questions from indicators_dir. Files are found

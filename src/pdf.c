@@ -283,26 +283,31 @@ pdf_rect(HPDF_Page p, struct pdf_rgb c, double x, double y, double w, double h)
 	HPDF_Page_Fill(p);
 }
 
+/* A straight line from x0, y0 to x1, y1. */
 static void
-pdf_hline(HPDF_Page p, struct pdf_rgb c, double width, double x0, double x1, double y)
+pdf_line(HPDF_Page p, struct pdf_rgb c, double width, double x0, double y0, double x1,
+    double y1)
 {
 	pdf_graphics_mode(p);
 	pdf_set_stroke(p, c);
 	pdf_set_width(p, width);
-	HPDF_Page_MoveTo(p, pdf_q(x0), pdf_q(y));
-	HPDF_Page_LineTo(p, pdf_q(x1), pdf_q(y));
+	HPDF_Page_MoveTo(p, pdf_q(x0), pdf_q(y0));
+	HPDF_Page_LineTo(p, pdf_q(x1), pdf_q(y1));
 	HPDF_Page_Stroke(p);
 }
 
+/* A horizontal line at y from x0 to x1. */
+static void
+pdf_hline(HPDF_Page p, struct pdf_rgb c, double width, double x0, double x1, double y)
+{
+	pdf_line(p, c, width, x0, y, x1, y);
+}
+
+/* A vertical line at x from y0 to y1. */
 static void
 pdf_vline(HPDF_Page p, struct pdf_rgb c, double width, double x, double y0, double y1)
 {
-	pdf_graphics_mode(p);
-	pdf_set_stroke(p, c);
-	pdf_set_width(p, width);
-	HPDF_Page_MoveTo(p, pdf_q(x), pdf_q(y0));
-	HPDF_Page_LineTo(p, pdf_q(x), pdf_q(y1));
-	HPDF_Page_Stroke(p);
+	pdf_line(p, c, width, x, y0, x, y1);
 }
 
 /* Baseline of a line whose box (lead high) starts at top: the ink is centred. */

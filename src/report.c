@@ -111,18 +111,36 @@ report_fig(const struct report_ctx *c, size_t ind, const struct figure *f, struc
 
 static const char *const level_names[] = { "lav", "middels", "god" };
 
-void
-report_level(const struct report_ctx *c, const struct figure *f, struct buf *out)
+const char *
+report_level_symbol(const struct report_ctx *c, int level)
 {
 	char key[48];
 
+	if (level < LEVEL_LAV || level > LEVEL_GOD)
+		return "";
+	snprintf(key, sizeof(key), "felles.niva.symbol.%s", level_names[level]);
+	return report_str(c, key);
+}
+
+const char *
+report_level_word(const struct report_ctx *c, int level)
+{
+	char key[48];
+
+	if (level < LEVEL_LAV || level > LEVEL_GOD)
+		return "";
+	snprintf(key, sizeof(key), "felles.niva.%s", level_names[level]);
+	return report_str(c, key);
+}
+
+void
+report_level(const struct report_ctx *c, const struct figure *f, struct buf *out)
+{
 	if (f->state != FIG_PUBLISHED || f->level < LEVEL_LAV || f->level > LEVEL_GOD)
 		return;
-	snprintf(key, sizeof(key), "felles.niva.symbol.%s", level_names[f->level]);
-	buf_puts(out, report_str(c, key));
+	buf_puts(out, report_level_symbol(c, f->level));
 	buf_puts(out, NBSP);
-	snprintf(key, sizeof(key), "felles.niva.%s", level_names[f->level]);
-	buf_puts(out, report_str(c, key));
+	buf_puts(out, report_level_word(c, f->level));
 }
 
 enum doc_mark
@@ -169,6 +187,16 @@ report_date(const struct report_ctx *c, int ymd, struct buf *out)
 	    "aar", year, NULL);
 }
 
+char *
+report_date_str(const struct report_ctx *c, int ymd)
+{
+	struct buf b;
+
+	buf_init(&b);
+	report_date(c, ymd, &b);
+	return buf_take(&b);
+}
+
 void
 report_count(long n, struct buf *out)
 {
@@ -199,6 +227,274 @@ report_chart_value(const struct figure *f)
 	default:
 		return CHART_MISSING_VAL;
 	}
+}
+
+const char *
+report_place_name(const struct report_ctx *c, size_t place)
+{
+	const char *land;
+
+	if (place != results_country_place(c->r))
+		return results_place_name(c->r, place);
+	land = report_str(c, "felles.land");
+	return land[0] != '\0' ? land : results_place_name(c->r, place);
+}
+
+const struct figure *
+report_figure(const struct report_ctx *c, size_t ind, size_t place)
+{
+	return results_figure(c->r, c->r->year, ind, place);
+}
+
+long
+report_find_ind(const struct report_ctx *c, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < c->r->defs->n; i++)
+		if (strcmp(c->r->defs->v[i].id, id) == 0)
+			return (long)i;
+	return -1;
+}
+
+const char *
+report_answer(const struct report_ctx *c, size_t k, const char *qid)
+{
+	const struct answer *a = results_answers(c->r, c->r->year, k);
+	size_t q;
+
+	if (a == NULL)
+		return NULL;
+	for (q = 0; q < c->r->ds->nquestions; q++)
+		if (strcmp(c->r->ds->questions[q].id, qid) == 0)
+			return a[q].text;
+	return NULL;
+}
+
+long
+report_threshold10(double v)
+{
+	return v < 0 ? -(long)(-v * 10 + 0.5) : (long)(v * 10 + 0.5);
+}
+
+static const char *const status_keys[REPORT_NSTATUS] = { "felles.status.gjennomfort",
+    "felles.status.pagar", "felles.status.ikke_startet", "felles.status.ukjent" };
+static const enum doc_mark status_marks[REPORT_NSTATUS] = { DOC_MARK_GOOD,
+    DOC_MARK_MIDDLE, DOC_MARK_LOW, DOC_MARK_GREY };
+const enum chart_tone report_status_tones[REPORT_NSTATUS] = { CHART_TONE_GOOD,
+    CHART_TONE_MIDDLE, CHART_TONE_LOW, CHART_TONE_NEUTRAL };
+
+size_t
+report_status_slot(int status_class)
+{
+	switch (status_class) {
+	case STATUS_DONE:
+		return 0;
+	case STATUS_PROGRESS:
+		return 1;
+	case STATUS_NOT_STARTED:
+		return 2;
+	default:
+		return 3;
+	}
+}
+
+const char *
+report_status_word(const struct report_ctx *c, size_t slot)
+{
+	if (slot >= REPORT_NSTATUS)
+		slot = REPORT_NSTATUS - 1;
+	return report_str(c, status_keys[slot]);
+}
+
+enum doc_mark
+report_status_mark(size_t slot)
+{
+	return status_marks[slot < REPORT_NSTATUS ? slot : REPORT_NSTATUS - 1];
+}
+
+enum doc_mark
+report_status_cell(const struct report_ctx *c, const struct measure *me, struct buf *out)
+{
+	size_t slot = report_status_slot(me->status_class);
+	const char *word = report_status_word(c, slot);
+
+	buf_reset(out);
+	buf_puts(out, word);
+	if (me->status != NULL && me->status[0] != '\0' && !str_ieq(me->status, word))
+		buf_printf(out, "\n«%s»", me->status);
+	return report_status_mark(slot);
+}
+
+struct chart *
+report_status_chart(const struct report_ctx *c, const char *title, size_t ncat,
+    const char *const *cats, const long (*counts)[REPORT_NSTATUS], int max10)
+{
+	struct chart_value *v = xcalloc(ncat * REPORT_NSTATUS + 1, sizeof(*v));
+	const char *series[REPORT_NSTATUS];
+	struct chart *ch;
+	size_t i, s;
+
+	for (s = 0; s < REPORT_NSTATUS; s++)
+		series[s] = report_status_word(c, s);
+	for (i = 0; i < ncat; i++)
+		for (s = 0; s < REPORT_NSTATUS; s++)
+			v[i * REPORT_NSTATUS + s] = CHART_VAL((int)counts[i][s] * 10);
+	ch = chart_new(&(struct chart_spec){ .kind = CHART_STACKED, .horizontal = 1,
+	    .title = title, .axis_title = report_str(c, "felles.diagram.akse.antall_tiltak"),
+	    .integers = 1, .ncat = ncat, .categories = cats, .nseries = REPORT_NSTATUS,
+	    .series = series, .tones = report_status_tones, .values = v, .max10 = max10 });
+	free(v);
+	return ch;
+}
+
+/* The order of report_sort_measures. */
+static int
+measure_cmp(const struct measure *x, const struct measure *y)
+{
+	if (x->deadline != y->deadline)
+		return x->deadline < y->deadline ? -1 : 1;
+	if (x->kommune != y->kommune)
+		return x->kommune < y->kommune ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+void
+report_sort_measures(size_t *idx, size_t n, const struct measure *v)
+{
+	size_t i, j;
+
+	/* Insertion sort: few measures, and qsort has no context argument in C11. */
+	for (i = 1; i < n; i++) {
+		size_t x = idx[i];
+
+		for (j = i; j > 0 && measure_cmp(&v[idx[j - 1]], &v[x]) > 0; j--)
+			idx[j] = idx[j - 1];
+		idx[j] = x;
+	}
+}
+
+/* The columns of the overdue-measures table (key felles.handlingsplan.kol.<id>) with
+ * their widths in points on a portrait page (0: not there) and a landscape one. */
+static const struct {
+	const char	*key;
+	double		 portrait, landscape;
+} overdue_cols[] = {
+	{ "felles.handlingsplan.kol.kommune", 82, 100 },
+	{ "felles.handlingsplan.kol.tiltak", 146, 160 },
+	{ "felles.handlingsplan.kol.aktivitet", 0, 175 },
+	{ "felles.handlingsplan.kol.frist", 92, 92 },
+	{ "felles.handlingsplan.kol.ansvar", 84, 97 },
+	{ "felles.handlingsplan.kol.status", 79, 106 },
+};
+
+/* The header of the overdue-measures table. */
+static struct doc_table *
+overdue_head(const struct report_ctx *c, struct doc *doc, int landscape)
+{
+	size_t i, ncols = 0;
+	struct doc_table *t = doc_table(doc, landscape ? 6 : 5);
+
+	for (i = 0; i < sizeof(overdue_cols) / sizeof(overdue_cols[0]); i++) {
+		double w = landscape ? overdue_cols[i].landscape :
+		    overdue_cols[i].portrait;
+
+		if (w > 0)
+			doc_table_col(t, ncols++, report_str(c, overdue_cols[i].key), w,
+			    DOC_LEFT);
+	}
+	return t;
+}
+
+void
+report_overdue_table(const struct report_ctx *c, struct doc *doc, const size_t *idx,
+    size_t n, int landscape)
+{
+	struct doc_table *t = overdue_head(c, doc, landscape);
+	enum doc_mark mk;
+	struct buf b;
+	size_t i;
+
+	buf_init(&b);
+	for (i = 0; i < n; i++) {
+		const struct measure *me = &c->r->measures[idx[i]];
+
+		doc_table_row(t, 0);
+		doc_table_cell(t, report_place_name(c, me->kommune), DOC_MARK_NONE);
+		doc_table_cell(t, me->tiltak, DOC_MARK_NONE);
+		if (landscape)
+			doc_table_cell(t, me->aktivitet, DOC_MARK_NONE);
+		buf_reset(&b);
+		report_date(c, me->deadline, &b);
+		doc_table_cell(t, b.data, DOC_MARK_LOW);
+		doc_table_cell(t, me->ansvar, DOC_MARK_NONE);
+		mk = report_status_cell(c, me, &b);
+		doc_table_cell(t, b.data, mk);
+	}
+	buf_free(&b);
+}
+
+void
+report_heading(struct report_numbering *nb, struct doc *doc, int level, const char *text)
+{
+	struct buf b;
+
+	buf_init(&b);
+	if (level == 1) {
+		nb->chapter++;
+		nb->section = 0;
+		buf_printf(&b, "%d %s", nb->chapter, text);
+	} else {
+		nb->section++;
+		buf_printf(&b, "%d.%d %s", nb->chapter, nb->section, text);
+	}
+	doc_heading(doc, level, b.data);
+	buf_free(&b);
+}
+
+void
+report_note_fig(const struct figure *f, struct report_used *u)
+{
+	if (f->state == FIG_HIDDEN)
+		u->hidden = 1;
+	else if (f->state == FIG_MISSING)
+		u->missing = 1;
+	else if (f->state == FIG_NO_ACTIVE)
+		u->no_active = u->missing = 1;
+}
+
+void
+report_footnotes(const struct report_ctx *c, struct doc *doc, const struct report_used *u)
+{
+	if (u->hidden)
+		doc_small(doc, report_str(c, "felles.fotnote.skjult"));
+	if (u->missing || u->no_active)
+		doc_small(doc, report_str(c, "felles.fotnote.mangler"));
+	if (u->no_active)
+		doc_small(doc, report_str(c, "felles.fotnote.ingen_aktive"));
+	if (u->no_change)
+		doc_small(doc, report_str(c, "felles.fotnote.ikke_aktuelt"));
+}
+
+void
+report_cover(const struct report_ctx *c, struct doc *doc, const struct doc_cover *cov,
+    const char *dato)
+{
+	struct doc_cover all = *cov;
+	struct buf issuer, date;
+
+	buf_init(&issuer);
+	buf_init(&date);
+	report_expand(c, &issuer, "felles.utgitt_av", "utgiver", c->issuer, NULL);
+	all.issuer = issuer.data;
+	all.date = NULL;
+	if (dato != NULL) {
+		report_expand(c, &date, "felles.tall_per", "dato", dato, NULL);
+		all.date = date.data;
+	}
+	doc_cover(doc, &all);
+	buf_free(&issuer);
+	buf_free(&date);
 }
 
 void
@@ -248,21 +544,22 @@ export_figure(const struct report_ctx *c, const struct chart *ch, const char *fi
 
 void
 report_add_chart(const struct report_ctx *c, struct doc *doc, struct chart *ch,
-    const char *figname)
+    const char *figname, double max_h)
 {
 	double h;
 
 	if (ch == NULL)
 		return;
 	h = chart_height(ch, REPORT_TEXT_WIDTH);
+	if (max_h > 0 && h > max_h)
+		h = max_h;
 	if (c->figdir != NULL && figname != NULL)
 		export_figure(c, ch, figname, REPORT_TEXT_WIDTH, h);
 	doc_chart(doc, ch, h);
 }
 
-/* The value-axis title of an indicator's charts: what the percentage is of. */
-static const char *
-axis_title(const struct report_ctx *c, const struct indicator *i)
+const char *
+report_axis_title(const struct report_ctx *c, const struct indicator *i)
 {
 	if (i->unit == UNIT_PER_1000)
 		return report_str(c, "felles.diagram.akse.promille");
@@ -276,13 +573,12 @@ axis_title(const struct report_ctx *c, const struct indicator *i)
 	}
 }
 
-/* The level bands of an indicator (lav, middels, god) and, for coverage, the need band.
- * Thresholds in the unit, x10. Returns how many bands were written to bands (<= 4). */
-static size_t
-level_bands(const struct report_ctx *c, const struct indicator *i, struct chart_band *bands,
-    int top10)
+size_t
+report_level_bands(const struct report_ctx *c, const struct indicator *i,
+    struct chart_band bands[4], int top10)
 {
-	int god = (int)(i->god * 10 + 0.5), middels = (int)(i->middels * 10 + 0.5);
+	int god = (int)report_threshold10(i->god);
+	int middels = (int)report_threshold10(i->middels);
 	size_t n = 0;
 
 	if (!i->higher_is_better) {
@@ -306,9 +602,17 @@ level_bands(const struct report_ctx *c, const struct indicator *i, struct chart_
 	return n;
 }
 
-/* A note under a chart explaining ":" and ".." when the chart shows either. */
-static const char *
-chart_note(const struct report_ctx *c, const struct chart_value *v, size_t n, struct buf *b)
+int
+report_axis_end(const struct indicator *i, int max10)
+{
+	if (i->unit != UNIT_PER_1000)
+		return max10 > 1000 ? max10 : 1000;
+	return max10 < 350 ? 350 : (max10 / 50 + 1) * 50;
+}
+
+const char *
+report_chart_note(const struct report_ctx *c, const struct chart_value *v, size_t n,
+    struct buf *b)
 {
 	int hidden = 0, missing = 0;
 	size_t i;
@@ -351,27 +655,27 @@ report_chart_compare(const struct report_ctx *c, size_t ind, size_t place, const
 	const char *series[1];
 	struct buf note;
 	struct chart *ch;
-	int top10 = i->unit == UNIT_PER_1000 ? 0 : 1000;
+	int top10 = 0;
 
 	n = compared_places(c, place, places);
 	for (k = 0; k < n; k++) {
 		const struct figure *f = results_figure(c->r, c->r->year, ind, places[k]);
 
-		cats[k] = results_place_name(c->r, places[k]);
+		cats[k] = report_place_name(c, places[k]);
 		vals[k] = report_chart_value(f);
-		if (i->unit == UNIT_PER_1000 && vals[k].state == CHART_VALUE &&
-		    vals[k].v10 > top10)
+		if (vals[k].state == CHART_VALUE && vals[k].v10 > top10)
 			top10 = vals[k].v10;
 	}
-	if (i->unit == UNIT_PER_1000)
-		top10 = top10 < 350 ? 350 : (top10 / 50 + 1) * 50;
+	top10 = report_axis_end(i, top10);
 	series[0] = report_ind_short(c, ind);
 	buf_init(&note);
 	ch = chart_new(&(struct chart_spec){
 	    .kind = CHART_BAR, .horizontal = 1, .title = title,
-	    .axis_title = axis_title(c, i), .note = chart_note(c, vals, n, &note),
+	    .axis_title = report_axis_title(c, i),
+	    .note = report_chart_note(c, vals, n, &note),
 	    .ncat = n, .categories = cats, .nseries = 1, .series = series,
-	    .values = vals, .nbands = level_bands(c, i, bands, top10), .bands = bands,
+	    .values = vals, .bands = bands,
+	    .nbands = report_level_bands(c, i, bands, top10),
 	    .highlight = 1, .max10 = top10 });
 	buf_free(&note);
 	return ch;
@@ -390,7 +694,7 @@ report_chart_trend(const struct report_ctx *c, size_t ind, size_t place, const c
 	struct chart_band bands[4];
 	struct buf note;
 	struct chart *ch;
-	int top10 = i->unit == UNIT_PER_1000 ? 0 : 1000;
+	int top10 = 0;
 
 	n = compared_places(c, place, places);
 	cats = xcalloc(r->nyears, sizeof(*cats));
@@ -408,16 +712,16 @@ report_chart_trend(const struct report_ctx *c, size_t ind, size_t place, const c
 				top10 = v.v10;
 		}
 	}
-	if (i->unit == UNIT_PER_1000)
-		top10 = top10 < 350 ? 350 : (top10 / 50 + 1) * 50;
+	top10 = report_axis_end(i, top10);
 	for (k = 0; k < n; k++)
-		series[k] = results_place_name(r, places[k]);
+		series[k] = report_place_name(c, places[k]);
 	buf_init(&note);
 	ch = chart_new(&(struct chart_spec){
-	    .kind = CHART_LINE, .title = title, .axis_title = axis_title(c, i),
-	    .note = chart_note(c, vals, r->nyears * n, &note),
+	    .kind = CHART_LINE, .title = title, .axis_title = report_axis_title(c, i),
+	    .note = report_chart_note(c, vals, r->nyears * n, &note),
 	    .ncat = r->nyears, .categories = cats, .nseries = n, .series = series,
-	    .values = vals, .nbands = level_bands(c, i, bands, top10), .bands = bands,
+	    .values = vals, .bands = bands,
+	    .nbands = report_level_bands(c, i, bands, top10),
 	    .max10 = top10 });
 	buf_free(&note);
 	free(vals);
@@ -468,8 +772,8 @@ appendix_definitions(const struct report_ctx *c, struct doc *doc)
 			doc_paragraph(doc, ind->desc[c->lang]);
 		buf_reset(&god);
 		buf_reset(&middels);
-		report_value(c, i, (long)(ind->god * 10 + 0.5), &god);
-		report_value(c, i, (long)(ind->middels * 10 + 0.5), &middels);
+		report_value(c, i, report_threshold10(ind->god), &god);
+		report_value(c, i, report_threshold10(ind->middels), &middels);
 		buf_reset(&b);
 		report_expand(c, &b, "felles.vedlegg.definisjoner.grenser", "god", god.data,
 		    "middels", middels.data, NULL);

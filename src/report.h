@@ -54,6 +54,10 @@ void	report_value(const struct report_ctx *, size_t ind, long value10, struct bu
 /* A figure as a table cell: the value, ":" when hidden, ".." when missing or no active
  * plans. */
 void	report_fig(const struct report_ctx *, size_t ind, const struct figure *, struct buf *);
+/* The symbol and the word of a level (felles.niva.symbol.*, felles.niva.*); "" when
+ * it is none. */
+const char *report_level_symbol(const struct report_ctx *, int level);
+const char *report_level_word(const struct report_ctx *, int level);
 /* The level as symbol and word ("● God"), "" unless published. */
 void	report_level(const struct report_ctx *, const struct figure *, struct buf *out);
 /* The doc mark (cell colour) of a figure's level; grey when hidden or missing. */
@@ -62,21 +66,110 @@ enum doc_mark report_mark(const struct figure *);
 void	report_change(const struct report_ctx *, const struct figure *, struct buf *out);
 /* A date as the templates write it: "31. desember 2024". */
 void	report_date(const struct report_ctx *, int yyyymmdd, struct buf *out);
+/* The same as a new string, which the caller frees. */
+char	*report_date_str(const struct report_ctx *, int yyyymmdd);
 /* A count with no-break thousands separators: "1 234". */
 void	report_count(long n, struct buf *out);
 /* The chart value of a figure (hidden and missing as the chart shows them). */
 struct chart_value report_chart_value(const struct figure *);
 
+/* --- Places, indicators, answers. --- */
+
+/* The name of a place as the reports show it: the template's felles.land for the
+ * country, the register name otherwise. */
+const char *report_place_name(const struct report_ctx *, size_t place);
+/* The figure of indicator ind of a place in the reporting year. */
+const struct figure *report_figure(const struct report_ctx *, size_t ind, size_t place);
+/* The index of the indicator with this id, or -1 when indicators/ has none. */
+long	report_find_ind(const struct report_ctx *, const char *id);
+/* The answer of municipality k to survey question qid in the reporting year as written,
+ * or NULL (no answers, no such question, or not answered). */
+const char *report_answer(const struct report_ctx *, size_t k, const char *qid);
+/* A threshold of an indicator (in its unit) as value x 10, rounded half away from
+ * zero. */
+long	report_threshold10(double v);
+
+/* --- Action-plan measures. --- */
+
+/* The status slots of the reports, in this order: done, in progress, not started,
+ * unknown. */
+#define REPORT_NSTATUS	4
+/* The slot of a status class. */
+size_t	report_status_slot(int status_class);
+/* The word of a slot (felles.status.*). */
+const char *report_status_word(const struct report_ctx *, size_t slot);
+/* The cell mark of a slot. */
+enum doc_mark report_status_mark(size_t slot);
+/* The chart tones of the four slots (good, middle, low, neutral); the same four serve
+ * every four-part stacked chart (answers, brukermedvirkning). */
+extern const enum chart_tone report_status_tones[REPORT_NSTATUS];
+/* The status of a measure as a cell (out emptied first): the slot's word and, when
+ * written otherwise, the status as written in «». Returns the cell's mark. */
+enum doc_mark report_status_cell(const struct report_ctx *, const struct measure *,
+	    struct buf *out);
+/* Sorts measure indexes: oldest deadline first, then municipality, then line. Stable. */
+void	report_sort_measures(size_t *idx, size_t n, const struct measure *v);
+/* Measures by status as stacked bars, one bar per category: counts[i] are the counts of
+ * cats[i] by slot. The count axis ends at max10 (0: from the data). */
+struct chart *report_status_chart(const struct report_ctx *, const char *title,
+	    size_t ncat, const char *const *cats, const long (*counts)[REPORT_NSTATUS],
+	    int max10);
+/* The table of the overdue measures measures[idx[0..n-1]]: municipality, measure,
+ * deadline, responsible, status; with the activity column when landscape (a landscape
+ * page), else on a portrait page. */
+void	report_overdue_table(const struct report_ctx *, struct doc *, const size_t *idx,
+	    size_t n, int landscape);
+
 /* --- Shared pieces of the reports. --- */
 
+/* Chapter and section numbers of a report's headings; start at zero. */
+struct report_numbering {
+	int	chapter, section;
+};
+/* A chapter heading "N text" (level 1) or a section heading "N.M text" (level 2),
+ * numbered in the order they are added. */
+void	report_heading(struct report_numbering *, struct doc *, int level,
+	    const char *text);
+/* Which SSB symbols a table used, for its footnotes. */
+struct report_used {
+	int	hidden, missing, no_active, no_change;
+};
+/* Notes which symbol a figure shows (no_active counts as missing too). */
+void	report_note_fig(const struct figure *, struct report_used *);
+/* The footnotes of the symbols a table used: hidden, missing, no active plans, no
+ * change. */
+void	report_footnotes(const struct report_ctx *, struct doc *,
+	    const struct report_used *);
+
+/* Adds the cover: title, subtitle, place and year from cov, the issuer as
+ * felles.utgitt_av says it and, when dato is not NULL, "figures as of dato"
+ * (felles.tall_per). */
+void	report_cover(const struct report_ctx *, struct doc *, const struct doc_cover *cov,
+	    const char *dato);
 /* Sets the document's metadata: title, subject, author (issuer), language, running
  * header and page label. */
 void	report_doc_setup(const struct report_ctx *, struct doc *, const char *title,
 	    const char *subject, const char *header);
-/* Adds a chart to the doc at a height fitting the page width; with --figures also
- * writes it as figdir/<figbase>-<figname>.png and .svg. Takes the chart; NULL is ignored. */
+/* Adds a chart to the doc at a height fitting the page width, at most max_h points (0:
+ * no maximum); with --figures also writes it, at the same size, as
+ * figdir/<figbase>-<figname>.png and .svg. Takes the chart; NULL is ignored. */
 void	report_add_chart(const struct report_ctx *, struct doc *, struct chart *,
-	    const char *figname);
+	    const char *figname, double max_h);
+/* The value-axis title of an indicator's charts: what the percentage is of, or per
+ * 1000. */
+const char *report_axis_title(const struct report_ctx *, const struct indicator *);
+/* The level bands of an indicator (lav, middels, god) up to top10 and, for coverage, the
+ * need band. Thresholds in the unit, x10. Returns how many were written (<= 4). */
+size_t	report_level_bands(const struct report_ctx *, const struct indicator *,
+	    struct chart_band bands[4], int top10);
+/* The end of an indicator's value axis (x10) for a chart whose largest value is max10
+ * (0 when it has none): 100 % for percentages (or max10 above it); for per-1000
+ * indicators 35, or the next multiple of 5 above max10 when that is 35 or more. */
+int	report_axis_end(const struct indicator *, int max10);
+/* A note under a chart explaining ":" and ".." when its n values show either: appended
+ * to b, which is returned as text, or NULL when there is nothing to say. */
+const char *report_chart_note(const struct report_ctx *, const struct chart_value *,
+	    size_t n, struct buf *b);
 /* Indicator ind of `place` (a municipality or a county) against its county and the
  * country in the reporting year, with the level bands; title from the caller's template. */
 struct chart *report_chart_compare(const struct report_ctx *, size_t ind, size_t place,

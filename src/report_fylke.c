@@ -15,7 +15,9 @@
 #define NBSP		"\xc2\xa0"
 #define FYL_NCLASS	4	/* established, in progress, not established, not answered */
 /* The tallest ranking chart, in points: it fits under a chapter's first page heading,
- * introduction and section heading on A4 (720 points of text height). */
+ * introduction and section heading on A4 (720 points of text height). A ranking of more
+ * than 40 municipalities is drawn a little tighter than report_add_chart's 13 points a
+ * bar. */
 #define FYL_RANK_MAX_H	600.0
 
 /* The report being built: read-only inputs and the numbering of its headings. */
@@ -32,92 +34,19 @@ struct fyl {
 	size_t			 npresent;	/* of them with rows in the reporting year */
 	char			 aar[16], forrige[16], forste[16];
 	char			*dato;		/* the reference date as templates write it */
-	int			 chapter, section;
+	struct report_numbering	 num;
 };
-
-/* Which symbols a table used, for its footnotes. */
-struct fyl_used {
-	int	hidden, missing, no_active, no_change;
-};
-
-static const char *const fyl_level_ids[] = { "lav", "middels", "god" };
 
 /* ---- Small helpers ---- */
 
-/* A chapter heading "N text" (level 1) or section heading "N.M text" (level 2), numbered
- * by the order of fylke.rekkefolge. (The municipal report numbers the same way; a shared
- * report_heading in report.c would serve both.) */
-static void
-fyl_heading(struct fyl *m, int level, const char *text)
-{
-	struct buf b;
-
-	buf_init(&b);
-	if (level == 1) {
-		m->chapter++;
-		m->section = 0;
-		buf_printf(&b, "%d %s", m->chapter, text);
-	} else {
-		m->section++;
-		buf_printf(&b, "%d.%d %s", m->chapter, m->section, text);
-	}
-	doc_heading(m->doc, level, b.data);
-	buf_free(&b);
-}
-
-static const struct figure *
-fyl_fig(const struct fyl *m, size_t ind, size_t place)
-{
-	return results_figure(m->r, m->r->year, ind, place);
-}
-
-/* Index of an indicator by id, or -1. */
-static long
-fyl_find(const struct fyl *m, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < m->r->defs->n; i++)
-		if (strcmp(m->r->defs->v[i].id, id) == 0)
-			return (long)i;
-	return -1;
-}
-
-/* Notes which SSB symbol a figure shows. */
-static void
-fyl_note(const struct figure *f, struct fyl_used *u)
-{
-	if (f->state == FIG_HIDDEN)
-		u->hidden = 1;
-	else if (f->state == FIG_NO_ACTIVE)
-		u->no_active = 1;
-	else if (f->state == FIG_MISSING)
-		u->missing = 1;
-}
-
-/* The footnotes of the symbols a table used. */
-static void
-fyl_footnotes(const struct fyl *m, const struct fyl_used *u)
-{
-	if (u->hidden)
-		doc_small(m->doc, report_str(m->c, "felles.fotnote.skjult"));
-	if (u->missing || u->no_active)
-		doc_small(m->doc, report_str(m->c, "felles.fotnote.mangler"));
-	if (u->no_active)
-		doc_small(m->doc, report_str(m->c, "felles.fotnote.ingen_aktive"));
-	if (u->no_change)
-		doc_small(m->doc, report_str(m->c, "felles.fotnote.ikke_aktuelt"));
-}
-
 /* A barometer cell: the figure without its unit (the footnote gives the units) and the
  * level's symbol, ":" when hidden, ".." when missing; a municipality's answer on a survey
- * indicator (0 or 100 %) as a short word. (report_fig with a flag for "no unit" in
- * report.c would do the same for the figures.) */
+ * indicator (0 or 100 %) as a short word. */
 static void
 fyl_cell(const struct fyl *m, size_t ind, size_t place, const struct figure *f,
     struct buf *out)
 {
-	char num[32], key[48];
+	char num[32];
 
 	buf_reset(out);
 	if (f->state != FIG_PUBLISHED) {
@@ -135,9 +64,8 @@ fyl_cell(const struct fyl *m, size_t ind, size_t place, const struct figure *f,
 		buf_puts(out, num);
 	}
 	if (f->level >= LEVEL_LAV && f->level <= LEVEL_GOD) {
-		snprintf(key, sizeof(key), "felles.niva.symbol.%s", fyl_level_ids[f->level]);
 		buf_puts(out, NBSP);
-		buf_puts(out, report_str(m->c, key));
+		buf_puts(out, report_level_symbol(m->c, f->level));
 	}
 }
 
@@ -150,7 +78,7 @@ fyl_name_list(const struct fyl *m, const size_t *k, size_t n, struct buf *out)
 	for (i = 0; i < n; i++) {
 		if (i > 0)
 			buf_puts(out, ", ");
-		buf_puts(out, results_place_name(m->r, k[i]));
+		buf_puts(out, report_place_name(m->c, k[i]));
 	}
 }
 
@@ -163,27 +91,10 @@ fyl_ik_class(const struct fyl *m, long ik, size_t k)
 
 	if (ik < 0)
 		return 3;
-	f = fyl_fig(m, (size_t)ik, k);
+	f = report_figure(m->c, (size_t)ik, k);
 	if (f->state != FIG_PUBLISHED)
 		return 3;
 	return f->level == LEVEL_GOD ? 0 : f->level == LEVEL_MIDDELS ? 1 : 2;
-}
-
-/* The answer to IK1 (SPEC section 2: internkontroll is the answer to IK1) of
- * municipality k as written, or NULL. */
-static const char *
-fyl_ik_answer(const struct fyl *m, size_t k)
-{
-	const struct dataset *ds = m->r->ds;
-	const struct answer *a = results_answers(m->r, m->r->year, k);
-	size_t q;
-
-	if (a == NULL)
-		return NULL;
-	for (q = 0; q < ds->nquestions; q++)
-		if (strcmp(ds->questions[q].id, "IK1") == 0)
-			return a[q].text;
-	return NULL;
 }
 
 /* 1 when measure i belongs to a municipality of this county. */
@@ -201,34 +112,22 @@ static void
 fyl_cover(struct fyl *m)
 {
 	const struct report_ctx *c = m->c;
-	struct buf title, sub, place, year, issuer, date;
-	struct doc_cover cov;
+	struct buf title, sub, place, year;
 
 	buf_init(&title);
 	buf_init(&sub);
 	buf_init(&place);
 	buf_init(&year);
-	buf_init(&issuer);
-	buf_init(&date);
 	report_expand(c, &title, "fylke.tittel", "fylke", m->fylke, NULL);
 	report_expand(c, &sub, "fylke.undertittel", "aar", m->aar, NULL);
 	report_expand(c, &place, "fylke.forside.fylke", "fylke", m->fylke, NULL);
 	report_expand(c, &year, "fylke.forside.aar", "aar", m->aar, NULL);
-	report_expand(c, &issuer, "felles.utgitt_av", "utgiver", c->issuer, NULL);
-	report_expand(c, &date, "felles.tall_per", "dato", m->dato, NULL);
-	cov.title = title.data;
-	cov.subtitle = sub.data;
-	cov.place = place.data;
-	cov.year = year.data;
-	cov.issuer = issuer.data;
-	cov.date = date.data;
-	doc_cover(m->doc, &cov);
+	report_cover(c, m->doc, &(struct doc_cover){ .title = title.data,
+	    .subtitle = sub.data, .place = place.data, .year = year.data }, m->dato);
 	buf_free(&title);
 	buf_free(&sub);
 	buf_free(&place);
 	buf_free(&year);
-	buf_free(&issuer);
-	buf_free(&date);
 }
 
 /* ---- Summary ---- */
@@ -241,7 +140,7 @@ fyl_level_counts(const struct fyl *m, size_t ind, long n[3])
 
 	n[0] = n[1] = n[2] = 0;
 	for (i = 0; i < m->nkom; i++) {
-		const struct figure *f = fyl_fig(m, ind, m->kom[i]);
+		const struct figure *f = report_figure(m->c, ind, m->kom[i]);
 
 		if (f->state == FIG_PUBLISHED && f->level >= LEVEL_LAV &&
 		    f->level <= LEVEL_GOD)
@@ -256,9 +155,8 @@ fyl_summary_table(struct fyl *m)
 	int change = m->r->nyears > 1;
 	size_t ncols = change ? 8 : 7, i, col;
 	struct doc_table *t = doc_table(m->doc, ncols);
-	struct fyl_used u;
+	struct report_used u;
 	struct buf b;
-	char key[48];
 	int lv;
 
 	memset(&u, 0, sizeof(u));
@@ -280,20 +178,18 @@ fyl_summary_table(struct fyl *m)
 	}
 	for (lv = LEVEL_GOD; lv >= LEVEL_LAV; lv--) {
 		buf_reset(&b);
-		snprintf(key, sizeof(key), "felles.niva.symbol.%s", fyl_level_ids[lv]);
-		buf_puts(&b, report_str(c, key));
+		buf_puts(&b, report_level_symbol(c, lv));
 		buf_putc(&b, '\n');
-		snprintf(key, sizeof(key), "felles.niva.%s", fyl_level_ids[lv]);
-		buf_puts(&b, report_str(c, key));
+		buf_puts(&b, report_level_word(c, lv));
 		doc_table_col(t, col++, b.data, 45.6, DOC_RIGHT);
 	}
 	for (i = 0; i < m->r->defs->n; i++) {
-		const struct figure *fy = fyl_fig(m, i, m->place);
-		const struct figure *fl = fyl_fig(m, i, m->land);
+		const struct figure *fy = report_figure(m->c, i, m->place);
+		const struct figure *fl = report_figure(m->c, i, m->land);
 		long n[3];
 
-		fyl_note(fy, &u);
-		fyl_note(fl, &u);
+		report_note_fig(fy, &u);
+		report_note_fig(fl, &u);
 		doc_table_row(t, 0);
 		doc_table_cell(t, report_ind_short(c, i), DOC_MARK_NONE);
 		buf_reset(&b);
@@ -320,7 +216,7 @@ fyl_summary_table(struct fyl *m)
 	}
 	buf_free(&b);
 	doc_small(m->doc, report_str(c, "fylke.sammendrag.fotnote.fordeling"));
-	fyl_footnotes(m, &u);
+	report_footnotes(m->c, m->doc, &u);
 }
 
 /* The summary's sentences on internal control and overdue measures. */
@@ -328,7 +224,7 @@ static void
 fyl_summary_points(struct fyl *m)
 {
 	const struct report_ctx *c = m->c;
-	long ik = fyl_find(m, "internkontroll");
+	long ik = report_find_ind(m->c, "internkontroll");
 	size_t i, without = 0, answered = 0, overdue = 0, kommuner = 0, measures = 0;
 	size_t last = (size_t)-1;
 	char num[32], num2[32];
@@ -381,7 +277,7 @@ fyl_summary(struct fyl *m)
 	char num[32];
 	struct buf b, names;
 
-	fyl_heading(m, 1, report_str(c, "fylke.sammendrag.overskrift"));
+	report_heading(&m->num, m->doc, 1, report_str(c, "fylke.sammendrag.overskrift"));
 	buf_init(&b);
 	buf_init(&names);
 	snprintf(num, sizeof(num), "%zu", m->npresent);
@@ -410,18 +306,18 @@ fyl_summary(struct fyl *m)
 
 static void
 fyl_barometer_row(struct fyl *m, struct doc_table *t, size_t place, int emph,
-    struct fyl_used *u)
+    struct report_used *u)
 {
 	struct buf b;
 	size_t i;
 
 	buf_init(&b);
 	doc_table_row(t, emph);
-	doc_table_cell(t, results_place_name(m->r, place), DOC_MARK_NONE);
+	doc_table_cell(t, report_place_name(m->c, place), DOC_MARK_NONE);
 	for (i = 0; i < m->r->defs->n; i++) {
-		const struct figure *f = fyl_fig(m, i, place);
+		const struct figure *f = report_figure(m->c, i, place);
 
-		fyl_note(f, u);
+		report_note_fig(f, u);
 		fyl_cell(m, i, place, f, &b);
 		doc_table_cell(t, b.data, report_mark(f));
 	}
@@ -434,12 +330,12 @@ fyl_barometer(struct fyl *m)
 	const struct report_ctx *c = m->c;
 	size_t n = m->r->defs->n, i;
 	struct doc_table *t;
-	struct fyl_used u;
+	struct report_used u;
 	struct buf b;
 
 	memset(&u, 0, sizeof(u));
 	doc_orientation(m->doc, DOC_LANDSCAPE);
-	fyl_heading(m, 1, report_str(c, "fylke.barometer.overskrift"));
+	report_heading(&m->num, m->doc, 1, report_str(c, "fylke.barometer.overskrift"));
 	buf_init(&b);
 	report_expand(c, &b, "fylke.barometer.intro", "fylke", m->fylke, "aar", m->aar, NULL);
 	doc_paragraph(m->doc, b.data);
@@ -461,70 +357,11 @@ fyl_barometer(struct fyl *m)
 	fyl_barometer_row(m, t, m->land, 1, &u);
 	doc_small(m->doc, report_str(c, "felles.niva.forklaring"));
 	doc_small(m->doc, report_str(c, "fylke.barometer.fotnote.enhet"));
-	fyl_footnotes(m, &u);
+	report_footnotes(m->c, m->doc, &u);
 	doc_orientation(m->doc, DOC_PORTRAIT);
 }
 
 /* ---- Ranking ---- */
-
-/* The value-axis title of an indicator's charts. (report.c has the same as a static
- * axis_title; it should be exported as report_axis_title.) */
-static const char *
-fyl_axis_title(const struct fyl *m, const struct indicator *i)
-{
-	if (i->unit == UNIT_PER_1000)
-		return report_str(m->c, "felles.diagram.akse.promille");
-	switch (i->source) {
-	case TABLE_SURVEY:
-		return report_str(m->c, "felles.diagram.akse.prosent_kommuner");
-	case TABLE_ACTIONS:
-		return report_str(m->c, "felles.diagram.akse.prosent_tiltak");
-	default:
-		return report_str(m->c, "felles.diagram.akse.prosent_planer");
-	}
-}
-
-/* The level bands of an indicator and, for coverage, the need band; the same as
- * report.c's static level_bands (which should be exported as report_level_bands). */
-static size_t
-fyl_bands(const struct fyl *m, const struct indicator *i, struct chart_band *bands,
-    int top10)
-{
-	int god = (int)(i->god * 10 + 0.5), middels = (int)(i->middels * 10 + 0.5);
-	int hi = i->higher_is_better;
-	size_t n = 0;
-
-	bands[n++] = (struct chart_band){ 0, middels, hi ? CHART_TONE_LOW : CHART_TONE_GOOD,
-	    report_str(m->c, hi ? "felles.niva.lav" : "felles.niva.god") };
-	bands[n++] = (struct chart_band){ middels, god, CHART_TONE_MIDDLE,
-	    report_str(m->c, "felles.niva.middels") };
-	bands[n++] = (struct chart_band){ god, top10, hi ? CHART_TONE_GOOD : CHART_TONE_LOW,
-	    report_str(m->c, hi ? "felles.niva.god" : "felles.niva.lav") };
-	if (i->kind == IND_COVERAGE)
-		bands[n++] = (struct chart_band){ 250, 300, CHART_TONE_NEED,
-		    report_str(m->c, "felles.diagram.behov") };
-	return n;
-}
-
-/* The note under a chart explaining ":" and ".." when it shows either. */
-static const char *
-fyl_chart_note(const struct fyl *m, const struct chart_value *v, size_t n, struct buf *b)
-{
-	int hidden = 0, missing = 0;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		hidden |= v[i].state == CHART_HIDDEN;
-		missing |= v[i].state == CHART_MISSING;
-	}
-	if (hidden)
-		buf_puts(b, report_str(m->c, "felles.diagram.skjult"));
-	if (hidden && missing)
-		buf_puts(b, "   ");
-	if (missing)
-		buf_puts(b, report_str(m->c, "felles.diagram.mangler"));
-	return b->len > 0 ? b->data : NULL;
-}
 
 /* 1 when some municipality of the county has a figure (published or hidden) on
  * indicator ind: a ranking of nothing but ".." says nothing. */
@@ -534,7 +371,7 @@ fyl_has_figures(const struct fyl *m, size_t ind)
 	size_t k;
 
 	for (k = 0; k < m->nkom; k++) {
-		enum fig_state s = fyl_fig(m, ind, m->kom[k])->state;
+		enum fig_state s = report_figure(m->c, ind, m->kom[k])->state;
 
 		if (s == FIG_PUBLISHED || s == FIG_HIDDEN)
 			return 1;
@@ -553,55 +390,41 @@ fyl_ranked_chart(const struct fyl *m, size_t ind, const char *title)
 	struct chart_band bands[4];
 	struct chart_ref refs[2];
 	struct chart *ch = NULL;
-	int top10 = i->unit == UNIT_PER_1000 ? 0 : 1000;
+	int top10 = 0;
 	size_t n = 0, k;
 	struct buf note;
 
 	for (k = 0; k < m->nkom; k++) {
 		if (!results_present(m->r, m->r->year, m->kom[k]))
 			continue;
-		cats[n] = results_place_name(m->r, m->kom[k]);
-		v[n] = report_chart_value(fyl_fig(m, ind, m->kom[k]));
+		cats[n] = report_place_name(m->c, m->kom[k]);
+		v[n] = report_chart_value(report_figure(m->c, ind, m->kom[k]));
 		if (v[n].state == CHART_VALUE && v[n].v10 > top10)
 			top10 = v[n].v10;
 		n++;
 	}
-	refs[0] = (struct chart_ref){ m->fylke, report_chart_value(fyl_fig(m, ind, m->place)) };
-	refs[1] = (struct chart_ref){ results_place_name(m->r, m->land),
-	    report_chart_value(fyl_fig(m, ind, m->land)) };
+	refs[0] = (struct chart_ref){ m->fylke,
+	    report_chart_value(report_figure(m->c, ind, m->place)) };
+	refs[1] = (struct chart_ref){ report_place_name(m->c, m->land),
+	    report_chart_value(report_figure(m->c, ind, m->land)) };
 	for (k = 0; k < 2; k++)
 		if (refs[k].value.state == CHART_VALUE && refs[k].value.v10 > top10)
 			top10 = refs[k].value.v10;
-	if (i->unit == UNIT_PER_1000)
-		top10 = top10 < 350 ? 350 : (top10 / 50 + 1) * 50;
+	top10 = report_axis_end(i, top10);
 	buf_init(&note);
 	if (n > 0)
 		ch = chart_new(&(struct chart_spec){ .kind = CHART_BAR, .horizontal = 1,
-		    .title = title, .axis_title = fyl_axis_title(m, i),
-		    .note = fyl_chart_note(m, v, n, &note), .ncat = n, .categories = cats,
+		    .title = title, .axis_title = report_axis_title(m->c, i),
+		    .note = report_chart_note(m->c, v, n, &note), .ncat = n,
+		    .categories = cats,
 		    .nseries = 1, .series = (const char *const[]){ report_ind_short(m->c, ind) },
-		    .values = v, .nbands = fyl_bands(m, i, bands, top10), .bands = bands,
+		    .values = v, .bands = bands,
+		    .nbands = report_level_bands(m->c, i, bands, top10),
 		    .nrefs = 2, .refs = refs, .sort = 1, .max10 = top10 });
 	buf_free(&note);
 	free(v);
 	free(cats);
 	return ch;
-}
-
-/* A ranking of more than 40 municipalities is drawn a little tighter (report_add_chart
- * gives it 13 points a bar), so that it fits on the page under its heading, even the
- * first under the chapter's introduction. (A maximum height for report_add_chart would
- * say this without touching the block.) */
-static void
-fyl_cap_chart(struct fyl *m)
-{
-	struct doc_block *b;
-
-	if (m->doc->nblocks == 0)
-		return;
-	b = &m->doc->blocks[m->doc->nblocks - 1];
-	if (b->kind == DOC_CHART && b->height > FYL_RANK_MAX_H)
-		b->height = FYL_RANK_MAX_H;
 }
 
 static void
@@ -611,7 +434,7 @@ fyl_ranking(struct fyl *m)
 	struct buf title, name;
 	size_t i;
 
-	fyl_heading(m, 1, report_str(c, "fylke.rangering.overskrift"));
+	report_heading(&m->num, m->doc, 1, report_str(c, "fylke.rangering.overskrift"));
 	doc_paragraph(m->doc, report_str(c, "fylke.rangering.intro"));
 	buf_init(&title);
 	buf_init(&name);
@@ -622,14 +445,14 @@ fyl_ranking(struct fyl *m)
 		 * chapter shows its distribution instead of a ranking. */
 		if (ind->source == TABLE_SURVEY || !fyl_has_figures(m, i))
 			continue;
-		fyl_heading(m, 2, report_ind_short(c, i));
+		report_heading(&m->num, m->doc, 2, report_ind_short(c, i));
 		buf_reset(&title);
 		report_expand(c, &title, "fylke.rangering.diagram.tittel", "indikator",
 		    report_ind_short(c, i), "fylke", m->fylke, "aar", m->aar, NULL);
 		buf_reset(&name);
 		buf_printf(&name, "%s-rangering", ind->id);
-		report_add_chart(c, m->doc, fyl_ranked_chart(m, i, title.data), name.data);
-		fyl_cap_chart(m);
+		report_add_chart(c, m->doc, fyl_ranked_chart(m, i, title.data), name.data,
+		    FYL_RANK_MAX_H);
 	}
 	buf_free(&title);
 	buf_free(&name);
@@ -639,14 +462,12 @@ fyl_ranking(struct fyl *m)
 
 static const char *const fyl_class_keys[FYL_NCLASS] = { "felles.svar.etablert",
     "felles.svar.under_arbeid", "felles.svar.ikke_etablert", "felles.svar.ikke_besvart" };
-static const enum chart_tone fyl_class_tones[FYL_NCLASS] = { CHART_TONE_GOOD,
-    CHART_TONE_MIDDLE, CHART_TONE_LOW, CHART_TONE_NEUTRAL };
 
 static void
 fyl_ik(struct fyl *m)
 {
 	const struct report_ctx *c = m->c;
-	long ik = fyl_find(m, "internkontroll");
+	long ik = report_find_ind(m->c, "internkontroll");
 	long n[FYL_NCLASS] = { 0, 0, 0, 0 };
 	struct chart_value v[FYL_NCLASS];
 	const char *series[FYL_NCLASS];
@@ -656,7 +477,8 @@ fyl_ik(struct fyl *m)
 
 	if (ik < 0)	/* no such indicator in indicators/: no chapter */
 		return;
-	fyl_heading(m, 1, report_str(c, "fylke.internkontroll.overskrift"));
+	report_heading(&m->num, m->doc, 1,
+	    report_str(c, "fylke.internkontroll.overskrift"));
 	for (i = 0; i < m->nkom; i++)
 		if (results_present(m->r, m->r->year, m->kom[i]))
 			n[fyl_ik_class(m, ik, m->kom[i])]++;
@@ -683,8 +505,8 @@ fyl_ik(struct fyl *m)
 	    .horizontal = 1, .title = b.data,
 	    .axis_title = report_str(c, "felles.diagram.akse.antall_kommuner"),
 	    .integers = 1, .ncat = 1, .categories = (const char *const[]){ m->fylke },
-	    .nseries = FYL_NCLASS, .series = series, .tones = fyl_class_tones, .values = v }),
-	    "internkontroll-fordeling");
+	    .nseries = FYL_NCLASS, .series = series, .tones = report_status_tones,
+	    .values = v }), "internkontroll-fordeling", 0);
 	buf_free(&b);
 }
 
@@ -715,9 +537,10 @@ fyl_without_ik_table(struct fyl *m, long ik)
 				doc_table_col(t, 2, report_str(c,
 				    "fylke.uten_internkontroll.kol.vurdering"), 1.1, DOC_LEFT);
 			}
-			svar = fyl_ik_answer(m, m->kom[i]);
+			svar = report_answer(m->c, m->kom[i], "IK1");
 			doc_table_row(t, 0);
-			doc_table_cell(t, results_place_name(m->r, m->kom[i]), DOC_MARK_NONE);
+			doc_table_cell(t, report_place_name(m->c, m->kom[i]),
+			    DOC_MARK_NONE);
 			doc_table_cell(t, svar != NULL ? svar : "", DOC_MARK_NONE);
 			doc_table_cell(t, report_str(c, fyl_class_keys[cls]),
 			    cls == 2 ? DOC_MARK_LOW : DOC_MARK_MIDDLE);
@@ -730,14 +553,15 @@ static void
 fyl_without_ik(struct fyl *m)
 {
 	const struct report_ctx *c = m->c;
-	long ik = fyl_find(m, "internkontroll");
+	long ik = report_find_ind(m->c, "internkontroll");
 	size_t *none, nnone = 0, i;
 	struct buf b, names;
 
 	if (ik < 0)	/* no such indicator in indicators/: no chapter */
 		return;
 	none = xcalloc(m->nkom + 1, sizeof(*none));
-	fyl_heading(m, 1, report_str(c, "fylke.uten_internkontroll.overskrift"));
+	report_heading(&m->num, m->doc, 1,
+	    report_str(c, "fylke.uten_internkontroll.overskrift"));
 	for (i = 0; i < m->nkom; i++)
 		if (results_present(m->r, m->r->year, m->kom[i]) &&
 		    fyl_ik_class(m, ik, m->kom[i]) == 3)
@@ -759,85 +583,6 @@ fyl_without_ik(struct fyl *m)
 
 /* ---- Overdue measures ---- */
 
-/* Order of overdue measures: oldest deadline first, then municipality, then line. */
-static int
-fyl_measure_cmp(const void *a, const void *b, const struct measure *v)
-{
-	const struct measure *x = &v[*(const size_t *)a], *y = &v[*(const size_t *)b];
-
-	if (x->deadline != y->deadline)
-		return x->deadline < y->deadline ? -1 : 1;
-	if (x->kommune != y->kommune)
-		return x->kommune < y->kommune ? -1 : 1;
-	return x->line < y->line ? -1 : x->line > y->line;
-}
-
-/* Insertion sort of measure indexes (qsort has no context argument in C11). */
-static void
-fyl_sort_measures(size_t *idx, size_t n, const struct measure *v)
-{
-	size_t i, j;
-
-	for (i = 1; i < n; i++) {
-		size_t x = idx[i];
-
-		for (j = i; j > 0 && fyl_measure_cmp(&idx[j - 1], &x, v) > 0; j--)
-			idx[j] = idx[j - 1];
-		idx[j] = x;
-	}
-}
-
-/* The status of a measure as a cell: the class word and, when written otherwise, the
- * status as written. (The action-plan report shows it the same way.) */
-static void
-fyl_status_cell(const struct fyl *m, const struct measure *me, struct buf *out)
-{
-	static const char *const keys[] = { "felles.status.ikke_startet",
-	    "felles.status.pagar", "felles.status.gjennomfort" };
-	const char *word = me->status_class >= STATUS_NOT_STARTED &&
-	    me->status_class <= STATUS_DONE ? report_str(m->c, keys[me->status_class]) :
-	    report_str(m->c, "felles.status.ukjent");
-
-	buf_reset(out);
-	buf_puts(out, word);
-	if (me->status != NULL && me->status[0] != '\0' && !str_ieq(me->status, word))
-		buf_printf(out, "\n«%s»", me->status);
-}
-
-static void
-fyl_overdue_table(struct fyl *m, const size_t *idx, size_t n)
-{
-	const struct report_ctx *c = m->c;
-	struct doc_table *t = doc_table(m->doc, 5);
-	struct buf b;
-	size_t i;
-
-	/* Widths in points of a portrait page; the project groups' report has the
-	 * activities too. */
-	doc_table_col(t, 0, report_str(c, "felles.handlingsplan.kol.kommune"), 82, DOC_LEFT);
-	doc_table_col(t, 1, report_str(c, "felles.handlingsplan.kol.tiltak"), 146, DOC_LEFT);
-	doc_table_col(t, 2, report_str(c, "felles.handlingsplan.kol.frist"), 92, DOC_LEFT);
-	doc_table_col(t, 3, report_str(c, "felles.handlingsplan.kol.ansvar"), 84, DOC_LEFT);
-	doc_table_col(t, 4, report_str(c, "felles.handlingsplan.kol.status"), 79, DOC_LEFT);
-	buf_init(&b);
-	for (i = 0; i < n; i++) {
-		const struct measure *me = &m->r->measures[idx[i]];
-
-		doc_table_row(t, 0);
-		doc_table_cell(t, results_place_name(m->r, me->kommune), DOC_MARK_NONE);
-		doc_table_cell(t, me->tiltak, DOC_MARK_NONE);
-		buf_reset(&b);
-		report_date(c, me->deadline, &b);
-		doc_table_cell(t, b.data, DOC_MARK_LOW);
-		doc_table_cell(t, me->ansvar, DOC_MARK_NONE);
-		fyl_status_cell(m, me, &b);
-		doc_table_cell(t, b.data, me->status_class == STATUS_PROGRESS ?
-		    DOC_MARK_MIDDLE : me->status_class == STATUS_NOT_STARTED ? DOC_MARK_LOW :
-		    DOC_MARK_GREY);
-	}
-	buf_free(&b);
-}
-
 static void
 fyl_overdue(struct fyl *m)
 {
@@ -845,7 +590,7 @@ fyl_overdue(struct fyl *m)
 	size_t *idx = xcalloc(m->r->nmeasures + 1, sizeof(*idx)), n = 0, own = 0, i;
 	struct buf b;
 
-	fyl_heading(m, 1, report_str(c, "fylke.forfalte.overskrift"));
+	report_heading(&m->num, m->doc, 1, report_str(c, "fylke.forfalte.overskrift"));
 	for (i = 0; i < m->r->nmeasures; i++) {
 		if (!fyl_own_measure(m, i))
 			continue;
@@ -862,8 +607,8 @@ fyl_overdue(struct fyl *m)
 		report_expand(c, &b, "fylke.forfalte.intro", "dato", m->dato, NULL);
 		doc_paragraph(m->doc, b.data);
 		buf_free(&b);
-		fyl_sort_measures(idx, n, m->r->measures);
-		fyl_overdue_table(m, idx, n);
+		report_sort_measures(idx, n, m->r->measures);
+		report_overdue_table(c, m->doc, idx, n, 0);
 	}
 	free(idx);
 }
@@ -876,7 +621,7 @@ fyl_trend_table(struct fyl *m)
 	const struct report_ctx *c = m->c;
 	const struct results *r = m->r;
 	struct doc_table *t = doc_table(m->doc, r->nyears + 2);
-	struct fyl_used u;
+	struct report_used u;
 	struct buf b;
 	char year[16];
 	size_t i, y;
@@ -897,7 +642,7 @@ fyl_trend_table(struct fyl *m)
 		doc_table_cell(t, report_ind_short(c, i), DOC_MARK_NONE);
 		for (y = 0; y < r->nyears; y++) {
 			f = results_figure(r, r->years[y], i, m->place);
-			fyl_note(f, &u);
+			report_note_fig(f, &u);
 			buf_reset(&b);
 			report_fig(c, i, f, &b);
 			doc_table_cell(t, b.data, DOC_MARK_NONE);
@@ -908,7 +653,7 @@ fyl_trend_table(struct fyl *m)
 		doc_table_cell(t, b.data, DOC_MARK_NONE);
 	}
 	buf_free(&b);
-	fyl_footnotes(m, &u);
+	report_footnotes(m->c, m->doc, &u);
 }
 
 /* 1 when the county has a figure (published or hidden) in at least two years. */
@@ -931,7 +676,7 @@ fyl_trend(struct fyl *m)
 
 	buf_init(&b);
 	report_expand(c, &b, "fylke.utvikling.overskrift", "fylke", m->fylke, NULL);
-	fyl_heading(m, 1, b.data);
+	report_heading(&m->num, m->doc, 1, b.data);
 	buf_reset(&b);
 	if (m->r->nyears < 2) {
 		report_expand(c, &b, "fylke.utvikling.ett_aar", "aar", m->aar, NULL);
@@ -954,7 +699,7 @@ fyl_trend(struct fyl *m)
 		buf_reset(&name);
 		buf_printf(&name, "%s-utvikling", m->r->defs->v[i].id);
 		report_add_chart(c, m->doc, report_chart_trend(c, i, m->place, b.data),
-		    name.data);
+		    name.data, 0);
 	}
 	buf_free(&name);
 	buf_free(&b);
@@ -1008,7 +753,6 @@ static void
 fyl_init(struct fyl *m, const struct report_ctx *c, size_t f, struct doc *doc)
 {
 	const struct kommune_register *reg = &c->r->ds->reg;
-	struct buf b;
 	size_t k;
 
 	memset(m, 0, sizeof(*m));
@@ -1018,7 +762,7 @@ fyl_init(struct fyl *m, const struct report_ctx *c, size_t f, struct doc *doc)
 	m->f = f;
 	m->place = reg->nkommuner + f;
 	m->land = results_country_place(c->r);
-	m->fylke = results_place_name(c->r, m->place);
+	m->fylke = report_place_name(c, m->place);
 	m->kom = xcalloc(reg->nkommuner + 1, sizeof(*m->kom));
 	for (k = 0; k < reg->nkommuner; k++) {
 		if ((size_t)reg->kommuner[k].fylke != f)
@@ -1032,9 +776,7 @@ fyl_init(struct fyl *m, const struct report_ctx *c, size_t f, struct doc *doc)
 	    c->r->nyears > 1 ? c->r->years[c->r->nyears - 2] : c->r->year - 1);
 	snprintf(m->forste, sizeof(m->forste), "%d",
 	    c->r->nyears > 0 ? c->r->years[0] : c->r->year);
-	buf_init(&b);
-	report_date(c, c->r->refdate, &b);
-	m->dato = buf_take(&b);
+	m->dato = report_date_str(c, c->r->refdate);
 }
 
 void

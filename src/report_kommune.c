@@ -42,8 +42,7 @@ struct kom {
 	char			 forrige[16];
 	char			 forste[16];
 	char			*dato;		/* the reference date as the templates write it */
-	int			 chapter;	/* number of the chapter being written */
-	int			 section;	/* number of its last section */
+	struct report_numbering	 num;		/* of the headings written so far */
 	int			 landscape;	/* the pages are landscape now */
 };
 
@@ -64,26 +63,6 @@ kom_flush(struct kom *m, struct buf *b)
 	if (b->len > 0)
 		doc_paragraph(m->doc, b->data);
 	buf_reset(b);
-}
-
-/* A chapter heading "N text" (level 1) or section heading "N.M text" (level 2), numbered
- * by the order of kommune.rekkefolge. */
-static void
-kom_heading(struct kom *m, int level, const char *text)
-{
-	struct buf b;
-
-	buf_init(&b);
-	if (level == 1) {
-		m->chapter++;
-		m->section = 0;
-		buf_printf(&b, "%d %s", m->chapter, text);
-	} else {
-		m->section++;
-		buf_printf(&b, "%d.%d %s", m->chapter, m->section, text);
-	}
-	doc_heading(m->doc, level, b.data);
-	buf_free(&b);
 }
 
 /* The indicator's id. */
@@ -107,14 +86,6 @@ kom_has(const struct kom *m, const char *key)
 	return tmpl_get(m->c->t, key) != NULL;
 }
 
-/* A threshold of an indicator (in its unit) as value x 10, rounded half away from zero.
- * (Shared need: the appendix prints thresholds too; could move to report.c.) */
-static long
-kom_threshold10(double v)
-{
-	return v < 0 ? -(long)(-v * 10 + 0.5) : (long)(v * 10 + 0.5);
-}
-
 /* A published figure as text with its unit ("66,7 %"); "" unless published. */
 static void
 kom_value(const struct kom *m, size_t ind, const struct figure *f, struct buf *out)
@@ -132,13 +103,6 @@ kom_count(long n, struct buf *out)
 	report_count(n, out);
 }
 
-/* The figure of indicator ind of a place in the reporting year. */
-static const struct figure *
-kom_fig(const struct kom *m, size_t ind, size_t place)
-{
-	return results_figure(m->r, m->r->year, ind, place);
-}
-
 /* 1 when the municipality has a kept row in the plan file of the reporting year. */
 static int
 kom_has_plan_rows(const struct kom *m)
@@ -154,81 +118,46 @@ kom_has_plan_rows(const struct kom *m)
 	return 0;
 }
 
-/* Index of an indicator by id, or -1. */
-static long
-kom_find(const struct kom *m, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < m->r->defs->n; i++)
-		if (strcmp(m->r->defs->v[i].id, id) == 0)
-			return (long)i;
-	return -1;
-}
-
 /* ---- Cover ---- */
 
 static void
 kom_cover(struct kom *m)
 {
 	const struct report_ctx *c = m->c;
-	struct buf title, sub, place, year, issuer, date;
-	struct doc_cover cov;
+	struct buf sub, place, year;
 
-	buf_init(&title);
 	buf_init(&sub);
 	buf_init(&place);
 	buf_init(&year);
-	buf_init(&issuer);
-	buf_init(&date);
-	buf_puts(&title, report_str(c, "kommune.tittel"));
 	report_expand(c, &sub, "kommune.undertittel", "kommune", m->kommune, "aar", m->aar,
 	    NULL);
 	report_expand(c, &place, "kommune.forside.kommune", "kommune", m->kommune, NULL);
 	report_expand(c, &year, "kommune.forside.fylke", "fylke", m->fylke, NULL);
 	buf_putc(&year, '\n');
 	report_expand(c, &year, "kommune.forside.aar", "aar", m->aar, NULL);
-	report_expand(c, &issuer, "felles.utgitt_av", "utgiver", c->issuer, NULL);
-	report_expand(c, &date, "felles.tall_per", "dato", m->dato, NULL);
-	cov.title = title.data;
-	cov.subtitle = sub.data;
-	cov.place = place.data;
-	cov.year = year.data;
-	cov.issuer = issuer.data;
-	cov.date = date.data;
-	doc_cover(m->doc, &cov);
-	buf_free(&title);
+	report_cover(c, m->doc, &(struct doc_cover){
+	    .title = report_str(c, "kommune.tittel"), .subtitle = sub.data,
+	    .place = place.data, .year = year.data }, m->dato);
 	buf_free(&sub);
 	buf_free(&place);
 	buf_free(&year);
-	buf_free(&issuer);
-	buf_free(&date);
 }
 
 /* ---- 1 Summary ---- */
 
-/* Which symbols the summary table used, for its footnotes. */
+/* Which symbols the summary table used, for its footnotes, and whether it shows a
+ * change. */
 struct kom_used {
-	int	hidden, missing, no_active, no_change, change;
+	struct report_used	sym;
+	int			change;
 };
-
-static void
-kom_note_fig(const struct figure *f, struct kom_used *u)
-{
-	if (f->state == FIG_HIDDEN)
-		u->hidden = 1;
-	else if (f->state == FIG_MISSING)
-		u->missing = 1;
-	else if (f->state == FIG_NO_ACTIVE)
-		u->no_active = u->missing = 1;
-}
 
 static void
 kom_summary_row(struct kom *m, struct doc_table *t, size_t ind, struct kom_used *u)
 {
-	const struct figure *f = kom_fig(m, ind, m->k);
-	const struct figure *cf = kom_fig(m, ind, m->county);
-	const struct figure *lf = kom_fig(m, ind, m->country);
+	const struct figure *f = report_figure(m->c, ind, m->k);
+	const struct figure *cf = report_figure(m->c, ind, m->county);
+	const struct figure *lf = report_figure(m->c, ind, m->country);
 	struct buf b;
 
 	buf_init(&b);
@@ -252,11 +181,11 @@ kom_summary_row(struct kom *m, struct doc_table *t, size_t ind, struct kom_used 
 		if (f->state == FIG_PUBLISHED && f->has_change)
 			u->change = 1;
 		else
-			u->no_change = 1;
+			u->sym.no_change = 1;
 	}
-	kom_note_fig(f, u);
-	kom_note_fig(cf, u);
-	kom_note_fig(lf, u);
+	report_note_fig(f, &u->sym);
+	report_note_fig(cf, &u->sym);
+	report_note_fig(lf, &u->sym);
 	buf_free(&b);
 }
 
@@ -269,14 +198,7 @@ kom_summary_notes(struct kom *m, const struct kom_used *u)
 	doc_small(m->doc, report_str(c, "kommune.sammendrag.fotnote.enhet"));
 	if (u->change)
 		doc_small(m->doc, report_str(c, "kommune.sammendrag.fotnote.endring"));
-	if (u->hidden)
-		doc_small(m->doc, report_str(c, "felles.fotnote.skjult"));
-	if (u->missing)
-		doc_small(m->doc, report_str(c, "felles.fotnote.mangler"));
-	if (u->no_active)
-		doc_small(m->doc, report_str(c, "felles.fotnote.ingen_aktive"));
-	if (u->no_change)
-		doc_small(m->doc, report_str(c, "felles.fotnote.ikke_aktuelt"));
+	report_footnotes(c, m->doc, &u->sym);
 }
 
 /* The sentence on the number of active plans, published exactly when dekning is. */
@@ -284,7 +206,7 @@ static void
 kom_summary_plans(struct kom *m, struct buf *b)
 {
 	const struct report_ctx *c = m->c;
-	long ind = kom_find(m, "dekning");
+	long ind = report_find_ind(m->c, "dekning");
 	const struct figure *f;
 	struct buf n;
 
@@ -295,7 +217,7 @@ kom_summary_plans(struct kom *m, struct buf *b)
 	}
 	if (ind < 0)
 		return;
-	f = kom_fig(m, (size_t)ind, m->k);
+	f = report_figure(m->c, (size_t)ind, m->k);
 	if (f->state == FIG_HIDDEN)
 		report_expand(c, b, "kommune.sammendrag.antall_planer_skjult", "kommune",
 		    m->kommune, NULL);
@@ -322,7 +244,8 @@ kom_summary(struct kom *m)
 
 	memset(&u, 0, sizeof(u));
 	buf_init(&b);
-	kom_heading(m, 1, report_str(c, "kommune.sammendrag.overskrift"));
+	report_heading(&m->num, m->doc, 1,
+	    report_str(c, "kommune.sammendrag.overskrift"));
 	report_expand(c, &b, "kommune.sammendrag.intro", "kommune", m->kommune, "aar", m->aar,
 	    "fylke", m->fylke, NULL);
 	kom_flush(m, &b);
@@ -373,8 +296,6 @@ kom_question(const struct kom *m, const struct question *q)
 static enum doc_mark
 kom_answer_class(const struct kom *m, const struct answer *a, struct buf *out)
 {
-	static const char *const sym[] = { "felles.niva.symbol.lav",
-	    "felles.niva.symbol.middels", "felles.niva.symbol.god" };
 	static const char *const word[] = { "felles.svar.ikke_etablert",
 	    "felles.svar.under_arbeid", "felles.svar.etablert" };
 	static const enum doc_mark mark[] = { DOC_MARK_LOW, DOC_MARK_MIDDLE, DOC_MARK_GOOD };
@@ -383,7 +304,8 @@ kom_answer_class(const struct kom *m, const struct answer *a, struct buf *out)
 		buf_puts(out, report_str(m->c, "felles.svar.ikke_besvart"));
 		return DOC_MARK_GREY;
 	}
-	buf_printf(out, "%s %s", report_str(m->c, sym[a->cls]),
+	/* The answer classes run as the levels: not, in progress, established. */
+	buf_printf(out, "%s %s", report_level_symbol(m->c, (int)a->cls),
 	    report_str(m->c, word[a->cls]));
 	return mark[a->cls];
 }
@@ -450,7 +372,7 @@ kom_theme_section(struct kom *m, const struct answer *ans, size_t from, size_t t
 	buf_init(&n2);
 	report_expand(c, &b, "kommune.kartlegging.tema", "tema", kom_theme(m, ans[from].q),
 	    NULL);
-	kom_heading(m, 2, b.data);
+	report_heading(&m->num, m->doc, 2, b.data);
 	buf_reset(&b);
 	for (i = from; i < to; i++)
 		if (ans[i].q->closed) {
@@ -488,7 +410,8 @@ kom_survey(struct kom *m)
 	struct buf b;
 
 	buf_init(&b);
-	kom_heading(m, 1, report_str(c, "kommune.kartlegging.overskrift"));
+	report_heading(&m->num, m->doc, 1,
+	    report_str(c, "kommune.kartlegging.overskrift"));
 	if (ans == NULL || nq == 0) {
 		report_expand(c, &b, "kommune.kartlegging.ikke_svart", "kommune", m->kommune,
 		    "aar", m->aar, NULL);
@@ -526,8 +449,8 @@ kom_cmp_word(const struct figure *a, const struct figure *b)
 static void
 kom_ind_compare(struct kom *m, size_t ind, const struct figure *f, struct buf *out)
 {
-	const struct figure *cf = kom_fig(m, ind, m->county);
-	const struct figure *lf = kom_fig(m, ind, m->country);
+	const struct figure *cf = report_figure(m->c, ind, m->county);
+	const struct figure *lf = report_figure(m->c, ind, m->country);
 	struct buf fv, lv;
 	char key[64];
 
@@ -548,8 +471,6 @@ kom_ind_compare(struct kom *m, size_t ind, const struct figure *f, struct buf *o
 static void
 kom_ind_level(struct kom *m, size_t ind, const struct figure *f, struct buf *out)
 {
-	static const char *const word[] = { "felles.niva.lav", "felles.niva.middels",
-	    "felles.niva.god" };
 	const struct indicator *d = &m->r->defs->v[ind];
 	struct buf g, mid;
 
@@ -557,10 +478,10 @@ kom_ind_level(struct kom *m, size_t ind, const struct figure *f, struct buf *out
 		return;
 	buf_init(&g);
 	buf_init(&mid);
-	report_value(m->c, ind, kom_threshold10(d->god), &g);
-	report_value(m->c, ind, kom_threshold10(d->middels), &mid);
+	report_value(m->c, ind, report_threshold10(d->god), &g);
+	report_value(m->c, ind, report_threshold10(d->middels), &mid);
 	kom_space(out);
-	report_expand(m->c, out, "kommune.niva", "niva", report_str(m->c, word[f->level]),
+	report_expand(m->c, out, "kommune.niva", "niva", report_level_word(m->c, f->level),
 	    "grense_god", g.data, "grense_middels", mid.data, NULL);
 	buf_free(&g);
 	buf_free(&mid);
@@ -602,30 +523,15 @@ kom_ind_trend(struct kom *m, size_t ind, const struct figure *f, struct buf *out
 		    NULL);
 }
 
-/* The answer to the internal-control question (IK1) as written, or NULL. */
-static const char *
-kom_ik_answer(const struct kom *m)
-{
-	const struct answer *ans = results_answers(m->r, m->r->year, m->k);
-	size_t i;
-
-	if (ans == NULL)
-		return NULL;
-	for (i = 0; i < m->r->ds->nquestions; i++)
-		if (strcmp(ans[i].q->id, "IK1") == 0)
-			return ans[i].text;
-	return NULL;
-}
-
 /* internkontroll: the municipality's own level and answer, then county and country. */
 static void
 kom_ik_text(struct kom *m, size_t ind, const struct figure *f, struct buf *out)
 {
 	static const char *const key[] = { "kommune.ind.internkontroll.ikke_etablert",
 	    "kommune.ind.internkontroll.under_arbeid", "kommune.ind.internkontroll.etablert" };
-	const struct figure *cf = kom_fig(m, ind, m->county);
-	const struct figure *lf = kom_fig(m, ind, m->country);
-	const char *svar = kom_ik_answer(m);
+	const struct figure *cf = report_figure(m->c, ind, m->county);
+	const struct figure *lf = report_figure(m->c, ind, m->country);
+	const char *svar = report_answer(m->c, m->k, "IK1");
 	struct buf fv, lv;
 
 	if (f->state == FIG_PUBLISHED && f->level >= LEVEL_LAV && f->level <= LEVEL_GOD) {
@@ -753,34 +659,11 @@ kom_ind_absent(struct kom *m, size_t ind, const struct figure *f, struct buf *ou
 		    NULL);
 }
 
-/* A note under a chart on ":" and "..". (The same as report.c's chart_note, which
- * should be shared through report.h.) */
-static const char *
-kom_chart_note(const struct kom *m, const struct chart_value *v, size_t n, struct buf *b)
-{
-	int hidden = 0, missing = 0;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		hidden |= v[i].state == CHART_HIDDEN;
-		missing |= v[i].state == CHART_MISSING;
-	}
-	if (hidden)
-		buf_puts(b, report_str(m->c, "felles.diagram.skjult"));
-	if (hidden && missing)
-		buf_puts(b, "   ");
-	if (missing)
-		buf_puts(b, report_str(m->c, "felles.diagram.mangler"));
-	return b->len > 0 ? b->data : NULL;
-}
-
 /* The brukermedvirkning split of the municipality, its county and the country as
  * stacked bars of shares of the active plans. */
 static struct chart *
 kom_split_chart(struct kom *m)
 {
-	static const enum chart_tone tones[4] = { CHART_TONE_GOOD, CHART_TONE_MIDDLE,
-	    CHART_TONE_LOW, CHART_TONE_NEUTRAL };
 	const char *series[4], *cats[3];
 	size_t places[3] = { m->k, m->county, m->country }, p, s;
 	struct chart_value vals[12];
@@ -795,8 +678,7 @@ kom_split_chart(struct kom *m)
 		const struct split *sp = results_split(m->r, m->r->year, places[p]);
 		long n[4] = { 0, 0, 0, 0 }, tot = 0;
 
-		cats[p] = p == 2 ? report_str(m->c, "felles.land") :
-		    results_place_name(m->r, places[p]);
+		cats[p] = report_place_name(m->c, places[p]);
 		if (sp != NULL && sp->state == FIG_PUBLISHED) {
 			n[0] = sp->ja;
 			n[1] = sp->delvis;
@@ -820,8 +702,9 @@ kom_split_chart(struct kom *m)
 	ch = chart_new(&(struct chart_spec){
 	    .kind = CHART_STACKED, .horizontal = 1, .title = title.data,
 	    .axis_title = report_str(m->c, "felles.diagram.akse.prosent_planer"),
-	    .note = kom_chart_note(m, vals, 12, &note), .ncat = 3, .categories = cats,
-	    .nseries = 4, .series = series, .tones = tones, .values = vals, .highlight = 1,
+	    .note = report_chart_note(m->c, vals, 12, &note), .ncat = 3,
+	    .categories = cats, .nseries = 4, .series = series,
+	    .tones = report_status_tones, .values = vals, .highlight = 1,
 	    .max10 = 1000 });
 	buf_free(&title);
 	buf_free(&note);
@@ -849,9 +732,9 @@ kom_has_history(const struct kom *m, size_t ind)
 static int
 kom_any_published(const struct kom *m, size_t ind)
 {
-	return kom_fig(m, ind, m->k)->state == FIG_PUBLISHED ||
-	    kom_fig(m, ind, m->county)->state == FIG_PUBLISHED ||
-	    kom_fig(m, ind, m->country)->state == FIG_PUBLISHED;
+	return report_figure(m->c, ind, m->k)->state == FIG_PUBLISHED ||
+	    report_figure(m->c, ind, m->county)->state == FIG_PUBLISHED ||
+	    report_figure(m->c, ind, m->country)->state == FIG_PUBLISHED;
 }
 
 static void
@@ -873,9 +756,10 @@ kom_ind_charts(struct kom *m, size_t ind)
 		    m->fylke, "aar", m->aar, NULL);
 	buf_printf(&name, "%s-sammenligning", id);
 	report_add_chart(m->c, m->doc, report_chart_compare(m->c, ind, m->k, title.data),
-	    name.data);
+	    name.data, 0);
 	if (strcmp(id, "brukermedvirkning") == 0)
-		report_add_chart(m->c, m->doc, kom_split_chart(m), "brukermedvirkning-fordeling");
+		report_add_chart(m->c, m->doc, kom_split_chart(m),
+		    "brukermedvirkning-fordeling", 0);
 	/* internkontroll: a municipality's own figure is 0 or 100 each year; its text says
 	 * the answer, and the county report draws the shares over time. */
 	if (strcmp(id, "internkontroll") != 0 && kom_has_history(m, ind)) {
@@ -886,7 +770,7 @@ kom_ind_charts(struct kom *m, size_t ind)
 		    "aar", m->aar, NULL);
 		buf_printf(&name, "%s-utvikling", id);
 		report_add_chart(m->c, m->doc, report_chart_trend(m->c, ind, m->k, title.data),
-		    name.data);
+		    name.data, 0);
 	}
 	buf_free(&title);
 	buf_free(&name);
@@ -896,12 +780,12 @@ kom_ind_charts(struct kom *m, size_t ind)
 static void
 kom_ind_section(struct kom *m, size_t ind)
 {
-	const struct figure *f = kom_fig(m, ind, m->k);
+	const struct figure *f = report_figure(m->c, ind, m->k);
 	char key[96];
 	struct buf b;
 
 	kom_ind_key(m, ind, "overskrift", key, sizeof(key));
-	kom_heading(m, 2, kom_has(m, key) ? report_str(m->c, key) :
+	report_heading(&m->num, m->doc, 2, kom_has(m, key) ? report_str(m->c, key) :
 	    report_ind_name(m->c, ind));
 	buf_init(&b);
 	if (strcmp(kom_id(m, ind), "internkontroll") == 0)
@@ -922,7 +806,8 @@ kom_indicators(struct kom *m)
 	size_t i;
 
 	buf_init(&b);
-	kom_heading(m, 1, report_str(m->c, "kommune.indikatorer.overskrift"));
+	report_heading(&m->num, m->doc, 1,
+	    report_str(m->c, "kommune.indikatorer.overskrift"));
 	report_expand(m->c, &b, "kommune.indikatorer.intro", "kommune", m->kommune, "fylke",
 	    m->fylke, NULL);
 	kom_flush(m, &b);
@@ -936,28 +821,9 @@ kom_indicators(struct kom *m)
 /* Counts of the municipality's measures by status class (done, in progress, not
  * started, unknown) and overdue. */
 struct kom_tally {
-	long	n[4];
+	long	n[REPORT_NSTATUS];
 	long	total, overdue;
 };
-
-/* The slot of a status class in kom_tally.n and the status tables below. */
-static size_t
-kom_status_slot(int cls)
-{
-	switch (cls) {
-	case STATUS_DONE:
-		return 0;
-	case STATUS_PROGRESS:
-		return 1;
-	case STATUS_NOT_STARTED:
-		return 2;
-	default:
-		return 3;
-	}
-}
-
-static const char *const kom_status_key[4] = { "felles.status.gjennomfort",
-    "felles.status.pagar", "felles.status.ikke_startet", "felles.status.ukjent" };
 
 static void
 kom_tally(const struct kom *m, struct kom_tally *t)
@@ -970,7 +836,7 @@ kom_tally(const struct kom *m, struct kom_tally *t)
 
 		if (ms->kommune != m->k)
 			continue;
-		t->n[kom_status_slot(ms->status_class)]++;
+		t->n[report_status_slot(ms->status_class)]++;
 		t->total++;
 		t->overdue += ms->overdue != 0;
 	}
@@ -980,26 +846,14 @@ kom_tally(const struct kom *m, struct kom_tally *t)
 static struct chart *
 kom_status_chart(struct kom *m, const struct kom_tally *t)
 {
-	static const enum chart_tone tones[4] = { CHART_TONE_GOOD, CHART_TONE_MIDDLE,
-	    CHART_TONE_LOW, CHART_TONE_NEUTRAL };
-	const char *series[4], *cats[1] = { m->kommune };
-	struct chart_value vals[4];
+	const char *cats[1] = { m->kommune };
 	struct buf title;
 	struct chart *ch;
-	size_t s;
 
-	for (s = 0; s < 4; s++) {
-		series[s] = report_str(m->c, kom_status_key[s]);
-		vals[s] = CHART_VAL((int)(t->n[s] * 10));
-	}
 	buf_init(&title);
 	report_expand(m->c, &title, "kommune.handlingsplan.diagram", "kommune", m->kommune,
 	    "aar", m->aar, NULL);
-	ch = chart_new(&(struct chart_spec){
-	    .kind = CHART_STACKED, .horizontal = 1, .title = title.data,
-	    .axis_title = report_str(m->c, "felles.diagram.akse.antall_tiltak"),
-	    .integers = 1, .ncat = 1, .categories = cats, .nseries = 4, .series = series,
-	    .tones = tones, .values = vals });
+	ch = report_status_chart(m->c, title.data, 1, cats, &t->n, 0);
 	buf_free(&title);
 	return ch;
 }
@@ -1030,14 +884,12 @@ kom_tid_cell(struct kom *m, const struct measure *ms, struct buf *b)
 static enum doc_mark
 kom_status_cell(struct kom *m, const struct measure *ms, struct buf *b)
 {
-	static const enum doc_mark mark[4] = { DOC_MARK_GOOD, DOC_MARK_MIDDLE, DOC_MARK_LOW,
-	    DOC_MARK_GREY };
-	size_t s = kom_status_slot(ms->status_class);
+	size_t s = report_status_slot(ms->status_class);
 	struct buf d;
 
-	buf_puts(b, report_str(m->c, kom_status_key[s]));
+	buf_puts(b, report_status_word(m->c, s));
 	if (!ms->overdue)
-		return mark[s];
+		return report_status_mark(s);
 	buf_putc(b, '\n');
 	if (ms->deadline == 0) {
 		buf_puts(b, report_str(m->c, "felles.tiltak.forfalt"));
@@ -1101,7 +953,8 @@ kom_plan(struct kom *m)
 		doc_orientation(m->doc, DOC_LANDSCAPE);
 		m->landscape = 1;
 	}
-	kom_heading(m, 1, report_str(c, "kommune.handlingsplan.overskrift"));
+	report_heading(&m->num, m->doc, 1,
+	    report_str(c, "kommune.handlingsplan.overskrift"));
 	if (t.total == 0) {
 		report_expand(c, &b, "kommune.handlingsplan.ingen", "kommune", m->kommune, NULL);
 		kom_flush(m, &b);
@@ -1129,7 +982,7 @@ kom_plan(struct kom *m)
 	for (i = 0; i < 5; i++)
 		buf_free(&n[i]);
 	buf_free(&b);
-	report_add_chart(c, m->doc, kom_status_chart(m, &t), "handlingsplan-status");
+	report_add_chart(c, m->doc, kom_status_chart(m, &t), "handlingsplan-status", 0);
 	kom_plan_table(m);
 }
 
@@ -1155,7 +1008,6 @@ static void
 kom_init(struct kom *m, const struct report_ctx *c, size_t k, struct doc *doc)
 {
 	const struct results *r = c->r;
-	struct buf d;
 
 	memset(m, 0, sizeof(*m));
 	m->c = c;
@@ -1167,15 +1019,13 @@ kom_init(struct kom *m, const struct report_ctx *c, size_t k, struct doc *doc)
 	m->yi = results_year_index(r, r->year);
 	if (m->yi < 0)
 		m->yi = 0;
-	m->kommune = results_place_name(r, k);
-	m->fylke = results_place_name(r, m->county);
+	m->kommune = report_place_name(c, k);
+	m->fylke = report_place_name(c, m->county);
 	snprintf(m->aar, sizeof(m->aar), "%d", r->year);
 	snprintf(m->forrige, sizeof(m->forrige), "%d", m->yi > 0 ? r->years[m->yi - 1] :
 	    r->year - 1);
 	snprintf(m->forste, sizeof(m->forste), "%d", r->nyears > 0 ? r->years[0] : r->year);
-	buf_init(&d);
-	report_date(c, r->refdate, &d);
-	m->dato = buf_take(&d);
+	m->dato = report_date_str(c, r->refdate);
 }
 
 void

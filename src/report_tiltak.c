@@ -14,7 +14,7 @@
 #include "report.h"
 
 /* Columns of the status counts: done, in progress, not started, unknown; then overdue. */
-#define TIL_NSTATUS	4
+#define TIL_NSTATUS	REPORT_NSTATUS
 #define TIL_OVERDUE	4
 /* Municipalities per status chart, so that every bar stays readable on one page. */
 #define TIL_CHART_MAX	40
@@ -36,71 +36,15 @@ struct til {
 	long			 recurring, undated;
 	char			 aar[16];
 	char			*dato;
-	int			 chapter, section;
+	struct report_numbering	 num;
 };
 
-static const char *const til_status_keys[TIL_NSTATUS] = { "felles.status.gjennomfort",
-    "felles.status.pagar", "felles.status.ikke_startet", "felles.status.ukjent" };
-static const enum chart_tone til_tones[TIL_NSTATUS] = { CHART_TONE_GOOD,
-    CHART_TONE_MIDDLE, CHART_TONE_LOW, CHART_TONE_NEUTRAL };
-static const enum doc_mark til_marks[TIL_NSTATUS] = { DOC_MARK_GOOD, DOC_MARK_MIDDLE,
-    DOC_MARK_LOW, DOC_MARK_GREY };
-
 /* ---- Helpers ---- */
-
-/* The column of a status class: 0 done, 1 in progress, 2 not started, 3 unknown. */
-static int
-til_col(int status_class)
-{
-	switch (status_class) {
-	case STATUS_DONE:
-		return 0;
-	case STATUS_PROGRESS:
-		return 1;
-	case STATUS_NOT_STARTED:
-		return 2;
-	default:
-		return 3;
-	}
-}
-
-/* A chapter heading "N text" (level 1) or a section heading "N.M text" (level 2),
- * numbered by the order of handlingsplan.rekkefolge. */
-static void
-til_heading(struct til *m, int level, const char *text)
-{
-	struct buf b;
-
-	buf_init(&b);
-	if (level == 1) {
-		m->chapter++;
-		m->section = 0;
-		buf_printf(&b, "%d %s", m->chapter, text);
-	} else {
-		m->section++;
-		buf_printf(&b, "%d.%d %s", m->chapter, m->section, text);
-	}
-	doc_heading(m->doc, level, b.data);
-	buf_free(&b);
-}
 
 static void
 til_num(long n, char *out, size_t sz)
 {
 	snprintf(out, sz, "%ld", n);
-}
-
-/* The status of a measure as a cell: the class word and, when written otherwise, the
- * status as written. */
-static void
-til_status_cell(const struct til *m, const struct measure *me, struct buf *out)
-{
-	const char *word = report_str(m->c, til_status_keys[til_col(me->status_class)]);
-
-	buf_reset(out);
-	buf_puts(out, word);
-	if (me->status != NULL && me->status[0] != '\0' && !str_ieq(me->status, word))
-		buf_printf(out, "\n«%s»", me->status);
 }
 
 /* The time of a measure as a cell: tid as written, then how it was read (overdue, the
@@ -131,32 +75,6 @@ til_time_cell(const struct til *m, const struct measure *me, struct buf *out)
 	buf_free(&d);
 }
 
-/* Order of overdue measures: oldest deadline first, then municipality, then line. */
-static int
-til_cmp(const struct measure *x, const struct measure *y)
-{
-	if (x->deadline != y->deadline)
-		return x->deadline < y->deadline ? -1 : 1;
-	if (x->kommune != y->kommune)
-		return x->kommune < y->kommune ? -1 : 1;
-	return x->line < y->line ? -1 : x->line > y->line;
-}
-
-/* Insertion sort of measure indexes by til_cmp (few measures; stable). */
-static void
-til_sort(size_t *idx, size_t n, const struct measure *v)
-{
-	size_t i, j;
-
-	for (i = 1; i < n; i++) {
-		size_t x = idx[i];
-
-		for (j = i; j > 0 && til_cmp(&v[idx[j - 1]], &v[x]) > 0; j--)
-			idx[j] = idx[j - 1];
-		idx[j] = x;
-	}
-}
-
 /* ---- Cover ---- */
 
 /* The county the measures come from when it is one, else NULL. */
@@ -181,25 +99,17 @@ static void
 til_cover(struct til *m)
 {
 	const struct report_ctx *c = m->c;
-	struct buf sub, year, issuer;
-	struct doc_cover cov;
+	struct buf sub, year;
 
 	buf_init(&sub);
 	buf_init(&year);
-	buf_init(&issuer);
 	report_expand(c, &sub, "handlingsplan.undertittel", "aar", m->aar, NULL);
 	report_expand(c, &year, "handlingsplan.forside.aar", "dato", m->dato, NULL);
-	report_expand(c, &issuer, "felles.utgitt_av", "utgiver", c->issuer, NULL);
-	cov.title = report_str(c, "handlingsplan.tittel");
-	cov.subtitle = sub.data;
-	cov.place = til_county(m);
-	cov.year = year.data;
-	cov.issuer = issuer.data;
-	cov.date = NULL;
-	doc_cover(m->doc, &cov);
+	report_cover(c, m->doc, &(struct doc_cover){
+	    .title = report_str(c, "handlingsplan.tittel"), .subtitle = sub.data,
+	    .place = til_county(m), .year = year.data }, NULL);
 	buf_free(&sub);
 	buf_free(&year);
-	buf_free(&issuer);
 }
 
 /* ---- Overview ---- */
@@ -237,11 +147,11 @@ til_overview_table(struct til *m)
 	doc_table_col(t, 1, report_str(c, "handlingsplan.oversikt.kol.antall"), 48,
 	    DOC_RIGHT);
 	for (i = 0; i < TIL_NSTATUS; i++)
-		doc_table_col(t, i + 2, report_str(c, til_status_keys[i]), 70, DOC_RIGHT);
+		doc_table_col(t, i + 2, report_status_word(c, i), 70, DOC_RIGHT);
 	doc_table_col(t, TIL_NSTATUS + 2, report_str(c, "felles.tiltak.forfalt"), 50,
 	    DOC_RIGHT);
 	for (i = 0; i < m->nkom; i++)
-		til_count_row(t, results_place_name(m->r, m->kom[i].k), m->kom[i].count, 0);
+		til_count_row(t, report_place_name(m->c, m->kom[i].k), m->kom[i].count, 0);
 	if (m->nkom > 1)
 		til_count_row(t, report_str(c, "handlingsplan.oversikt.sum"), m->total, 1);
 }
@@ -254,7 +164,8 @@ til_overview(struct til *m)
 	struct buf b;
 
 	doc_orientation(m->doc, DOC_PORTRAIT);
-	til_heading(m, 1, report_str(c, "handlingsplan.oversikt.overskrift"));
+	report_heading(&m->num, m->doc, 1,
+	    report_str(c, "handlingsplan.oversikt.overskrift"));
 	if (m->r->nmeasures == 0) {
 		doc_paragraph(m->doc, report_str(c, "handlingsplan.oversikt.ingen"));
 		return;
@@ -292,40 +203,6 @@ til_overview(struct til *m)
 /* ---- Overdue measures ---- */
 
 static void
-til_overdue_table(struct til *m, const size_t *idx, size_t n)
-{
-	const struct report_ctx *c = m->c;
-	struct doc_table *t = doc_table(m->doc, 6);
-	struct buf b;
-	size_t i;
-
-	/* Widths in points of the 730 of a landscape page. */
-	doc_table_col(t, 0, report_str(c, "felles.handlingsplan.kol.kommune"), 100, DOC_LEFT);
-	doc_table_col(t, 1, report_str(c, "felles.handlingsplan.kol.tiltak"), 160, DOC_LEFT);
-	doc_table_col(t, 2, report_str(c, "felles.handlingsplan.kol.aktivitet"), 175,
-	    DOC_LEFT);
-	doc_table_col(t, 3, report_str(c, "felles.handlingsplan.kol.frist"), 92, DOC_LEFT);
-	doc_table_col(t, 4, report_str(c, "felles.handlingsplan.kol.ansvar"), 97, DOC_LEFT);
-	doc_table_col(t, 5, report_str(c, "felles.handlingsplan.kol.status"), 106, DOC_LEFT);
-	buf_init(&b);
-	for (i = 0; i < n; i++) {
-		const struct measure *me = &m->r->measures[idx[i]];
-
-		doc_table_row(t, 0);
-		doc_table_cell(t, results_place_name(m->r, me->kommune), DOC_MARK_NONE);
-		doc_table_cell(t, me->tiltak, DOC_MARK_NONE);
-		doc_table_cell(t, me->aktivitet, DOC_MARK_NONE);
-		buf_reset(&b);
-		report_date(c, me->deadline, &b);
-		doc_table_cell(t, b.data, DOC_MARK_LOW);
-		doc_table_cell(t, me->ansvar, DOC_MARK_NONE);
-		til_status_cell(m, me, &b);
-		doc_table_cell(t, b.data, til_marks[til_col(me->status_class)]);
-	}
-	buf_free(&b);
-}
-
-static void
 til_overdue(struct til *m)
 {
 	const struct report_ctx *c = m->c;
@@ -333,7 +210,8 @@ til_overdue(struct til *m)
 	struct buf b;
 
 	doc_orientation(m->doc, DOC_LANDSCAPE);
-	til_heading(m, 1, report_str(c, "handlingsplan.forfalte.overskrift"));
+	report_heading(&m->num, m->doc, 1,
+	    report_str(c, "handlingsplan.forfalte.overskrift"));
 	for (i = 0; i < m->r->nmeasures; i++)
 		if (m->r->measures[i].overdue)
 			idx[n++] = i;
@@ -344,8 +222,8 @@ til_overdue(struct til *m)
 		report_expand(c, &b, "handlingsplan.forfalte.intro", "dato", m->dato, NULL);
 		doc_paragraph(m->doc, b.data);
 		buf_free(&b);
-		til_sort(idx, n, m->r->measures);
-		til_overdue_table(m, idx, n);
+		report_sort_measures(idx, n, m->r->measures);
+		report_overdue_table(c, m->doc, idx, n, 1);
 	}
 	free(idx);
 }
@@ -358,25 +236,20 @@ static struct chart *
 til_chart(const struct til *m, size_t from, size_t n, const char *title, int max10)
 {
 	const char **cats = xcalloc(n + 1, sizeof(*cats));
-	struct chart_value *v = xcalloc(n * TIL_NSTATUS + 1, sizeof(*v));
-	const char *series[TIL_NSTATUS];
+	long (*counts)[REPORT_NSTATUS] = xcalloc(n + 1, sizeof(*counts));
 	struct chart *ch;
 	size_t i, s;
 
-	for (s = 0; s < TIL_NSTATUS; s++)
-		series[s] = report_str(m->c, til_status_keys[s]);
 	for (i = 0; i < n; i++) {
 		const struct til_kom *k = &m->kom[from + i];
 
-		cats[i] = results_place_name(m->r, k->k);
-		for (s = 0; s < TIL_NSTATUS; s++)
-			v[i * TIL_NSTATUS + s] = CHART_VAL((int)k->count[s] * 10);
+		cats[i] = report_place_name(m->c, k->k);
+		for (s = 0; s < REPORT_NSTATUS; s++)
+			counts[i][s] = k->count[s];
 	}
-	ch = chart_new(&(struct chart_spec){ .kind = CHART_STACKED, .horizontal = 1,
-	    .title = title, .axis_title = report_str(m->c, "felles.diagram.akse.antall_tiltak"),
-	    .integers = 1, .ncat = n, .categories = cats, .nseries = TIL_NSTATUS,
-	    .series = series, .tones = til_tones, .values = v, .max10 = max10 });
-	free(v);
+	ch = report_status_chart(m->c, title, n, cats,
+	    (const long (*)[REPORT_NSTATUS])counts, max10);
+	free(counts);
 	free(cats);
 	return ch;
 }
@@ -392,7 +265,8 @@ til_diagram(struct til *m)
 	if (m->nkom == 0)
 		return;
 	doc_orientation(m->doc, DOC_PORTRAIT);
-	til_heading(m, 1, report_str(c, "handlingsplan.diagram.overskrift"));
+	report_heading(&m->num, m->doc, 1,
+	    report_str(c, "handlingsplan.diagram.overskrift"));
 	buf_init(&title);
 	buf_init(&name);
 	report_expand(c, &title, "handlingsplan.diagram.tittel", "aar", m->aar, NULL);
@@ -411,7 +285,7 @@ til_diagram(struct til *m)
 		else
 			buf_printf(&name, "status-per-kommune-%zu", p + 1);
 		report_add_chart(c, m->doc, til_chart(m, from, n, title.data, max10),
-		    name.data);
+		    name.data, 0);
 	}
 	buf_free(&title);
 	buf_free(&name);
@@ -422,6 +296,8 @@ til_diagram(struct til *m)
 static void
 til_kom_row(struct til *m, struct doc_table *t, const struct measure *me, struct buf *b)
 {
+	enum doc_mark mk;
+
 	doc_table_row(t, 0);
 	doc_table_cell(t, me->tiltak, DOC_MARK_NONE);
 	doc_table_cell(t, me->mal, DOC_MARK_NONE);
@@ -429,8 +305,8 @@ til_kom_row(struct til *m, struct doc_table *t, const struct measure *me, struct
 	til_time_cell(m, me, b);
 	doc_table_cell(t, b->data, me->overdue ? DOC_MARK_LOW : DOC_MARK_NONE);
 	doc_table_cell(t, me->ansvar, DOC_MARK_NONE);
-	til_status_cell(m, me, b);
-	doc_table_cell(t, b->data, til_marks[til_col(me->status_class)]);
+	mk = report_status_cell(m->c, me, b);
+	doc_table_cell(t, b->data, mk);
 }
 
 static void
@@ -455,7 +331,7 @@ til_kom_table(struct til *m, const struct til_kom *k)
 	for (i = k->first; i < k->first + k->n; i++)
 		if (v[i].overdue)
 			idx[n++] = i;
-	til_sort(idx, n, v);
+	report_sort_measures(idx, n, v);
 	for (i = k->first; i < k->first + k->n; i++)
 		if (!v[i].overdue)
 			idx[n++] = i;
@@ -477,15 +353,16 @@ til_kommuner(struct til *m)
 	if (m->nkom == 0)
 		return;
 	doc_orientation(m->doc, DOC_LANDSCAPE);
-	til_heading(m, 1, report_str(c, "handlingsplan.kommuner.overskrift"));
+	report_heading(&m->num, m->doc, 1,
+	    report_str(c, "handlingsplan.kommuner.overskrift"));
 	buf_init(&b);
 	for (i = 0; i < m->nkom; i++) {
 		const struct til_kom *k = &m->kom[i];
 
 		buf_reset(&b);
 		report_expand(c, &b, "handlingsplan.kommuner.kommune", "kommune",
-		    results_place_name(m->r, k->k), NULL);
-		til_heading(m, 2, b.data);
+		    report_place_name(m->c, k->k), NULL);
+		report_heading(&m->num, m->doc, 2, b.data);
 		buf_reset(&b);
 		til_num(k->count[0], a, sizeof(a));
 		til_num((long)k->n, n, sizeof(n));
@@ -505,7 +382,6 @@ static void
 til_init(struct til *m, const struct report_ctx *c, struct doc *doc)
 {
 	const struct results *r = c->r;
-	struct buf b;
 	size_t i;
 
 	memset(m, 0, sizeof(*m));
@@ -524,8 +400,8 @@ til_init(struct til *m, const struct report_ctx *c, struct doc *doc)
 		}
 		k = &m->kom[m->nkom - 1];
 		k->n++;
-		k->count[til_col(me->status_class)]++;
-		m->total[til_col(me->status_class)]++;
+		k->count[report_status_slot(me->status_class)]++;
+		m->total[report_status_slot(me->status_class)]++;
 		if (me->overdue) {
 			k->count[TIL_OVERDUE]++;
 			m->total[TIL_OVERDUE]++;
@@ -534,9 +410,7 @@ til_init(struct til *m, const struct report_ctx *c, struct doc *doc)
 		m->undated += me->deadline == 0 && !me->recurring;
 	}
 	snprintf(m->aar, sizeof(m->aar), "%d", r->year);
-	buf_init(&b);
-	report_date(c, r->refdate, &b);
-	m->dato = buf_take(&b);
+	m->dato = report_date_str(c, r->refdate);
 }
 
 static void

@@ -1,19 +1,54 @@
 /*
- * The commands as pipelines (see run.h): each reads the data directory, computes what it
- * needs and renders it. Holds no state between calls.
+ * The commands as pipelines (see run.h): each reads the data directory and the
+ * definitions, computes what it needs and renders it. Holds no state between calls.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
-
-#include "run.h"
-
-/* run_check (owned by reader): read the definitions and the data, then say what became
- * of each file. */
+#include <stdlib.h>
 #include <string.h>
 
+#include "compute.h"
 #include "deadline.h"
-#include "indicator.h"	/* definitions: for the check of indicators/ in run_check */
+#include "indicator.h"
 #include "load.h"
+#include "pdf.h"
+#include "report.h"
+#include "run.h"
+#include "tables.h"
+#include "tmpl.h"
+
+/* What every computing command reads and computes before it renders. */
+struct run_state {
+	struct dataset		 ds;
+	struct indicator_set	 set;
+	struct deadline_rules	*rules;
+	struct results		 r;
+};
+
+/* Reads the data and the definitions and computes every figure. Returns 0, or -1 when
+ * nothing can be computed (the reason already said); run_release() either way. */
+static int
+run_prepare(const struct options *o, struct diag *d, struct run_state *st)
+{
+	memset(st, 0, sizeof(*st));
+	if (dataset_load(&st->ds, o->data_dir, o->indicators_dir, d) == -1)
+		return -1;
+	if (indicators_load(&st->set, o->indicators_dir, d) == -1 && st->set.n == 0)
+		return -1;
+	deadline_rules_load(&st->rules, o->indicators_dir, d);
+	return compute_run(&st->r, &st->ds, &st->set, st->rules, o->year,
+	    o->reference_date, d);
+}
+
+static void
+run_release(struct run_state *st)
+{
+	compute_free(&st->r);
+	deadline_rules_free(st->rules);
+	indicators_free(&st->set);
+	dataset_free(&st->ds);
+}
 
 static void
 run_check_source(const struct source *s, struct diag *d)
@@ -28,7 +63,8 @@ run_check_source(const struct source *s, struct diag *d)
 		    s->rows_used, s->rows_left_out, s->warnings, s->warnings == 1 ? "" : "s");
 }
 
-/* Reads indicators/ as the other commands do, so that `check` reports its problems too. */
+/* Reads indicators/ and templates/ as the other commands do, so that `check` reports
+ * their problems too. */
 static void
 run_check_definitions(const struct options *o, struct diag *d)
 {
@@ -40,6 +76,7 @@ run_check_definitions(const struct options *o, struct diag *d)
 	indicators_free(&set);
 	deadline_rules_load(&rules, o->indicators_dir, d);
 	deadline_rules_free(rules);
+	tmpl_check(o->templates_dir, d);
 }
 
 void
@@ -69,54 +106,25 @@ run_check(const struct options *o, struct diag *d)
 	dataset_free(&ds);
 }
 
-/* run_indicators (owned by compute): read, compute, print indikatorer.csv. */
-#include <stdlib.h>
-#include <string.h>
-
-#include "compute.h"
-#include "deadline.h"
-#include "indicator.h"
-#include "load.h"
-#include "tables.h"
-
+/* Prints indikatorer.csv of the reporting year (and the years before it). */
 void
 run_indicators(const struct options *o, struct diag *d)
 {
-	struct dataset ds;
-	struct indicator_set set;
-	struct deadline_rules *rules = NULL;
-	struct results r;
+	struct run_state st;
 	struct buf b;
 
-	memset(&ds, 0, sizeof(ds));
-	memset(&set, 0, sizeof(set));
-	memset(&r, 0, sizeof(r));
-	if (dataset_load(&ds, o->data_dir, o->indicators_dir, d) == -1)
-		goto out;
-	if (indicators_load(&set, o->indicators_dir, d) == -1 && set.n == 0)
-		goto out;
-	deadline_rules_load(&rules, o->indicators_dir, d);
-	if (compute_run(&r, &ds, &set, rules, o->year, o->reference_date, d) == -1)
-		goto out;
-	buf_init(&b);
-	tables_indicators(&r, &b);
-	if (fwrite(b.data, 1, b.len, stdout) != b.len || fflush(stdout) != 0)
-		diag_msg(d, DIAG_ERROR, NULL, 0, 0, "cannot write to standard output");
-	buf_free(&b);
-out:
-	compute_free(&r);
-	deadline_rules_free(rules);
-	indicators_free(&set);
-	dataset_free(&ds);
+	if (run_prepare(o, d, &st) == 0) {
+		buf_init(&b);
+		tables_indicators(&st.r, &b);
+		if (fwrite(b.data, 1, b.len, stdout) != b.len || fflush(stdout) != 0)
+			diag_msg(d, DIAG_ERROR, NULL, 0, 0, "cannot write to standard output");
+		buf_free(&b);
+	}
+	run_release(&st);
 }
 
-/* run_report (owned by the lead): read, compute, write the tables, then render every
- * report in a pool of threads; a report that fails is named and the others go on. */
-#include <pthread.h>
-
-#include "pdf.h"
-#include "report.h"
-#include "tmpl.h"
+/* run_report: read, compute, write the tables, then render every report in a pool of
+ * threads; a report that fails is named and the others go on. */
 
 enum report_kind { REPORT_KOMMUNE, REPORT_FYLKE, REPORT_TILTAK };
 
@@ -126,6 +134,7 @@ struct report_job {
 	char		*dir;		/* where the PDF goes */
 	char		*base;		/* its file name without ".pdf" */
 	struct buf	 dump;		/* --dump: the model as text */
+	int		 failed;	/* not written (pdf_write said why) */
 };
 
 struct report_pool {
@@ -161,9 +170,7 @@ report_job_render(const struct report_ctx *base, struct report_job *j)
 		doc_dump(doc, &j->dump);
 	} else {
 		path = xasprintf("%s/%s.pdf", j->dir, j->base);
-		if (pdf_write(doc, path, c.o->fonts_dir, c.d) == -1)
-			diag_msg(c.d, DIAG_ERROR, path, 0, 0, "this report was not written; "
-			    "the others were");
+		j->failed = pdf_write(doc, path, c.o->fonts_dir, c.d) == -1;
 		free(path);
 	}
 	doc_free(doc);
@@ -277,62 +284,52 @@ report_dirs(const struct options *o, const char *ydir, const char *figdir, struc
 void
 run_report(const struct options *o, struct diag *d)
 {
-	struct dataset ds;
-	struct indicator_set set;
-	struct deadline_rules *rules = NULL;
+	struct run_state st;
 	struct tmpl *t = NULL;
-	struct results r;
 	struct report_ctx ctx;
 	struct report_job *jobs = NULL;
-	size_t njobs = 0, i;
+	size_t njobs = 0, nfailed = 0, i;
 	char *ydir = NULL, *figdir = NULL;
 
-	memset(&ds, 0, sizeof(ds));
-	memset(&set, 0, sizeof(set));
-	memset(&r, 0, sizeof(r));
-	if (dataset_load(&ds, o->data_dir, o->indicators_dir, d) == -1)
-		goto out;
-	if (indicators_load(&set, o->indicators_dir, d) == -1 && set.n == 0)
-		goto out;
-	deadline_rules_load(&rules, o->indicators_dir, d);
+	/* The templates first: with a broken template no report is written, and the
+	 * adviser should hear so before waiting for the computation. */
 	if (tmpl_load(&t, o->templates_dir, o->lang, d) == -1) {
 		diag_msg(d, DIAG_FATAL, o->templates_dir, 0, 0, "no reports were written: "
 		    "the templates must be mended first");
-		goto out;
+		return;
 	}
-	if (compute_run(&r, &ds, &set, rules, o->year, o->reference_date, d) == -1)
+	if (run_prepare(o, d, &st) == -1)
 		goto out;
 
-	ydir = xasprintf("%s/%d", o->out_dir, r.year);
+	ydir = xasprintf("%s/%d", o->out_dir, st.r.year);
 	if (o->figures && !o->dump)
 		figdir = xasprintf("%s/figurer", ydir);
 	if (!o->dump && report_dirs(o, ydir, figdir, d) == -1)
 		goto out;
-	if (!o->dump && tables_write(&r, ydir, d) == -1)
+	if (!o->dump && tables_write(&st.r, ydir, d) == -1)
 		goto out;
 
-	ctx = (struct report_ctx){ o, &r, t, d, strcmp(o->lang, "nn") == 0 ? LANG_NN : LANG_NB,
-	    tmpl_issuer(t, o->issuer), figdir, NULL };
-	jobs = report_jobs(&r, ydir, o->only != 0 ? o->only : ~0u, &njobs);
+	ctx = (struct report_ctx){ o, &st.r, t, d,
+	    strcmp(o->lang, "nn") == 0 ? LANG_NN : LANG_NB, tmpl_issuer(t, o->issuer),
+	    figdir, NULL };
+	jobs = report_jobs(&st.r, ydir, o->only != 0 ? o->only : ~0u, &njobs);
 	report_render_all(&ctx, jobs, njobs);
 	for (i = 0; i < njobs; i++) {
 		if (o->dump)
 			fwrite(jobs[i].dump.data != NULL ? jobs[i].dump.data : "", 1,
 			    jobs[i].dump.len, stdout);
+		nfailed += jobs[i].failed;
 		buf_free(&jobs[i].dump);
 		free(jobs[i].dir);
 		free(jobs[i].base);
 	}
 	if (!o->dump)
-		diag_msg(d, DIAG_NOTE, NULL, 0, 0, "%zu report%s under %s", njobs,
-		    njobs == 1 ? "" : "s", ydir);
+		diag_msg(d, DIAG_NOTE, NULL, 0, 0, "%zu of %zu report%s written under %s",
+		    njobs - nfailed, njobs, njobs == 1 ? "" : "s", ydir);
 out:
 	free(jobs);
 	free(ydir);
 	free(figdir);
-	compute_free(&r);
+	run_release(&st);
 	tmpl_free(t);
-	deadline_rules_free(rules);
-	indicators_free(&set);
-	dataset_free(&ds);
 }

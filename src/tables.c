@@ -31,17 +31,19 @@ put_field(struct buf *b, const char *s)
 	buf_putc(b, '"');
 }
 
-/* Calls fn for every place with rows in year y, in output order: municipalities by
- * kommunenr, counties by fylkesnr, then the country (register order is number order). */
+/* Calls fn for every year and every place with rows in that year, in output order: the
+ * years in order, then municipalities by kommunenr, counties by fylkesnr, then the
+ * country (register order is number order). */
 static void
-each_place(const struct results *r, int y, void (*fn)(const struct results *, int, size_t,
+each_place(const struct results *r, void (*fn)(const struct results *, int, size_t,
     struct buf *), struct buf *b)
 {
-	size_t p;
+	size_t yi, p;
 
-	for (p = 0; p < r->nplaces; p++)
-		if (results_present(r, y, p))
-			fn(r, y, p, b);
+	for (yi = 0; yi < r->nyears; yi++)
+		for (p = 0; p < r->nplaces; p++)
+			if (results_present(r, r->years[yi], p))
+				fn(r, r->years[yi], p, b);
 }
 
 /* aar;niva;kode;navn; */
@@ -89,12 +91,9 @@ indicator_rows(const struct results *r, int y, size_t p, struct buf *b)
 void
 tables_indicators(const struct results *r, struct buf *b)
 {
-	size_t yi;
-
 	buf_puts(b, bom);
 	buf_puts(b, "aar;niva;kode;navn;indikator;teller;nevner;verdi;prikket;niva_kategori\n");
-	for (yi = 0; yi < r->nyears; yi++)
-		each_place(r, r->years[yi], indicator_rows, b);
+	each_place(r, indicator_rows, b);
 }
 
 /* One row of tilleggstall.csv after its place: indikator;maal;antall;prikket. */
@@ -162,12 +161,9 @@ extra_sources(const struct results *r, struct buf *b)
 void
 tables_extra(const struct results *r, struct buf *b)
 {
-	size_t yi;
-
 	buf_puts(b, bom);
 	buf_puts(b, "aar;niva;kode;navn;indikator;maal;antall;prikket\n");
-	for (yi = 0; yi < r->nyears; yi++)
-		each_place(r, r->years[yi], extra_place_rows, b);
+	each_place(r, extra_place_rows, b);
 	extra_sources(r, b);
 }
 

@@ -173,17 +173,13 @@ static void
 entry_error(struct diag *d, const struct tmpl_entry *e, size_t off, int *errors,
     const char *fmt, ...)
 {
-	struct buf b;
 	va_list ap;
 	long line, col;
 
-	buf_init(&b);
-	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
-	va_end(ap);
 	entry_pos(e, off, &line, &col);
-	diag_msg(d, DIAG_ERROR, e->file, line, col, "%s", b.data);
-	buf_free(&b);
+	va_start(ap, fmt);
+	diag_vmsg(d, DIAG_ERROR, e->file, line, col, fmt, ap);
+	va_end(ap);
 	(*errors)++;
 }
 
@@ -249,15 +245,11 @@ parser_error(struct tmpl_parser *p, long line, long col, const char *fmt, ...)
 static void
 parser_error(struct tmpl_parser *p, long line, long col, const char *fmt, ...)
 {
-	struct buf b;
 	va_list ap;
 
-	buf_init(&b);
 	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
+	diag_vmsg(p->d, DIAG_ERROR, p->file, line, col, fmt, ap);
 	va_end(ap);
-	diag_msg(p->d, DIAG_ERROR, p->file, line, col, "%s", b.data);
-	buf_free(&b);
 	p->errors++;
 }
 

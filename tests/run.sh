@@ -1,12 +1,15 @@
 #!/bin/sh
 # Regression tests as data. Each case is a directory tests/<area>/<case>/ holding:
 #   input files      the data directory the program reads (`--data .` is passed)
+#   setup.sh         optional: prepares the case before the run (e.g. a changed copy of
+#                    indicators/ made from the current one, so it never goes stale)
 #   args             optional: the arguments before `--data .` (default: check)
 #   expected.lint    the diagnostics on stderr, then a line `exit: N`
 #   expected.out     optional: standard output, compared exactly
 #   expected/        optional: files the run must write under out/, compared exactly
 #   check.sh         optional: further checks, run in the case directory with $BIN and
-#                    $TOP set after the program ran; must exit 0
+#                    $TOP set after the program ran; must exit 0. With --regen it runs
+#                    with REGEN=1 and rewrites the expected files it keeps itself.
 # Prints one line per failing case and a closing `N passed, N failed` line.
 # With --regen, overwrites expected.lint / expected.out / expected/ after asking.
 set -u
@@ -31,6 +34,9 @@ for case in $(find tests -mindepth 2 -maxdepth 2 -type d -not -path 'tests/unit*
 	args=check
 	[ -f "$case/args" ] && args=$(cat "$case/args")
 	rm -rf "$case/out"
+	if [ -f "$case/setup.sh" ] && ! (cd "$case" && sh ./setup.sh); then
+		echo "FAIL: $case (setup.sh)"; fail=$((fail + 1)); continue
+	fi
 	# shellcheck disable=SC2086
 	(cd "$case" && timeout 60 "$BIN" $args --data . >"$tmp/out" 2>"$tmp/err"; echo "exit: $?" >>"$tmp/err")
 	ok=1
@@ -47,7 +53,8 @@ for case in $(find tests -mindepth 2 -maxdepth 2 -type d -not -path 'tests/unit*
 		diff -ru "$case/expected" "$case/out" >>"$tmp/diff" 2>&1 || ok=0
 	fi
 	if [ -f "$case/check.sh" ]; then
-		(cd "$case" && sh ./check.sh) >>"$tmp/diff" 2>&1 || ok=0
+		(cd "$case" && REGEN=$([ $regen = 1 ] && echo 1) sh ./check.sh) \
+		    >>"$tmp/diff" 2>&1 || ok=0
 	fi
 	rm -rf "$case/out"
 	if [ $ok = 1 ]; then

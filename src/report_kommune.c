@@ -158,12 +158,21 @@ kom_summary_row(struct kom *m, struct doc_table *t, size_t ind, struct kom_used 
 	const struct figure *f = report_figure(m->c, ind, m->k);
 	const struct figure *cf = report_figure(m->c, ind, m->county);
 	const struct figure *lf = report_figure(m->c, ind, m->country);
+	/* A survey indicator (internkontroll) is the municipality's own answer: its figure
+	 * is 0 or 100 %, so the answer's class says it better than "0,0 %" next to
+	 * "Middels", and a change between two answers is no percentage. */
+	int own_answer = m->r->defs->v[ind].source == TABLE_SURVEY;
+	static const char *const answer_word[] = { "felles.svar.ikke_etablert",
+	    "felles.svar.under_arbeid", "felles.svar.etablert" };
 	struct buf b;
 
 	buf_init(&b);
 	doc_table_row(t, 0);
 	doc_table_cell(t, report_ind_short(m->c, ind), DOC_MARK_NONE);
-	report_fig(m->c, ind, f, &b);
+	if (own_answer && f->state == FIG_PUBLISHED)
+		buf_puts(&b, report_str(m->c, answer_word[f->level]));
+	else
+		report_fig(m->c, ind, f, &b);
 	doc_table_cell(t, b.data, DOC_MARK_NONE);
 	buf_reset(&b);
 	report_fig(m->c, ind, cf, &b);
@@ -176,9 +185,12 @@ kom_summary_row(struct kom *m, struct doc_table *t, size_t ind, struct kom_used 
 	doc_table_cell(t, b.data, report_mark(f));
 	if (m->yi > 0) {
 		buf_reset(&b);
-		report_change(m->c, f, &b);
+		if (own_answer)
+			buf_puts(&b, report_str(m->c, "felles.symbol.ikke_aktuelt"));
+		else
+			report_change(m->c, f, &b);
 		doc_table_cell(t, b.data, DOC_MARK_NONE);
-		if (f->state == FIG_PUBLISHED && f->has_change)
+		if (f->state == FIG_PUBLISHED && f->has_change && !own_answer)
 			u->change = 1;
 		else
 			u->sym.no_change = 1;

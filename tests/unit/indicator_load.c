@@ -2,7 +2,7 @@
  * Unit tests of the shipped definitions in indicators/: they load without a message, in
  * report order, with the thresholds and min_n of SPEC section 2; the shipped answer and
  * status patterns classify bokmål and nynorsk answers; a broken copy of the directory gets
- * positioned messages and -1.
+ * positioned messages and -1. Also the shared helpers ind_next_line and ind_word_find.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -238,10 +238,44 @@ test_broken(void **state)
 	}
 }
 
+static void
+test_helpers(void **state)
+{
+	static const struct ind_word words[] = { { "ja", 1 }, { "nei", 0 }, { NULL, 0 } };
+	const char text[] = "a = 1\r\n\nlast";
+	const char *l;
+	size_t pos = 0, llen = 99;
+
+	(void)state;
+	l = ind_next_line(text, strlen(text), &pos, &llen);
+	assert_ptr_equal(l, text);
+	assert_int_equal(llen, 5);
+	l = ind_next_line(text, strlen(text), &pos, &llen);
+	assert_ptr_equal(l, text + 7);
+	assert_int_equal(llen, 0);
+	l = ind_next_line(text, strlen(text), &pos, &llen);
+	assert_ptr_equal(l, text + 8);
+	assert_int_equal(llen, 4);
+	assert_null(ind_next_line(text, strlen(text), &pos, &llen));
+	pos = 0;
+	assert_null(ind_next_line("", 0, &pos, &llen));
+	pos = 0;
+	assert_non_null(ind_next_line("x\n", 2, &pos, &llen));
+	assert_null(ind_next_line("x\n", 2, &pos, &llen));
+
+	assert_int_equal(ind_word_find(words, "NEIxx", 3)->v, 0);
+	assert_int_equal(ind_word_find(words, "Ja", 2)->v, 1);
+	assert_null(ind_word_find(words, "j", 1));
+	assert_null(ind_word_find(words, "jaa", 3));
+	assert_int_equal(classifier_value(CLASSIFIER_ANSWERS, "Etablert", 8), ANSWER_ESTABLISHED);
+	assert_int_equal(classifier_value(CLASSIFIER_STATUS, "nope", 4), -2);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_helpers),
 		cmocka_unit_test(test_shipped),
 		cmocka_unit_test(test_classify),
 		cmocka_unit_test(test_broken),

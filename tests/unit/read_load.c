@@ -1,7 +1,8 @@
 /*
  * Unit tests of dataset_load (load.c): a small data directory written to a temporary
  * place is read, and the typed tables are checked cell by cell: columns, kinds, register
- * links, survey questions by id and by text, the action plan, and the sources.
+ * links, survey questions by id and by text, the action plan, and the sources; and the
+ * exported column contract (load_columns) against the tables dataset_load builds.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -163,11 +164,39 @@ test_load(void **state)
 	fclose(f);
 }
 
+static void
+test_columns(void **state)
+{
+	const struct load_column *c;
+	size_t n = 99;
+
+	(void)state;
+	c = load_columns(TABLE_PLANS, &n);
+	assert_int_equal(n, 10);
+	assert_string_equal(c[0].name, "kommunenr");
+	assert_int_equal(c[0].type, COL_KOMMUNE);
+	assert_string_equal(c[6].name, "antall_mal");
+	assert_int_equal(c[6].type, COL_INT);
+	assert_int_equal(c[7].type, COL_PARTLY);
+	assert_int_equal(c[4].type, COL_STATUS);
+	assert_true(c[2].required);	/* opprettet */
+	assert_false(c[3].required);	/* sist_oppdatert */
+	c = load_columns(TABLE_ACTIONS, &n);
+	assert_int_equal(n, 7);
+	assert_string_equal(c[1].name, "tiltak");
+	assert_int_equal(c[1].type, COL_TEXT);
+	assert_string_equal(c[6].name, "status");
+	assert_true(c[6].required);
+	assert_null(load_columns(TABLE_SURVEY, &n));
+	assert_int_equal(n, 0);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_load),
+		cmocka_unit_test(test_columns),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

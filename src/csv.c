@@ -2,10 +2,15 @@
  * Positioned CSV reading (see csv.h). libcsv gives no positions, so the text is fed in
  * segments that end at each special byte (delimiter, quote, CR, LF): a callback that fires
  * was caused by the last byte fed, and the field that ended began where the segment after
- * the previous field end began. Lines and columns are counted while scanning.
+ * the previous field end began. Lines and columns are counted while scanning. A line
+ * without quote marks (nearly every line of an export) is split here in one scan instead,
+ * with the fields libcsv would give it.
  */
 #include <csv.h>
 #include <stdint.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,10 +26,6 @@ struct csv_state {
 	long			 start_line, start_col;	/* where the open field began; 0: not yet */
 	int			 after_record;
 	int			 stopped;
-	/* A line without quotes is fed whole; its fields are placed when the record ends. */
-	const char		*fast;		/* the line's first byte, or NULL */
-	int			 fast_done;	/* its record has ended */
-	long			 fast_line;
 	char			 delim;
 };
 
@@ -57,27 +58,6 @@ csv_on_field(void *s, size_t len, void *arg)
 	st->start_line = 0;
 }
 
-/* Gives the fields of a quote-free line their positions: field k begins after the k-th
- * delimiter of the line. */
-static void
-csv_place(struct csv_state *st)
-{
-	const char *p = st->fast, *q;
-	size_t k;
-	long col = 1;
-
-	st->fields[0].line = st->fast_line;
-	st->fields[0].col = 1;
-	for (k = 1; k < st->nfields; k++) {
-		for (q = p; *q != st->delim; q++)
-			col -= ((unsigned char)*q & 0xC0) == 0x80;
-		col += q - p + 1;
-		p = q + 1;
-		st->fields[k].line = st->fast_line;
-		st->fields[k].col = col;
-	}
-}
-
 static void
 csv_on_record(int c, void *arg)
 {
@@ -87,14 +67,11 @@ csv_on_record(int c, void *arg)
 
 	(void)c;
 	st->after_record = 1;
-	st->fast_done = 1;
 	st->start_line = 0;
 	if (st->nfields == 0 || st->stopped)
 		goto out;
 	for (i = 0; i < st->nfields; i++)
 		st->fields[i].s = st->text.data + (uintptr_t)st->fields[i].s;
-	if (st->fast != NULL)
-		csv_place(st);
 	line = st->fields[0].line;
 	if (st->sink->row(st->sink->arg, st->fields, st->nfields, line) != 0)
 		st->stopped = 1;
@@ -223,30 +200,140 @@ csv_recover(struct csv_parser *p, struct csv_state *st, const char *s, size_t of
 	return csv_skip_line(s, off, len);
 }
 
-/* Feeds one whole line that holds no quote and no lone CR, when the parser is at the start
- * of a record. Returns the bytes fed, or 0 when the line needs the positioned path. */
+/* A byte that trims away around unquoted values, as libcsv has it: space, and TAB unless
+ * TAB is the delimiter. */
+static int
+csv_trims(unsigned char c, char delim)
+{
+	return c == ' ' || (c == '\t' && delim != '\t');
+}
+
+/* Makes field k of a copied line hold s[from, to): trimmed as libcsv would, NUL-terminated
+ * in place. */
+static void
+csv_split_field(struct csv_field *f, char *s, size_t from, size_t to, char delim)
+{
+	size_t a = from, b = to;
+
+	while (a < b && csv_trims((unsigned char)s[a], delim))
+		a++;
+	while (b > a && csv_trims((unsigned char)s[b - 1], delim))
+		b--;
+	s[b] = '\0';
+	f->s = s + a;
+	f->len = b - a;
+}
+
+/* Notes that a field of the line being scanned begins at offset `off`, column col. */
+static void
+csv_split_begin(struct csv_state *st, size_t off, long line, long col)
+{
+	struct csv_field *f;
+
+	if (st->nfields >= st->capfields)
+		st->fields = xgrow(st->fields, &st->capfields, st->nfields, sizeof(*st->fields));
+	f = &st->fields[st->nfields++];
+	f->len = off;	/* the offset, until the line is copied */
+	f->line = line;
+	f->col = col;
+}
+
+/* The number of bits set in x (nearly always 0: a UTF-8 continuation byte). */
+static unsigned
+csv_popcount(unsigned x)
+{
+	return x == 0 ? 0 : (unsigned)__builtin_popcount(x);
+}
+
+/* Bit masks of the n bytes at s (n <= 16): the special bytes (delimiter, quote, CR, LF)
+ * in *spec, the UTF-8 continuation bytes in *cont. */
+static void
+csv_masks(const unsigned char cls[256], char delim, const char *s, size_t n, unsigned *spec,
+    unsigned *cont)
+{
+	size_t i;
+
+#ifdef __SSE2__
+	if (n == 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+		__m128i a = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(delim)),
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
+		__m128i b = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\r')),
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
+
+		*spec = (unsigned)_mm_movemask_epi8(_mm_or_si128(a, b));
+		/* 0x80-0xBF are the signed bytes below -64. */
+		*cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64)));
+		return;
+	}
+#else
+	(void)delim;
+#endif
+	*spec = *cont = 0;
+	for (i = 0; i < n; i++) {
+		unsigned char k = cls[(unsigned char)s[i]];
+
+		*spec |= (unsigned)(k == CSV_SPECIAL) << i;
+		*cont |= (unsigned)(k == CSV_CONT) << i;
+	}
+}
+
+/* Reads one whole line that holds no quote and no lone CR, when the parser is at the start
+ * of a record, without libcsv: the same fields (split at the delimiter, spaces trimmed),
+ * a blank line skipped as libcsv skips it, the record passed on. The line is scanned 16
+ * bytes at a time. Returns the bytes read, or 0 when the line needs the positioned path
+ * (nothing passed on then). */
 static size_t
-csv_fast_line(struct csv_parser *p, struct csv_state *st, const char *s, size_t len,
+csv_fast_line(struct csv_state *st, const unsigned char cls[256], const char *s, size_t len,
     long line)
 {
-	const char *nl = memchr(s, '\n', len), *cr;
-	size_t n = nl != NULL ? (size_t)(nl - s) + 1 : len;
+	size_t i = 0, k, n = len, end = len, next, w, at;
+	unsigned spec, cont, p;
+	long col = 1, here;	/* col: the column of s[i] */
+	char *t;
 
-	if (memchr(s, '"', n) != NULL)
-		return 0;
-	cr = memchr(s, '\r', n);
-	if (cr != NULL && !(nl != NULL && cr == nl - 1))
-		return 0;
-	st->fast = s;
-	st->fast_line = line;
-	st->fast_done = 0;
-	if (csv_parse(p, s, n, csv_on_field, csv_on_record, st) != n)
-		return 0;	/* cannot happen without quotes; the caller goes the slow way */
-	/* Ended by a line break, the record was passed on (or the line was blank); at the end
-	 * of the file without one, it is passed on by csv_fini and placed then. */
-	st->after_record = 1;
-	if (st->fast_done || nl != NULL)
-		st->fast = NULL;
+	st->nfields = 0;
+	csv_split_begin(st, 0, line, 1);
+	while (i < len) {
+		w = len - i < 16 ? len - i : 16;
+		csv_masks(cls, st->delim, s + i, w, &spec, &cont);
+		for (; spec != 0; spec &= spec - 1) {
+			p = (unsigned)__builtin_ctz(spec);
+			at = i + p;
+			here = col + (long)p - (long)csv_popcount(cont & ((1u << p) - 1));
+			if (s[at] == st->delim) {
+				csv_split_begin(st, at + 1, line, here + 1);
+				continue;
+			}
+			if (s[at] == '\n' || (s[at] == '\r' && at + 1 < len && s[at + 1] == '\n')) {
+				end = at;
+				n = at + (s[at] == '\r' ? 2 : 1);
+				goto split;
+			}
+			st->nfields = 0;	/* a quote or a lone CR */
+			return 0;
+		}
+		col += (long)w - (long)csv_popcount(cont);
+		i += w;
+	}
+split:
+	buf_reset(&st->text);
+	if (st->text.cap < end + 1)
+		st->text.data = xgrow(st->text.data, &st->text.cap, end, 1);
+	t = st->text.data;
+	memcpy(t, s, end);
+	t[end] = '\0';
+	for (k = 0; k < st->nfields; k++) {
+		next = k + 1 < st->nfields ? st->fields[k + 1].len - 1 : end;
+		csv_split_field(&st->fields[k], t, st->fields[k].len, next, st->delim);
+	}
+	if (st->sink->ahead != NULL && n < len)
+		st->sink->ahead(st->sink->arg, s + n, len - n);
+	if (st->nfields == 1 && st->fields[0].len == 0)
+		st->nfields = 0;	/* a blank line: no record, as in libcsv */
+	else if (st->sink->row(st->sink->arg, st->fields, st->nfields, line) != 0)
+		st->stopped = 1;
+	st->nfields = 0;
 	return n;
 }
 
@@ -272,7 +359,8 @@ csv_read(const char *s, size_t len, char delim, const char *shown,
 		return -1;
 	while (seg < len && !st.stopped) {
 		if ((seg == 0 || s[seg - 1] == '\n') && st.nfields == 0 && st.start_line == 0 &&
-		    st.fast == NULL && (n = csv_fast_line(&p, &st, s + seg, len - seg, line)) > 0) {
+		    (n = csv_fast_line(&st, cls, s + seg, len - seg, line)) > 0) {
+			st.after_record = 1;
 			seg += n;
 			if (s[seg - 1] == '\n')
 				line++;
@@ -280,7 +368,6 @@ csv_read(const char *s, size_t len, char delim, const char *shown,
 			seg_col = col = 1;
 			continue;
 		}
-		st.fast = NULL;
 		for (i = seg; i < len; i++) {
 			unsigned char k = cls[(unsigned char)s[i]];
 

@@ -17,10 +17,14 @@ struct csv_field {
 	long		 col;
 };
 
-/* Called once per record (the header included); returns 0 to go on, -1 to stop reading. */
+/* row: called once per record (the header included); returns 0 to go on, -1 to stop
+ * reading. ahead (may be NULL): before a record of a line without quote marks is passed
+ * on, told the raw bytes from the next line to the end of the text, so that the sink can
+ * start fetching what that line will need (a hint only: it must not change anything). */
 struct csv_sink {
 	int	(*row)(void *arg, const struct csv_field *fields, size_t n, long line);
 	void	*arg;
+	void	(*ahead)(void *arg, const char *next, size_t len);
 };
 
 struct csv_result {

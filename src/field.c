@@ -4,6 +4,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "field.h"
 #include "model.h"
@@ -31,21 +34,68 @@ field_lower(const char *s, char *t, size_t n)
 	return (int)i;
 }
 
-static int
-field_word(const char *w, const char *const *list)
+/* The words of a value list, each zero-padded to 16 bytes so that a word is matched by
+ * comparing two 64-bit halves. */
+struct field_words {
+	const char	(*w)[16];
+	size_t		  n;
+};
+
+/* Lowercases the ASCII letters of eight bytes at once. */
+static uint64_t
+field_lower8(uint64_t w)
 {
-	for (; *list != NULL; list++)
-		if (w[0] == (*list)[0] && strcmp(w, *list) == 0)
-			return 1;
-	return 0;
+	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+	uint64_t x = w & ~high;
+	uint64_t ge_a = x + ones * (0x80 - 'A'), gt_z = x + ones * (0x80 - 'Z' - 1);
+
+	return w | (((ge_a ^ gt_z) & ~w & high) >> 2);
 }
 
+/* s lowercased without surrounding space, zero-padded to 16 bytes, in the two halves
+ * w[0], w[1] as memcpy would load them: its length, 0 when blank, -1 when it does not fit
+ * (as field_lower with 16 bytes). Built in registers: no store to reload. */
 static int
-field_blank(const char *s)
+field_word16(const char *s, uint64_t w[2])
 {
+	size_t n = 0, i;
+
 	while (*s == ' ' || *s == '\t')
 		s++;
-	return *s == '\0';
+	while (n < 16 && s[n] != '\0')
+		n++;
+	if (n >= 16)
+		return -1;
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	w[0] = w[1] = 0;
+	for (i = 0; i < n; i++) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+		unsigned shift = 8 * (7 - (unsigned)(i & 7));
+#else
+		unsigned shift = 8 * (unsigned)(i & 7);
+#endif
+		w[i >> 3] |= (uint64_t)(unsigned char)s[i] << shift;
+	}
+	w[0] = field_lower8(w[0]);
+	w[1] = field_lower8(w[1]);
+	return (int)n;
+}
+
+/* 1 when the padded word w is in the list. */
+static int
+field_word(const uint64_t w[2], const struct field_words *list)
+{
+	uint64_t x, y;
+	size_t i;
+
+	for (i = 0; i < list->n; i++) {
+		memcpy(&x, list->w[i], 8);
+		memcpy(&y, list->w[i] + 8, 8);
+		if (w[0] == x && w[1] == y)
+			return 1;
+	}
+	return 0;
 }
 
 /* Reads 1..max digits; returns the number of digits read. */
@@ -75,6 +125,53 @@ field_valid_ymd(int y, int m, int d)
 	return 1;
 }
 
+/* The value of the two digits at s, or -1. */
+static int
+field_two(const char *s)
+{
+	if (s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9')
+		return -1;
+	return (s[0] - '0') * 10 + (s[1] - '0');
+}
+
+/* The common forms dd.mm.yyyy and yyyy-mm-dd, written exactly so: 1 with *ymd set (or
+ * *r = FIELD_BAD when no date), 0 when s has another form. */
+static int
+field_date_quick(const char *s, int32_t *ymd, enum field_result *r)
+{
+	int d, m, y1, y2, y, dot, dash;
+	size_t n = 0;
+
+	while (n < 11 && s[n] != '\0')
+		n++;
+	if (n != 10)
+		return 0;
+	dot = s[2] == '.' && s[5] == '.';
+	dash = s[4] == '-' && s[7] == '-';
+	if (!dot && !dash)
+		return 0;
+	if (dot) {
+		d = field_two(s);
+		m = field_two(s + 3);
+		y1 = field_two(s + 6);
+		y2 = field_two(s + 8);
+	} else {
+		y1 = field_two(s);
+		y2 = field_two(s + 2);
+		m = field_two(s + 5);
+		d = field_two(s + 8);
+	}
+	if (d < 0 || m < 0 || y1 < 0 || y2 < 0)
+		return 0;
+	y = y1 * 100 + y2;
+	*r = FIELD_BAD;
+	if (field_valid_ymd(y, m, d)) {
+		*ymd = DATE_YMD(y, m, d);
+		*r = FIELD_OK;
+	}
+	return 1;
+}
+
 enum field_result
 field_date(const char *s, int32_t *ymd)
 {
@@ -82,7 +179,10 @@ field_date(const char *s, int32_t *ymd)
 	const char *p = t;
 	int a, b, c, na, nb, nc;
 	char sep;
+	enum field_result r;
 
+	if (field_date_quick(s, ymd, &r))
+		return r;
 	switch (field_lower(s, t, sizeof(t))) {
 	case -1:
 		return FIELD_BAD;
@@ -113,20 +213,35 @@ field_date(const char *s, int32_t *ymd)
 	return FIELD_OK;
 }
 
-/* A word of list a (*v = va) or of list b (*v = vb), case aside. */
-static enum field_result
-field_either(const char *s, const char *const *a, int32_t va, const char *const *b,
-    int32_t vb, int32_t *v)
-{
-	char t[16];
+static const char yes_list[][16] = { "ja", "j", "yes", "y", "x", "1", "sann", "true" };
+static const char no_list[][16] = { "nei", "n", "no", "0", "usann", "false" };
+static const char partly_list[][16] = { "delvis", "partly", "partially" };
+static const char active_list[][16] = { "aktiv", "active" };
+static const char closed_list[][16] = { "avsluttet", "avslutta", "closed" };
+#define FIELD_WORDS(a) { a, sizeof(a) / sizeof(a[0]) }
+static const struct field_words yes_words = FIELD_WORDS(yes_list);
+static const struct field_words no_words = FIELD_WORDS(no_list);
+static const struct field_words partly_words = FIELD_WORDS(partly_list);
+static const struct field_words active_words = FIELD_WORDS(active_list);
+static const struct field_words closed_words = FIELD_WORDS(closed_list);
 
-	switch (field_lower(s, t, sizeof(t))) {
+/* A word of list a (*v = va) or of list b (*v = vb), case aside; with `partly`, also a
+ * word of partly_words (*v = PARTLY). */
+static enum field_result
+field_either(const char *s, const struct field_words *a, int32_t va,
+    const struct field_words *b, int32_t vb, int partly, int32_t *v)
+{
+	uint64_t t[2];
+
+	switch (field_word16(s, t)) {
 	case -1:
 		return FIELD_BAD;
 	case 0:
 		return FIELD_EMPTY;
 	}
-	if (field_word(t, a))
+	if (partly && field_word(t, &partly_words))
+		*v = PARTLY;
+	else if (field_word(t, a))
 		*v = va;
 	else if (field_word(t, b))
 		*v = vb;
@@ -135,37 +250,22 @@ field_either(const char *s, const char *const *a, int32_t va, const char *const 
 	return FIELD_OK;
 }
 
-static const char *const yes_words[] = { "ja", "j", "yes", "y", "x", "1", "sann", "true", NULL };
-static const char *const no_words[] = { "nei", "n", "no", "0", "usann", "false", NULL };
-
 enum field_result
 field_yesno(const char *s, int32_t *v)
 {
-	return field_either(s, yes_words, YES, no_words, NO, v);
+	return field_either(s, &yes_words, YES, &no_words, NO, 0, v);
 }
 
 enum field_result
 field_partly(const char *s, int32_t *v)
 {
-	static const char *const partly[] = { "delvis", "partly", "partially", NULL };
-	char t[16];
-
-	if (field_blank(s))
-		return FIELD_EMPTY;
-	if (field_lower(s, t, sizeof(t)) > 0 && field_word(t, partly)) {
-		*v = PARTLY;
-		return FIELD_OK;
-	}
-	return field_yesno(s, v);
+	return field_either(s, &yes_words, YES, &no_words, NO, 1, v);
 }
 
 enum field_result
 field_status(const char *s, int32_t *v)
 {
-	static const char *const active[] = { "aktiv", "active", NULL };
-	static const char *const closed[] = { "avsluttet", "avslutta", "closed", NULL };
-
-	return field_either(s, active, 1, closed, 0, v);
+	return field_either(s, &active_words, 1, &closed_words, 0, 0, v);
 }
 
 enum field_result
@@ -255,11 +355,68 @@ field_isdigit(char c)
 	return c >= '0' && c <= '9';
 }
 
+#ifdef __SSE2__
+/* Looks at every run of digits that begins at or after p and before `to` (p not inside a
+ * run): the offset of the first that is an identity number, or -1 with *next where the
+ * look ended (after a run, or at `to`; never inside a run). */
+static long
+field_fnr_runs(const char *s, size_t len, size_t p, size_t to, size_t *next)
+{
+	size_t k;
+
+	while (p < to) {
+		if (!field_isdigit(s[p])) {
+			p++;
+			continue;
+		}
+		for (k = p; k < len && field_isdigit(s[k]); k++)
+			;
+		if (k - p == 11 && field_is_fnr(s + p))
+			return (long)p;
+		p = k;
+	}
+	*next = p;
+	return -1;
+}
+
+/* 1 when the 16 digit flags m (after `run` digits) hold or end a run of 11 or more. */
+static int
+field_long_run(unsigned m, size_t run)
+{
+	unsigned a = m & (m >> 1), b = a & (a >> 2), c = b & (b >> 4);
+
+	return run + (size_t)__builtin_ctz(~m) >= 11 || (c & (a >> 8) & (m >> 10)) != 0;
+}
+#endif
+
 long
 field_find_fnr(const char *s, size_t len)
 {
 	size_t i = 0, j, k;
 
+#ifdef __SSE2__
+	/* Sixteen bytes at a time, looking closer only where a run of 11 digits or more is;
+	 * run is the number of digits just before s[i]. */
+	size_t run = 0;
+	long at;
+
+	while (i + 16 <= len) {
+		__m128i v = _mm_sub_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + i)),
+		    _mm_set1_epi8('0'));
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v,
+		    _mm_set1_epi8(9)), v));
+
+		if (field_long_run(m, run)) {
+			if ((at = field_fnr_runs(s, len, i - run, i + 16, &i)) >= 0)
+				return at;
+			run = 0;
+			continue;
+		}
+		run = m == 0xFFFF ? run + 16 : (size_t)(15 - (31 - __builtin_clz(~m & 0xFFFF)));
+		i += 16;
+	}
+	i -= run;	/* the scalar look below begins at the start of a run */
+#endif
 	/* A run of 11 digits covers s[i + 10] when it begins in s[i..i + 10]; when that byte
 	 * is no digit, none begins there. Before i, every run has been looked at. */
 	while (i + 11 <= len) {

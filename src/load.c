@@ -31,10 +31,16 @@ struct load_name {
 	int	 kommune;
 };
 
+/* A plan id's 128-bit hash: ids are told apart by it alone, as they are not kept (two ids
+ * of one file share it with a chance of about n^2 / 2^129, nil for any real n). */
+struct load_key {
+	uint64_t	 a, b;		/* a is never 0 */
+};
+
 /* The plan ids seen in the file being read: their hashes and the lines of their rows,
- * in an open-addressing table (hash 0 marks a free slot). */
+ * in an open-addressing table (a == 0 marks a free slot). */
 struct load_id {
-	uint64_t	 hash;
+	struct load_key	 key;
 	long		 line;
 };
 
@@ -108,19 +114,63 @@ load_get(const struct load_file *lf, const struct csv_field *f, size_t n, size_t
 }
 
 static uint64_t
+load_rotl(uint64_t x, int r)
+{
+	return (x << r) | (x >> (64 - r));
+}
+
+static uint64_t
+load_fmix(uint64_t k)
+{
+	k ^= k >> 33;
+	k *= 0xFF51AFD7ED558CCDULL;
+	k ^= k >> 33;
+	k *= 0xC4CEB9FE1A85EC53ULL;
+	k ^= k >> 33;
+	return k;
+}
+
+/* The 128-bit hash of a plan id (MurmurHash3 x64 128 rounds over the id in 16-byte
+ * blocks, the last one zero-padded; the length is mixed in at the end). */
+static struct load_key
 load_hash(const char *s, size_t len)
 {
-	uint64_t h = 1469598103934665603ULL;
-	size_t i;
+	const uint64_t c1 = 0x87C37B91114253D5ULL, c2 = 0x4CF5AD432745937FULL;
+	uint64_t h1 = 0x9E3779B97F4A7C15ULL, h2 = 0xD6E8FEB86659FD93ULL, k1, k2;
+	unsigned char blk[16];
+	struct load_key key;
+	size_t i, n;
 
-	for (i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
+	for (i = 0; i < len || i == 0; i += 16) {
+		n = len - i < 16 ? len - i : 16;
+		memset(blk, 0, sizeof(blk));
+		memcpy(blk, s + i, n);
+		memcpy(&k1, blk, 8);
+		memcpy(&k2, blk + 8, 8);
+		k1 *= c1;
+		k1 = load_rotl(k1, 31);
+		k1 *= c2;
+		h1 ^= k1;
+		h1 = load_rotl(h1, 27) + h2;
+		h1 = h1 * 5 + 0x52DCE729;
+		k2 *= c2;
+		k2 = load_rotl(k2, 33);
+		k2 *= c1;
+		h2 ^= k2;
+		h2 = load_rotl(h2, 31) + h1;
+		h2 = h2 * 5 + 0x38495AB5;
 	}
-	h ^= h >> 29;
-	h *= 0xBF58476D1CE4E5B9ULL;
-	h ^= h >> 32;
-	return h == 0 ? 1 : h;
+	h1 ^= len;
+	h2 ^= len;
+	h1 += h2;
+	h2 += h1;
+	h1 = load_fmix(h1);
+	h2 = load_fmix(h2);
+	h1 += h2;
+	h2 += h1;
+	key.a = h1 == 0 ? 1 : h1;
+	key.b = h2;
+	return key;
 }
 
 /* A zeroed table of n slots. A large one is mapped with huge pages asked for, as its
@@ -152,9 +202,9 @@ load_ids_release(struct load_id *v, size_t n, int mapped)
 		free(v);
 }
 
-/* Line of the row that holds hash h, or 0; *slot is where h would go. */
+/* Line of the row whose id has key h, or 0; *slot is where h would go. */
 static long
-load_ids_find(struct load_idset *s, uint64_t h, size_t *slot)
+load_ids_find(struct load_idset *s, struct load_key h, size_t *slot)
 {
 	size_t i, k;
 
@@ -163,8 +213,8 @@ load_ids_find(struct load_idset *s, uint64_t h, size_t *slot)
 
 		g.v = load_ids_alloc(g.cap, &g.mapped);
 		for (i = 0; i < s->cap; i++)
-			if (s->v[i].hash != 0) {
-				load_ids_find(&g, s->v[i].hash, &k);
+			if (s->v[i].key.a != 0) {
+				load_ids_find(&g, s->v[i].key, &k);
 				g.v[k] = s->v[i];
 				g.n++;
 			}
@@ -172,18 +222,18 @@ load_ids_find(struct load_idset *s, uint64_t h, size_t *slot)
 		g.hint = s->hint;
 		*s = g;
 	}
-	for (i = h & (s->cap - 1); s->v[i].hash != 0; i = (i + 1) & (s->cap - 1))
-		if (s->v[i].hash == h)
-			break;
+	for (i = h.a & (s->cap - 1); s->v[i].key.a != 0; i = (i + 1) & (s->cap - 1))
+		if (s->v[i].key.a == h.a && s->v[i].key.b == h.b)
+			return *slot = i, s->v[i].line;
 	*slot = i;
-	return s->v[i].hash == h ? s->v[i].line : 0;
+	return 0;
 }
 
 /* Adds h at the slot load_ids_find gave, with no other change in between. */
 static void
-load_ids_put(struct load_idset *s, size_t slot, uint64_t h, long line)
+load_ids_put(struct load_idset *s, size_t slot, struct load_key h, long line)
 {
-	s->v[slot].hash = h;
+	s->v[slot].key = h;
 	s->v[slot].line = line;
 	s->n++;
 }
@@ -704,7 +754,7 @@ load_plan_row(struct load_file *lf, const struct csv_field *f, size_t n, long li
 	struct diag *d = lf->ctx->d;
 	const struct csv_field *id = load_get(lf, f, n, P_ID), *st;
 	char shown[128];
-	uint64_t h;
+	struct load_key h;
 	long prev;
 	int k;
 	int32_t status;
@@ -717,7 +767,7 @@ load_plan_row(struct load_file *lf, const struct csv_field *f, size_t n, long li
 	}
 	h = load_hash(id->s, id->len);
 	if (lf->ids.cap > 0)	/* the table is large: start fetching the slot now */
-		__builtin_prefetch(&lf->ids.v[h & (lf->ids.cap - 1)]);
+		__builtin_prefetch(&lf->ids.v[h.a & (lf->ids.cap - 1)]);
 	if ((k = load_kommunenr(lf, load_get(lf, f, n, P_NR))) < 0)
 		return -1;
 	st = load_get(lf, f, n, P_STATUS);
@@ -1033,6 +1083,32 @@ load_on_row(void *arg, const struct csv_field *f, size_t n, long line)
 	return 0;
 }
 
+/* Starts fetching the id-table slot of the next line's plan_id, when plan_id is the first
+ * column (a hint: a wrong guess costs one fetch). */
+static void
+load_ahead(void *arg, const char *next, size_t len)
+{
+	struct load_file *lf = arg;
+	size_t a = 0, b;
+	struct load_key h;
+
+	if (lf->kind != LOAD_PLANS || lf->ids.cap == 0 || lf->pos[P_ID] != 0)
+		return;
+	if (len > 64)
+		len = 64;
+	while (a < len && (next[a] == ' ' || next[a] == '\t'))
+		a++;
+	for (b = a; b < len && next[b] != ';' && next[b] != ',' && next[b] != '\t' &&
+	    next[b] != '\n' && next[b] != '\r' && next[b] != '"'; b++)
+		;
+	while (b > a && next[b - 1] == ' ')
+		b--;
+	if (b == a || b == len)
+		return;
+	h = load_hash(next + a, b - a);
+	__builtin_prefetch(&lf->ids.v[h.a & (lf->ids.cap - 1)]);
+}
+
 /* ---- files ------------------------------------------------------------------------- */
 
 static void
@@ -1113,7 +1189,7 @@ static int
 load_read(struct load_file *lf, const char *path)
 {
 	struct diag *d = lf->ctx->d;
-	struct csv_sink sink = { load_on_row, lf };
+	struct csv_sink sink = { load_on_row, lf, load_ahead };
 	struct csv_result res;
 	struct text t;
 	long off, line, col;

@@ -10,6 +10,9 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "text.h"
 #include "util.h"
@@ -79,7 +82,7 @@ is_binary_byte(unsigned char c)
 }
 
 /* Finds the first byte no text file holds (C0 controls other than TAB, LF, CR; a trailing
- * ^Z is allowed), skipping plain ASCII eight bytes at a time. Returns its offset or len. */
+ * ^Z is allowed), skipping plain text sixteen (or eight) bytes at a time. Returns its offset or len. */
 static size_t
 find_binary(const char *s, size_t len)
 {
@@ -87,6 +90,18 @@ find_binary(const char *s, size_t len)
 
 	if (len > 0 && s[len - 1] == 0x1A)	/* DOS end-of-file mark */
 		len--;
+#ifdef __SSE2__
+	for (; i + 16 <= len; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v);
+		__m128i ok = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')),
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))), _mm_cmpeq_epi8(v, _mm_set1_epi8('\r')));
+
+		if (_mm_movemask_epi8(_mm_or_si128(_mm_andnot_si128(ok, low),
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)))) != 0)
+			break;	/* looked at byte by byte below */
+	}
+#endif
 	while (i < len) {
 		uint64_t w;
 
@@ -127,15 +142,24 @@ check_bytes(const char *s, size_t len, const char *shown, struct diag *d)
 	return -1;
 }
 
-/* utf8_valid with plain ASCII skipped eight bytes at a time. */
+/* utf8_valid with plain ASCII skipped sixteen (or eight) bytes at a time. */
 static int
 valid_utf8(const char *s, size_t len, size_t *bad)
 {
 	size_t i = 0, n, b;
 
 	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
+		unsigned char c;
 		uint64_t w;
+
+#ifdef __SSE2__
+		while (i + 16 <= len && _mm_movemask_epi8(_mm_loadu_si128((const __m128i *)
+		    (const void *)(s + i))) == 0)
+			i += 16;
+		if (i >= len)
+			break;
+#endif
+		c = (unsigned char)s[i];
 
 		if (i + 8 <= len) {
 			memcpy(&w, s + i, 8);

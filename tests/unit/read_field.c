@@ -279,7 +279,7 @@ test_csv_positions(void **state)
 {
 	const char *s = "a;\"b;\r\nc\";æ\r\n\r\nd;;\"e\"\"f\"\n  g ;h";
 	struct rec r;
-	struct csv_sink sink = { rec_row, &r };
+	struct csv_sink sink = { rec_row, &r, NULL };
 	struct csv_result res;
 	struct diag d;
 
@@ -314,7 +314,7 @@ test_csv_errors(void **state)
 {
 	const char *s = "a;b\nc\"d;e\nf;g\nh;\"i\n";
 	struct rec r;
-	struct csv_sink sink = { rec_row, &r };
+	struct csv_sink sink = { rec_row, &r, NULL };
 	struct csv_result res;
 	struct diag d;
 	FILE *f = tmpfile();

@@ -37,7 +37,7 @@ gen() {
 
 now() { date +%s.%N; }
 
-row() { printf '%-46s | %9s | %8s | %s\n' "$1" "$2" "$3" "$4"; }
+row() { printf '%-52s | %9s | %8s | %s\n' "$1" "$2" "$3" "$4"; }
 
 # timed COMMAND...: runs it with stdout discarded, stderr in $tmp/err, the CPU seconds
 # (user + system, when /usr/bin/time is there) in $tmp/cpu; returns its exit status.

@@ -11,7 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "deadline.h"
+#include "model.h"
 #include "util.h"
 
 struct deadline_rules {
@@ -31,23 +33,11 @@ static const struct {
 	{ "okt", 10 }, { "november", 11 }, { "nov", 11 }, { "desember", 12 }, { "des", 12 }
 };
 
-static int
-is_leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-/* yyyymmdd when d.m.y is a real date (years 1900-2099), else 0. */
+/* yyyymmdd when d.m.y is a real date, else 0. */
 static int
 make_date(int y, int m, int d)
 {
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-
-	if (y < 1900 || y > 2099 || m < 1 || m > 12 || d < 1)
-		return 0;
-	if (d > mdays[m - 1] + (m == 2 && is_leap(y)))
-		return 0;
-	return y * 10000 + m * 100 + d;
+	return date_valid(y, m, d) ? DATE_YMD(y, m, d) : 0;
 }
 
 /* Reads 1..max digits at *s; returns the count read (0: none) and the value in *v. */

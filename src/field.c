@@ -8,6 +8,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "date.h"
 #include "field.h"
 #include "model.h"
 #include "text.h"
@@ -113,18 +114,6 @@ field_digits(const char **s, int max, int *v)
 	return n;
 }
 
-int
-field_valid_ymd(int y, int m, int d)
-{
-	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-
-	if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
-		return 0;
-	if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 0;
-	return 1;
-}
-
 /* The value of the two digits at s, or -1. */
 static int
 field_two(const char *s)
@@ -165,7 +154,7 @@ field_date_quick(const char *s, int32_t *ymd, enum field_result *r)
 		return 0;
 	y = y1 * 100 + y2;
 	*r = FIELD_BAD;
-	if (field_valid_ymd(y, m, d)) {
+	if (date_valid(y, m, d)) {
 		*ymd = DATE_YMD(y, m, d);
 		*r = FIELD_OK;
 	}
@@ -202,11 +191,11 @@ field_date(const char *s, int32_t *ymd)
 	if (*p != '\0')
 		return FIELD_BAD;
 	if (sep == '-') {
-		if (na != 4 || nc == 0 || nc > 2 || !field_valid_ymd(a, b, c))
+		if (na != 4 || nc == 0 || nc > 2 || !date_valid(a, b, c))
 			return FIELD_BAD;
 		*ymd = DATE_YMD(a, b, c);
 	} else {
-		if (na > 2 || nc != 4 || !field_valid_ymd(c, b, a))
+		if (na > 2 || nc != 4 || !date_valid(c, b, a))
 			return FIELD_BAD;
 		*ymd = DATE_YMD(c, b, a);
 	}

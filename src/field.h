@@ -2,8 +2,7 @@
  * Typed values and header matching: dates, yes/no, integers, plan status, kommunenr,
  * the identity-number (fødselsnummer) test, the folding of headers and names for matching,
  * and the column alias table read from indicators/kolonner.csv. No I/O except
- * field_aliases_load. For the reading layer (load.c); the definitions (ind_parse.c) check
- * their date literals with field_valid_ymd.
+ * field_aliases_load. For the reading layer (load.c).
  */
 #ifndef FIELD_H
 #define FIELD_H
@@ -21,8 +20,6 @@ enum field_result {
 	FIELD_OK
 };
 
-/* 1 when y-m-d is a real date in the years 1900-2999, else 0. This function can't fail. */
-int	field_valid_ymd(int y, int m, int d);
 /* dd.mm.yyyy, yyyy-mm-dd, dd/mm/yyyy (day and month one or two digits) -> yyyymmdd. */
 enum field_result field_date(const char *s, int32_t *ymd);
 /* ja/j/yes/y/x/1/sann/true -> YES, nei/n/no/0/usann/false -> NO. */

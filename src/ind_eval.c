@@ -7,66 +7,15 @@
 #include <string.h>
 #include <strings.h>
 
+#include "date.h"
 #include "indicator.h"
-
-static int
-leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static int
-month_days(int y, int m)
-{
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-
-	return m == 2 && leap(y) ? 29 : mdays[m - 1];
-}
-
-/* Days since 1.1.1970 of a proleptic Gregorian date (H. Hinnant's algorithm). */
-static long
-days_from_civil(int y, int m, int d)
-{
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static int
-civil_from_days(long z)
-{
-	long era, doe, yoe, y, doy, mp, d, m;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	y = yoe + era * 400;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	d = doy - (153 * mp + 2) / 5 + 1;
-	m = mp + (mp < 10 ? 3 : -9);
-	y += m <= 2;
-	return (int)(y * 10000 + m * 100 + d);
-}
 
 int
 expr_window_start(int ref, int n, enum expr_window_unit unit)
 {
-	int y = DATE_YEAR(ref), m = DATE_MONTH(ref), d = DATE_DAY(ref), t, md;
-
 	if (unit == WINDOW_DAYS)
-		return civil_from_days(days_from_civil(y, m, d) - n);
-	t = y * 12 + (m - 1) - n;
-	y = t / 12;
-	m = t % 12 + 1;
-	md = month_days(y, m);
-	return DATE_YMD(y, m, d > md ? md : d);
+		return date_add_days(ref, -n);
+	return date_add_months(ref, -n);
 }
 
 /* Whether a column of type `type` can be compared as the parser checked e. */

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "date.h"
 #include "diag.h"
 #include "options.h"
 #include "run.h"
@@ -72,13 +73,10 @@ static int
 parse_reference_date(const char *s)
 {
 	int d, m, y, n = 0;
-	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 
 	if (sscanf(s, "%2d.%2d.%4d%n", &d, &m, &y, &n) != 3 || s[n] != '\0')
 		return 0;
-	if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
-		return 0;
-	if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+	if (!date_valid(y, m, d))
 		return 0;
 	return y * 10000 + m * 100 + d;
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "report.h"
 
 #define NBSP	"\xc2\xa0"
@@ -735,20 +736,7 @@ report_chart_trend(const struct report_ctx *c, size_t ind, size_t place, const c
 static int
 period_start(int r)
 {
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int y = DATE_YEAR(r) - 1, m = DATE_MONTH(r), d = DATE_DAY(r), last;
-
-	if (m == 2 && d == 29)
-		d = 28;
-	last = mdays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
-	if (++d > last) {
-		d = 1;
-		if (++m > 12) {
-			m = 1;
-			y++;
-		}
-	}
-	return DATE_YMD(y, m, d);
+	return date_add_days(date_add_months(r, -12), 1);
 }
 
 static void

@@ -21,23 +21,6 @@
 #include "util.h"
 
 static void
-test_valid_ymd(void **state)
-{
-	(void)state;
-	assert_true(field_valid_ymd(2024, 2, 29));
-	assert_false(field_valid_ymd(2023, 2, 29));
-	assert_true(field_valid_ymd(2000, 2, 29));
-	assert_false(field_valid_ymd(1900, 2, 29));
-	assert_true(field_valid_ymd(1900, 1, 1));
-	assert_false(field_valid_ymd(1899, 12, 31));
-	assert_false(field_valid_ymd(3000, 1, 1));
-	assert_false(field_valid_ymd(2024, 4, 31));
-	assert_false(field_valid_ymd(2024, 13, 1));
-	assert_false(field_valid_ymd(2024, 0, 1));
-	assert_false(field_valid_ymd(2024, 1, 0));
-}
-
-static void
 test_dates(void **state)
 {
 	int32_t v = 0;
@@ -347,7 +330,6 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_dates),
-		cmocka_unit_test(test_valid_ymd),
 		cmocka_unit_test(test_yesno_status_count),
 		cmocka_unit_test(test_kommunenr),
 		cmocka_unit_test(test_fnr),

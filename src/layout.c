@@ -227,7 +227,40 @@ layout_seg_add(struct layout_text *t, size_t off, size_t len, int bold, double w
 	l->w += w;
 }
 
-/* A word wider than the whole line: broken between characters, as few breaks as fit. */
+/* Places the characters [from, to) of atom a, starting a new line before any that
+ * would overflow it. */
+static void
+layout_place_chars(struct layout_text *t, const struct layout_ops *ops,
+    const struct layout_atom *a, const char *from, const char *to, double width)
+{
+	const char *p = from;
+
+	while (p < to) {
+		const char *c = p;
+		double cw;
+
+		utf8_next(&p);
+		cw = ops->width(ops->arg, a->bold, c, (size_t)(p - c)) * t->size;
+		if (t->lines[t->nlines - 1].nseg > 0 &&
+		    t->lines[t->nlines - 1].w + cw > width + 0.01)
+			layout_line_new(t);
+		layout_seg_add(t, (size_t)(c - t->s.data), (size_t)(p - c), a->bold, cw);
+	}
+}
+
+/* The first no-break space (U+00A0) in [p, end), or end. */
+static const char *
+layout_next_nbsp(const char *p, const char *end)
+{
+	for (; p + 1 < end; p++)
+		if ((unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA0)
+			return p;
+	return end;
+}
+
+/* A word wider than the whole line. It is broken at its no-break spaces first ("29,1
+ * per 1000" before "29,1 per 10|00"), the space dropped at a break; a piece still too wide
+ * is broken between characters, as few breaks as fit. */
 static void
 layout_split_word(struct layout_text *t, const struct layout_ops *ops, size_t a0,
     size_t a1, double width)
@@ -236,18 +269,23 @@ layout_split_word(struct layout_text *t, const struct layout_ops *ops, size_t a0
 
 	for (i = a0; i < a1; i++) {
 		const struct layout_atom *a = &t->atoms[i];
-		const char *p = t->s.data + a->off, *end = p + a->len;
+		const char *p = t->s.data + a->off, *end = p + a->len, *q;
+		int after_nbsp = 0;
 
-		while (p < end) {
-			const char *c = p;
-			double cw;
+		for (; p < end; p = q + 2, after_nbsp = 1) {
+			const struct layout_line *l = &t->lines[t->nlines - 1];
+			double sw = ops->width(ops->arg, a->bold, "\xc2\xa0", 2) * t->size;
+			double pw;
 
-			utf8_next(&p);
-			cw = ops->width(ops->arg, a->bold, c, (size_t)(p - c)) * t->size;
-			if (t->lines[t->nlines - 1].nseg > 0 &&
-			    t->lines[t->nlines - 1].w + cw > width + 0.01)
+			q = layout_next_nbsp(p, end);
+			pw = ops->width(ops->arg, a->bold, p, (size_t)(q - p)) * t->size;
+			if (after_nbsp && l->w + sw + pw <= width + 0.01)
+				layout_seg_add(t, (size_t)(p - 2 - t->s.data), 2, a->bold, sw);
+			else if (l->nseg > 0 && (after_nbsp || l->w + pw > width + 0.01))
 				layout_line_new(t);
-			layout_seg_add(t, (size_t)(c - t->s.data), (size_t)(p - c), a->bold, cw);
+			layout_place_chars(t, ops, a, p, q, width);
+			if (q == end)
+				break;
 		}
 	}
 }

@@ -93,21 +93,52 @@ report_value(const struct report_ctx *c, size_t ind, long value10, struct buf *o
 	keep_together(out, from);
 }
 
-void
-report_fig(const struct report_ctx *c, size_t ind, const struct figure *f, struct buf *out)
+/* The symbol of a figure that has no value, or NULL. */
+static const char *
+fig_symbol(const struct report_ctx *c, const struct figure *f)
 {
 	switch (f->state) {
 	case FIG_PUBLISHED:
-		report_value(c, ind, f->value10, out);
 		break;
 	case FIG_HIDDEN:
-		buf_puts(out, report_str(c, "felles.symbol.skjult"));
-		break;
+		return report_str(c, "felles.symbol.skjult");
 	case FIG_MISSING:
 	case FIG_NO_ACTIVE:
-		buf_puts(out, report_str(c, "felles.symbol.mangler"));
-		break;
+		return report_str(c, "felles.symbol.mangler");
 	}
+	return NULL;
+}
+
+void
+report_fig(const struct report_ctx *c, size_t ind, const struct figure *f, struct buf *out)
+{
+	const char *sym = fig_symbol(c, f);
+
+	if (sym != NULL)
+		buf_puts(out, sym);
+	else
+		report_value(c, ind, f->value10, out);
+}
+
+void
+report_fig_number(const struct report_ctx *c, const struct figure *f, struct buf *out)
+{
+	const char *sym = fig_symbol(c, f);
+	char num[32];
+
+	if (sym != NULL) {
+		buf_puts(out, sym);
+		return;
+	}
+	compute_format10(f->value10, num, sizeof(num));
+	buf_puts(out, num);
+}
+
+const char *
+report_unit(const struct report_ctx *c, size_t ind)
+{
+	return report_str(c, c->r->defs->v[ind].unit == UNIT_PER_1000 ?
+	    "felles.enhet.promille" : "felles.enhet.prosent");
 }
 
 static const char *const level_names[] = { "lav", "middels", "god" };

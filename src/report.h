@@ -54,6 +54,10 @@ void	report_value(const struct report_ctx *, size_t ind, long value10, struct bu
 /* A figure as a table cell: the value, ":" when hidden, ".." when missing or no active
  * plans. */
 void	report_fig(const struct report_ctx *, size_t ind, const struct figure *, struct buf *);
+/* The same without the unit, for tables that give the unit elsewhere. */
+void	report_fig_number(const struct report_ctx *, const struct figure *, struct buf *);
+/* The unit of an indicator's values ("%", "per 1000 innbyggere"). */
+const char *report_unit(const struct report_ctx *, size_t ind);
 /* The symbol and the word of a level (felles.niva.symbol.*, felles.niva.*); "" when
  * it is none. */
 const char *report_level_symbol(const struct report_ctx *, int level);

@@ -638,13 +638,17 @@ fyl_trend_table(struct fyl *m)
 	for (i = 0; i < r->defs->n; i++) {
 		const struct figure *f = NULL;
 
+		/* The unit goes with the name: "29,1 per 1000" does not fit a year's column. */
 		doc_table_row(t, 0);
-		doc_table_cell(t, report_ind_short(c, i), DOC_MARK_NONE);
+		buf_reset(&b);
+		report_expand(c, &b, "fylke.utvikling.rad", "indikator", report_ind_short(c, i),
+		    "enhet", report_unit(c, i), NULL);
+		doc_table_cell(t, b.data, DOC_MARK_NONE);
 		for (y = 0; y < r->nyears; y++) {
 			f = results_figure(r, r->years[y], i, m->place);
 			report_note_fig(f, &u);
 			buf_reset(&b);
-			report_fig(c, i, f, &b);
+			report_fig_number(c, f, &b);
 			doc_table_cell(t, b.data, DOC_MARK_NONE);
 		}
 		buf_reset(&b);

@@ -106,6 +106,11 @@ test_no_break_spaces(void **state)
 	/* "66,7 %" (U+00A0) and "1 234" (U+202F, shown as U+00A0) stay whole */
 	check("ab 66,7\xC2\xA0%", 0, 40, "ab|66,7\xC2\xA0%");
 	check("ab 1\xE2\x80\xAF" "234", 0, 35, "ab|1\xC2\xA0" "234");
+	/* too wide for the line: broken at the no-break spaces before inside a number */
+	check("29,1\xC2\xA0per\xC2\xA0" "1000", 0, 45, "29,1\xC2\xA0per|1000");
+	check("29,1\xC2\xA0per\xC2\xA0" "1000", 0, 25, "29,1|per|1000");
+	check("x 29,1\xC2\xA0per\xC2\xA0" "1000", 0, 25, "x|29,1|per|1000");
+	check("29,1\xC2\xA0per\xC2\xA0" "1000", 0, 15, "29,|1|per|100|0");
 }
 
 static void

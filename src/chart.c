@@ -28,6 +28,10 @@ struct chart {
 	struct chart_ref	*refs;		/* labels owned */
 	size_t			 highlight;	/* from 1; 0 none */
 	int			 max10;
+	char			**word;		/* ncat * nseries words (NULL: value) */
+	enum chart_tone		*wtone;		/* and their tones */
+	size_t			 nlabel_set;	/* names the label column is sized to */
+	char			**label_set;
 };
 
 /* Sizes in points. */
@@ -35,6 +39,8 @@ struct chart {
 #define FS_LABEL	8.0
 #define FS_SMALL	7.0
 #define PNG_SCALE	2.0
+#define ROW_STACK	17.0	/* a row of a horizontal stacked chart */
+#define ROW_OUT		10.0	/* more for a line of labels under its bar */
 
 enum chart_pattern { PAT_SOLID, PAT_HATCH, PAT_CROSS, PAT_OUTLINE };
 enum chart_marker { MARK_CIRCLE, MARK_SQUARE, MARK_TRIANGLE, MARK_DIAMOND };
@@ -119,7 +125,8 @@ static void
 chart_sort(struct chart *c)
 {
 	struct chart_value *tmpv = xcalloc(c->nseries, sizeof(*tmpv));
-	size_t i, j, hl = c->highlight;
+	size_t i, j, s, a, b, hl = c->highlight;
+	enum chart_tone tmpt;
 	char *tmpc;
 
 	for (i = 1; i < c->ncat; i++) {
@@ -131,6 +138,16 @@ chart_sort(struct chart *c)
 			memcpy(&c->val[j * c->nseries], &c->val[(j - 1) * c->nseries],
 			    c->nseries * sizeof(*tmpv));
 			memcpy(&c->val[(j - 1) * c->nseries], tmpv, c->nseries * sizeof(*tmpv));
+			for (s = 0; s < c->nseries; s++) {
+				a = j * c->nseries + s;
+				b = (j - 1) * c->nseries + s;
+				tmpc = c->word[a];
+				c->word[a] = c->word[b];
+				c->word[b] = tmpc;
+				tmpt = c->wtone[a];
+				c->wtone[a] = c->wtone[b];
+				c->wtone[b] = tmpt;
+			}
 			if (hl == j + 1)
 				hl = j;
 			else if (hl == j)
@@ -177,6 +194,18 @@ chart_new(const struct chart_spec *sp)
 		if (c->val[i].state != CHART_VALUE)
 			c->val[i].v10 = 0;
 	}
+	c->word = xcalloc(n > 0 ? n : 1, sizeof(*c->word));
+	c->wtone = xcalloc(n > 0 ? n : 1, sizeof(*c->wtone));
+	for (i = 0; sp->words != NULL && sp->kind == CHART_BAR && i < n; i++) {
+		if (sp->words[i].text == NULL)
+			continue;
+		c->word[i] = xstrdup(sp->words[i].text);
+		c->wtone[i] = sp->words[i].tone;
+		if ((unsigned)c->wtone[i] > CHART_TONE_NEED)
+			c->wtone[i] = CHART_TONE_NEUTRAL;
+	}
+	c->nlabel_set = sp->label_set != NULL ? sp->nlabel_set : 0;
+	c->label_set = chart_dup_list(sp->label_set, c->nlabel_set);
 	c->nbands = sp->nbands;
 	c->bands = xcalloc(c->nbands > 0 ? c->nbands : 1, sizeof(*c->bands));
 	for (i = 0; i < c->nbands; i++) {
@@ -211,6 +240,9 @@ chart_free(struct chart *c)
 	chart_free_list(c->cat, c->ncat);
 	chart_free_list(c->ser, c->nseries);
 	free(c->tones);
+	chart_free_list(c->word, c->ncat * c->nseries);
+	free(c->wtone);
+	chart_free_list(c->label_set, c->nlabel_set);
 	free(c->val);
 	for (i = 0; i < c->nbands; i++)
 		free((char *)c->bands[i].label);
@@ -225,6 +257,13 @@ static const struct chart_value *
 chart_val(const struct chart *c, size_t cat, size_t s)
 {
 	return &c->val[cat * c->nseries + s];
+}
+
+/* The word shown in place of value (cat, s), or NULL. */
+static const char *
+chart_word(const struct chart *c, size_t cat, size_t s)
+{
+	return c->word[cat * c->nseries + s];
 }
 
 static const struct chart_style *
@@ -292,7 +331,8 @@ chart_data_max(const struct chart *c)
 			continue;
 		}
 		for (s = 0; s < c->nseries; s++)
-			if (chart_val(c, i, s)->state == CHART_VALUE)
+			if (chart_val(c, i, s)->state == CHART_VALUE &&
+			    chart_word(c, i, s) == NULL)
 				m = fmax(m, chart_val(c, i, s)->v10);
 	}
 	for (i = 0; i < c->nrefs; i++)
@@ -699,6 +739,10 @@ chart_tick_w(struct chart_lay *l)
 	return w;
 }
 
+static int	chart_band_overlay(const struct chart *, size_t);
+
+/* The width of the level bands' words right of a vertical plot (overlays' words go
+ * inside the plot). */
 static double
 chart_band_w(struct chart_lay *l)
 {
@@ -706,7 +750,9 @@ chart_band_w(struct chart_lay *l)
 	size_t i;
 
 	for (i = 0; i < l->c->nbands; i++)
-		w = fmax(w, l->d->text_width(l->d->ctx, FS_SMALL, 0, l->c->bands[i].label));
+		if (!chart_band_overlay(l->c, i))
+			w = fmax(w, l->d->text_width(l->d->ctx, FS_SMALL, 0,
+			    l->c->bands[i].label));
 	return w;
 }
 
@@ -756,8 +802,41 @@ struct chart_blabel {
 	size_t	 k;
 };
 
+/* The word of overlay band k (from y0 down to y1 on the page) inside the plot at its left
+ * end, on a plate of the level under it. */
+static void
+chart_v_overlay_label(struct chart_lay *l, size_t k, double y0, double y1)
+{
+	const struct draw *d = l->d;
+	const struct chart_band *b = &l->c->bands[k];
+	double tw, y, mid10;
+	size_t j;
+	unsigned bg = 0xFFFFFF;
+
+	chart_fit(d, b->label, FS_SMALL, 0, l->pw - 8, &l->t1);
+	if (l->t1.len == 0)
+		return;
+	tw = d->text_width(d->ctx, FS_SMALL, 0, l->t1.data);
+	if (y0 - y1 >= 10) {
+		y = (y0 + y1) / 2 + 2.5;
+		mid10 = (b->from10 + b->to10) / 2.0;
+	} else {
+		y = fmax(y1 - 2.5, l->py + 6);
+		mid10 = b->to10 + 1;
+	}
+	for (j = 0; j < k; j++)
+		if (!chart_band_overlay(l->c, j) && mid10 >= l->c->bands[j].from10 &&
+		    mid10 < l->c->bands[j].to10)
+			bg = chart_tone_styles[l->c->bands[j].tone].tint;
+	chart_fill_rect(d, bg, l->px + 3, y - 6.8, tw + 4, 9);
+	d->colour(d->ctx, chart_tone_styles[b->tone].ink);
+	d->text(d->ctx, l->px + 5, y, DRAW_LEFT, FS_SMALL, 0, l->t1.data);
+}
+
 /* Band words in the right margin, each at its band's middle, pushed apart where they
- * would touch. */
+ * would touch; an overlay's word (the need band's, which is long) inside the plot at the
+ * band's left end, in the band when it is tall enough, else just above it, so that the
+ * plot keeps the width of the charts without one. */
 static void
 chart_v_band_labels(struct chart_lay *l)
 {
@@ -771,6 +850,10 @@ chart_v_band_labels(struct chart_lay *l)
 
 		if (y0 - y1 <= 0)
 			continue;
+		if (chart_band_overlay(c, i)) {
+			chart_v_overlay_label(l, i, y0, y1);
+			continue;
+		}
 		v[n].y = (y0 + y1) / 2 + 2.5;
 		v[n++].k = i;
 		for (j = n - 1; j > 0 && v[j - 1].y > v[j].y; j--) {
@@ -893,6 +976,34 @@ chart_v_catlabel(struct chart_lay *l, const char *s, double cx, double sw, int b
 		    l->t2.data);
 }
 
+/* A word in place of a bar (see struct chart_word): bold, in the tone's dark colour, on a
+ * plate of its tint framed in its colour, the plate's left edge at x (anchor DRAW_LEFT) or
+ * its middle at x (DRAW_CENTER), centred on cy, no wider than maxw. */
+static void
+chart_word_plate(struct chart_lay *l, const char *word, enum chart_tone tone, double x,
+    double cy, enum draw_anchor a, double maxw)
+{
+	const struct draw *d = l->d;
+	const struct chart_style *st = &chart_tone_styles[tone];
+	double tw, pw;
+
+	chart_fit(d, word, FS_SMALL, 1, maxw - 8, &l->t1);
+	if (l->t1.len == 0)
+		return;
+	tw = d->text_width(d->ctx, FS_SMALL, 1, l->t1.data);
+	pw = tw + 8;
+	if (a == DRAW_CENTER)
+		x -= pw / 2;
+	chart_fill_rect(d, st->tint, x, cy - 5.5, pw, 11);
+	d->colour(d->ctx, st->rgb);
+	d->width(d->ctx, 0.8);
+	d->dash(d->ctx, 0, 0);
+	d->rect(d->ctx, x + 0.4, cy - 5.1, pw - 0.8, 10.2);
+	d->stroke(d->ctx);
+	d->colour(d->ctx, st->ink);
+	d->text(d->ctx, x + 4, cy + 2.5, DRAW_LEFT, FS_SMALL, 1, l->t1.data);
+}
+
 static void
 chart_v_value_label(struct chart_lay *l, const struct chart_value *v, double cx, double top)
 {
@@ -924,6 +1035,12 @@ chart_v_bars(struct chart_lay *l)
 			v = chart_val(c, cat, ser);
 			x = gx + s * (bw + 2);
 			top = l->py + l->ph;
+			if (chart_word(c, cat, ser) != NULL) {
+				chart_word_plate(l, chart_word(c, cat, ser),
+				    c->wtone[cat * c->nseries + ser], x + bw / 2, top - 8,
+				    DRAW_CENTER, fmax(sw / per, bw + 4));
+				continue;
+			}
 			if (v->state == CHART_VALUE && v->v10 > 0) {
 				top = chart_vy(l, v->v10 / 10.0);
 				chart_swatch(l->d, chart_style(c, ser), x, top, bw,
@@ -936,8 +1053,9 @@ chart_v_bars(struct chart_lay *l)
 	}
 }
 
-/* A label inside a stacked segment, on a small white plate so it reads on any pattern. */
-static void
+/* A label inside a stacked segment, on a small white plate so it reads on any pattern.
+ * Returns 0 (and draws nothing) when the segment is too small for it. */
+static int
 chart_seg_label(struct chart_lay *l, const char *s, double cx, double cy, double room_w,
     double room_h)
 {
@@ -945,10 +1063,68 @@ chart_seg_label(struct chart_lay *l, const char *s, double cx, double cy, double
 	double tw = d->text_width(d->ctx, FS_SMALL, 0, s);
 
 	if (tw + 4 > room_w || room_h < 9)
-		return;
+		return 0;
 	chart_fill_rect(d, 0xFFFFFF, cx - tw / 2 - 1.5, cy - 4.6, tw + 3, 8.6);
 	d->colour(d->ctx, COL_TEXT);
 	d->text(d->ctx, cx, cy + 2.5, DRAW_CENTER, FS_SMALL, 0, s);
+	return 1;
+}
+
+/* The label of a segment too small to hold it, placed outside the bar with a leader line
+ * from the segment: at is where the leader starts, x, y where the label goes. */
+struct chart_out {
+	double	 at, x, y, tw;
+	char	 s[24];
+};
+
+/* Labels of small segments under a horizontal bar whose lower edge is ybot: each under its
+ * segment, pushed right where they would touch, and back left from the chart's edge. */
+static void
+chart_h_out_labels(struct chart_lay *l, struct chart_out *o, size_t n, double ybot)
+{
+	const struct draw *d = l->d;
+	double hi = l->w;
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		o[k].tw = d->text_width(d->ctx, FS_SMALL, 0, o[k].s);
+		o[k].x = fmax(o[k].at - o[k].tw / 2, k == 0 ? l->px :
+		    o[k - 1].x + o[k - 1].tw + 5);
+	}
+	for (k = n; k-- > 0;) {
+		if (o[k].x + o[k].tw > hi)
+			o[k].x = hi - o[k].tw;
+		hi = o[k].x - 5;
+	}
+	for (k = 0; k < n; k++) {
+		d->colour(d->ctx, COL_MUTED);
+		d->width(d->ctx, 0.6);
+		d->move(d->ctx, o[k].at, ybot + 0.4);
+		d->line(d->ctx, o[k].x + o[k].tw / 2, ybot + 3.2);
+		d->stroke(d->ctx);
+		d->colour(d->ctx, COL_TEXT);
+		d->text(d->ctx, o[k].x, ybot + 9.4, DRAW_LEFT, FS_SMALL, 0, o[k].s);
+	}
+}
+
+/* Labels of small segments right of a vertical bar whose right edge is xr: each at its
+ * segment's height, pushed up where they would touch (segments are in order upwards). */
+static void
+chart_v_out_labels(struct chart_lay *l, struct chart_out *o, size_t n, double xr)
+{
+	const struct draw *d = l->d;
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		o[k].y = k == 0 ? o[k].at : fmin(o[k].at, o[k - 1].y - 8.5);
+		d->colour(d->ctx, COL_MUTED);
+		d->width(d->ctx, 0.6);
+		d->move(d->ctx, xr + 0.4, o[k].at);
+		d->line(d->ctx, xr + 3, o[k].y);
+		d->stroke(d->ctx);
+		d->colour(d->ctx, COL_TEXT);
+		d->text(d->ctx, xr + 4, o[k].y + 2.5, DRAW_LEFT, FS_SMALL, 0, o[k].s);
+	}
 }
 
 static void
@@ -956,10 +1132,11 @@ chart_v_stacks(struct chart_lay *l)
 {
 	const struct chart *c = l->c;
 	double sw = l->pw / (double)(c->ncat > 0 ? c->ncat : 1);
-	double bw = fmin(sw * 0.6, 64), x, base, top;
+	double bw = fmin(sw * 0.6, 64), x, base, top, y0;
 	const struct chart_value *v;
 	struct chart_value tv;
-	size_t i, s;
+	struct chart_out *o = xcalloc(c->nseries, sizeof(*o));
+	size_t i, s, no;
 	long total;
 	int any;
 	char num[24];
@@ -967,25 +1144,30 @@ chart_v_stacks(struct chart_lay *l)
 	for (i = 0; i < c->ncat; i++) {
 		x = l->px + sw * i + sw / 2 - bw / 2;
 		base = 0;
+		no = 0;
 		total = chart_stack_total(c, i, &any);
 		for (s = 0; s < c->nseries; s++) {
 			v = chart_val(c, i, s);
 			if (v->state != CHART_VALUE || v->v10 <= 0)
 				continue;
 			top = chart_vy(l, (base + v->v10) / 10.0);
-			chart_swatch(l->d, chart_style(c, s), x, top, bw,
-			    chart_vy(l, base / 10.0) - top);
+			y0 = chart_vy(l, base / 10.0);
+			chart_swatch(l->d, chart_style(c, s), x, top, bw, y0 - top);
 			chart_fmt_value(c, v, num, sizeof(num));
-			chart_seg_label(l, num, x + bw / 2, (top + chart_vy(l, base / 10.0)) / 2,
-			    bw, chart_vy(l, base / 10.0) - top);
+			if (!chart_seg_label(l, num, x + bw / 2, (top + y0) / 2, bw, y0 - top)) {
+				o[no].at = (top + y0) / 2;
+				snprintf(o[no++].s, sizeof(o->s), "%s", num);
+			}
 			base += v->v10;
 		}
+		chart_v_out_labels(l, o, no, x + bw);
 		tv = any ? CHART_VAL((int)total) : *chart_val(c, i, 0);
 		if (!any || c->integers)
 			chart_v_value_label(l, &tv, x + bw / 2, chart_vy(l, base / 10.0));
 		chart_v_catlabel(l, c->cat[i], l->px + sw * i + sw / 2, sw,
 		    c->highlight == i + 1);
 	}
+	free(o);
 }
 
 /* Where the first series' label of category i goes: on the side of its point with more
@@ -1041,47 +1223,93 @@ chart_plated(struct chart_lay *l, double x, double y, const char *s)
 	d->text(d->ctx, x, y, DRAW_CENTER, FS_LABEL, 1, s);
 }
 
+/* 1 when value (i, s) of a line chart is drawn where value (i, t) is (within a point and
+ * a half), so that one would hide the other. */
+static int
+chart_v_same(const struct chart_lay *l, size_t i, size_t s, size_t t)
+{
+	const struct chart_value *a = chart_val(l->c, i, s), *b = chart_val(l->c, i, t);
+
+	return a->state == CHART_VALUE && b->state == CHART_VALUE &&
+	    fabs(chart_vy(l, a->v10 / 10.0) - chart_vy(l, b->v10 / 10.0)) < 1.5;
+}
+
+/* The horizontal shift of the marker of (i, s): markers that would cover each other
+ * (two places with the same figure) stand side by side around the point. */
+static double
+chart_v_marker_dx(const struct chart_lay *l, size_t i, size_t s)
+{
+	const struct chart_value *v = chart_val(l->c, i, s), *o;
+	size_t t, before = 0, n = 1;
+
+	for (t = 0; t < l->c->nseries; t++) {
+		o = chart_val(l->c, i, t);
+		if (t == s || o->state != CHART_VALUE ||
+		    fabs(chart_vy(l, o->v10 / 10.0) - chart_vy(l, v->v10 / 10.0)) >= 3.5)
+			continue;
+		n++;
+		before += t < s;
+	}
+	return (before - (n - 1) / 2.0) * 6.5;
+}
+
+/* The lines, first series first, so that later ones (thinner, dashed) lie on top: where two
+ * coincide (the county is the whole country) the upper one is drawn thinner, and dashed
+ * if its style is solid, so that both stay visible; then the markers, side by side where
+ * they coincide; then the first series' values and the category labels. */
 static void
 chart_v_lines(struct chart_lay *l)
 {
 	const struct chart *c = l->c;
 	const struct draw *d = l->d;
 	const struct chart_style *st;
-	const struct chart_value *v;
+	const struct chart_value *v, *w;
 	double sw = l->pw / (double)(c->ncat > 0 ? c->ncat : 1), x;
-	size_t i, s;
-	int pen;
+	size_t i, s, t;
+	int same, run;
 	char num[24];
 
-	for (s = c->nseries; s-- > 0;) {
+	for (s = 0; s < c->nseries; s++) {
 		st = chart_style(c, s);
 		d->colour(d->ctx, st->rgb);
-		d->width(d->ctx, s == 0 ? 2 : 1.5);
-		d->dash(d->ctx, st->dash_on, st->dash_off);
-		pen = 0;
-		for (i = 0; i < c->ncat; i++) {
+		/* Runs of segments alike (all coinciding with an earlier line, or none) are one
+		 * path each, so that their corners join. run: -1 none open, else its kind. */
+		run = -1;
+		for (i = 0; i + 1 < c->ncat; i++) {
 			v = chart_val(c, i, s);
-			x = l->px + sw * i + sw / 2;
-			if (v->state != CHART_VALUE) {
-				if (pen > 0)
+			w = chart_val(c, i + 1, s);
+			if (v->state != CHART_VALUE || w->state != CHART_VALUE) {
+				if (run >= 0)
 					d->stroke(d->ctx);
-				pen = 0;
+				run = -1;
 				continue;
 			}
-			if (pen == 0)
+			for (same = 0, t = 0; t < s && !same; t++)
+				same = chart_v_same(l, i, s, t) && chart_v_same(l, i + 1, s, t);
+			x = l->px + sw * i + sw / 2;
+			if (run != same) {
+				if (run >= 0)
+					d->stroke(d->ctx);
+				d->width(d->ctx, s == 0 ? 2 : same ? 1.1 : 1.5);
+				if (same && st->dash_on <= 0)
+					d->dash(d->ctx, 3, 3);
+				else
+					d->dash(d->ctx, st->dash_on, st->dash_off);
 				d->move(d->ctx, x, chart_vy(l, v->v10 / 10.0));
-			else
-				d->line(d->ctx, x, chart_vy(l, v->v10 / 10.0));
-			pen++;
+				run = same;
+			}
+			d->line(d->ctx, x + sw, chart_vy(l, w->v10 / 10.0));
 		}
-		if (pen > 0)
+		if (run >= 0)
 			d->stroke(d->ctx);
 		d->dash(d->ctx, 0, 0);
+	}
+	for (s = 0; s < c->nseries; s++) {
 		for (i = 0; i < c->ncat; i++) {
 			v = chart_val(c, i, s);
 			if (v->state == CHART_VALUE)
-				chart_marker(d, st, l->px + sw * i + sw / 2,
-				    chart_vy(l, v->v10 / 10.0));
+				chart_marker(d, chart_style(c, s), l->px + sw * i + sw / 2 +
+				    chart_v_marker_dx(l, i, s), chart_vy(l, v->v10 / 10.0));
 		}
 	}
 	for (i = 0; i < c->ncat; i++) {
@@ -1268,25 +1496,74 @@ chart_h_value_label(struct chart_lay *l, size_t i, const struct chart_value *v, 
 	d->text(d->ctx, x + 3, cy + 2.8, DRAW_LEFT, FS_SMALL, bold, s);
 }
 
+/* 1 when row i of a horizontal stacked chart w points wide may have a segment too narrow
+ * for its value, whose label then goes on a line under the bar. Judged without font
+ * metrics (a digit is under 4,5 points at FS_SMALL; the plot takes at least 55 % of the
+ * width), so that chart_height and the drawing agree on the rows' heights. */
+static int
+chart_h_outside(const struct chart *c, const struct chart_axis *ax, size_t i, double w)
+{
+	const struct chart_value *v;
+	size_t s;
+	char num[24];
+
+	if (c->kind != CHART_STACKED || !c->horizontal)
+		return 0;
+	for (s = 0; s < c->nseries; s++) {
+		v = chart_val(c, i, s);
+		if (v->state != CHART_VALUE || v->v10 <= 0)
+			continue;
+		chart_fmt_value(c, v, num, sizeof(num));
+		if (v->v10 / 10.0 / ax->vmax * w * 0.55 < (double)strlen(num) * 4.5 + 4)
+			return 1;
+	}
+	return 0;
+}
+
+/* The share of the plot's height row i of a horizontal chart takes, in points of
+ * chart_height: a stacked row with labels under its bar is taller. */
+static double
+chart_h_row_weight(const struct chart *c, const struct chart_axis *ax, size_t i, double w)
+{
+	return chart_h_outside(c, ax, i, w) ? ROW_STACK + ROW_OUT : ROW_STACK;
+}
+
+/* The room of the bars of row i (top ry, height rh): less the line of labels under them. */
+static double
+chart_h_bar_room(const struct chart_lay *l, size_t i, double rh)
+{
+	if (!chart_h_outside(l->c, &l->ax, i, l->w))
+		return rh;
+	return rh * ROW_STACK / (ROW_STACK + ROW_OUT);
+}
+
 /* One row of a horizontal chart: grouped bars or a stack (pass 0), or their value labels
  * (pass 1, after the reference lines, so that labels stay readable). */
 static void
 chart_h_row(struct chart_lay *l, size_t i, double ry, double rh, int pass)
 {
 	const struct chart *c = l->c;
-	double bh, y, x, end;
-	size_t s, per = c->kind == CHART_STACKED ? 1 : c->nseries;
+	double bh, y, x, end, room = chart_h_bar_room(l, i, rh);
+	size_t s, per = c->kind == CHART_STACKED ? 1 : c->nseries, no = 0;
 	const struct chart_value *v;
 	struct chart_value tv;
+	struct chart_out *o;
 	long base = 0, total;
 	int any, bold = c->highlight == i + 1;
 	char num[24];
 
-	bh = fmin((rh * 0.72 - (per - 1)) / per, 16);
-	y = ry + rh / 2 - (bh * per + (per - 1)) / 2;
+	bh = fmin((room * 0.72 - (per - 1)) / per, 16);
+	y = ry + room / 2 - (bh * per + (per - 1)) / 2;
 	if (c->kind != CHART_STACKED) {
 		for (s = 0; s < per; s++, y += bh + 1) {
 			v = chart_val(c, i, s);
+			if (chart_word(c, i, s) != NULL) {
+				if (pass == 1)
+					chart_word_plate(l, chart_word(c, i, s),
+					    c->wtone[i * c->nseries + s], l->px + 2, y + bh / 2,
+					    DRAW_LEFT, l->pw - 2);
+				continue;
+			}
 			end = chart_hx(l, v->state == CHART_VALUE ? v->v10 / 10.0 : 0);
 			if (pass == 1)
 				chart_h_value_label(l, i, v, end, y + bh / 2, bold);
@@ -1296,6 +1573,7 @@ chart_h_row(struct chart_lay *l, size_t i, double ry, double rh, int pass)
 		return;
 	}
 	total = chart_stack_total(c, i, &any);
+	o = xcalloc(c->nseries, sizeof(*o));
 	for (s = 0; s < c->nseries; s++) {
 		v = chart_val(c, i, s);
 		if (v->state != CHART_VALUE || v->v10 <= 0)
@@ -1308,8 +1586,13 @@ chart_h_row(struct chart_lay *l, size_t i, double ry, double rh, int pass)
 			continue;
 		}
 		chart_fmt_value(c, v, num, sizeof(num));
-		chart_seg_label(l, num, (x + end) / 2, y + bh / 2, end - x, bh);
+		if (!chart_seg_label(l, num, (x + end) / 2, y + bh / 2, end - x, bh)) {
+			o[no].at = (x + end) / 2;
+			snprintf(o[no++].s, sizeof(o->s), "%s", num);
+		}
 	}
+	chart_h_out_labels(l, o, no, y + bh);
+	free(o);
 	tv = any ? CHART_VAL((int)total) : *chart_val(c, i, 0);
 	if (pass == 1 && (!any || c->integers))
 		chart_h_value_label(l, i, &tv, chart_hx(l, base / 10.0), y + bh / 2, bold);
@@ -1320,24 +1603,32 @@ chart_h_rows(struct chart_lay *l, double label_w)
 {
 	const struct chart *c = l->c;
 	const struct draw *d = l->d;
-	double rh = l->ph / (double)(c->ncat > 0 ? c->ncat : 1), ry;
+	double *ry = xcalloc(c->ncat + 1, sizeof(*ry)), total = 0;
 	size_t i;
 
+	/* Row i spans ry[i] to ry[i + 1]. */
+	for (i = 0; i < c->ncat; i++)
+		total += chart_h_row_weight(c, &l->ax, i, l->w);
+	ry[0] = 0;
+	for (i = 0; i < c->ncat; i++)
+		ry[i + 1] = ry[i] + chart_h_row_weight(c, &l->ax, i, l->w);
+	for (i = 0; i <= c->ncat; i++)
+		ry[i] = l->py + (total > 0 ? ry[i] / total * l->ph : 0);
 	if (c->highlight > 0) {
-		chart_fill_rect(d, COL_HIGHLIGHT, 0, l->py + rh * (c->highlight - 1),
-		    l->px + l->pw, rh);
+		chart_fill_rect(d, COL_HIGHLIGHT, 0, ry[c->highlight - 1], l->px + l->pw,
+		    ry[c->highlight] - ry[c->highlight - 1]);
 	}
 	for (i = 0; i < c->ncat; i++) {
-		ry = l->py + rh * i;
 		chart_fit(d, c->cat[i], FS_LABEL, c->highlight == i + 1, label_w, &l->t1);
 		d->colour(d->ctx, COL_TEXT);
-		d->text(d->ctx, l->px - 5, ry + rh / 2 + 2.9, DRAW_RIGHT, FS_LABEL,
-		    c->highlight == i + 1, l->t1.data);
-		chart_h_row(l, i, ry, rh, 0);
+		d->text(d->ctx, l->px - 5, ry[i] + chart_h_bar_room(l, i, ry[i + 1] - ry[i]) /
+		    2 + 2.9, DRAW_RIGHT, FS_LABEL, c->highlight == i + 1, l->t1.data);
+		chart_h_row(l, i, ry[i], ry[i + 1] - ry[i], 0);
 	}
 	chart_h_refs(l);
 	for (i = 0; i < c->ncat; i++)
-		chart_h_row(l, i, l->py + rh * i, rh, 1);
+		chart_h_row(l, i, ry[i], ry[i + 1] - ry[i], 1);
+	free(ry);
 }
 
 static double
@@ -1348,6 +1639,9 @@ chart_h_label_w(struct chart_lay *l)
 
 	for (i = 0; i < l->c->ncat; i++)
 		w = fmax(w, l->d->text_width(l->d->ctx, FS_LABEL, 1, l->c->cat[i]));
+	/* The other parts of a chart split into parts: the same column, the same scale. */
+	for (i = 0; i < l->c->nlabel_set; i++)
+		w = fmax(w, l->d->text_width(l->d->ctx, FS_LABEL, 1, l->c->label_set[i]));
 	return fmin(w, l->w * 0.34);
 }
 
@@ -1414,14 +1708,20 @@ chart_draw(const struct chart *c, const struct draw *d, double w, double h)
 double
 chart_height(const struct chart *c, double w)
 {
+	struct chart_axis ax;
 	double rows, per;
+	size_t i;
 
-	(void)w;
 	if (c == NULL || !c->horizontal)
 		return 220;
 	per = c->kind == CHART_STACKED ? 1 : (double)c->nseries;
 	/* 13 points a row: 46 municipalities fit an A4 page. */
-	rows = (double)c->ncat * (c->kind == CHART_STACKED ? 17 : per > 1 ? 8 + 7 * per : 13);
+	rows = (double)c->ncat * (per > 1 ? 8 + 7 * per : 13);
+	if (c->kind == CHART_STACKED) {
+		ax = chart_axis(c);
+		for (rows = 0, i = 0; i < c->ncat; i++)
+			rows += chart_h_row_weight(c, &ax, i, w);
+	}
 	rows += 16 + (chart_has_legend(c) ? 15 : 0) + (c->nbands > 0 ? 10 : 0) +
 	    (chart_has_overlay(c) ? 9 : 0) + 26 + (*c->note != '\0' ? 12 : 0);
 	return fmax(80, rows);
@@ -1429,7 +1729,7 @@ chart_height(const struct chart *c, double w)
 
 void
 chart_render_pdf(const struct chart *c, HPDF_Doc doc, HPDF_Page page, HPDF_Font regular,
-    HPDF_Font bold, double x, double y, double w, double h)
+    HPDF_Font bold, double x, double y, double w, double h, const struct layout_ops *text)
 {
 	struct draw d;
 	struct draw_pdf p;
@@ -1438,7 +1738,7 @@ chart_render_pdf(const struct chart *c, HPDF_Doc doc, HPDF_Page page, HPDF_Font 
 	if (c == NULL || page == NULL || regular == NULL || !(w >= 20 && w <= 5000) ||
 	    !(h >= 20 && h <= 5000))
 		return;
-	draw_pdf_begin(&d, &p, page, regular, bold, x, y, w, h);
+	draw_pdf_begin(&d, &p, page, regular, bold, x, y, w, h, text);
 	chart_draw(c, &d, w, h);
 	draw_pdf_end(&p);
 }
@@ -1464,12 +1764,12 @@ chart_render(const struct chart *c, int svg, struct draw_cairo_fonts *f, double 
 	struct draw d;
 
 	if (svg) {
-		s = draw_svg_new(&d, f, w, h);
+		s = draw_svg_new(&d, f, w, h, dg, path);
 		chart_draw(c, &d, w, h);
 		draw_svg_finish(s, b);
 		return 0;
 	}
-	p = draw_png_new(&d, f, w, h, PNG_SCALE);
+	p = draw_png_new(&d, f, w, h, PNG_SCALE, dg, path);
 	chart_draw(c, &d, w, h);
 	return draw_png_finish(p, b, dg, path);
 }
@@ -1536,6 +1836,11 @@ chart_dump(const struct chart *c, struct buf *b)
 	for (i = 0; i < c->ncat; i++) {
 		buf_printf(b, "  %s%s:", c->cat[i], c->highlight == i + 1 ? " *" : "");
 		for (s = 0; s < c->nseries; s++) {
+			if (chart_word(c, i, s) != NULL) {
+				buf_printf(b, " \"%s\" (%s)", chart_word(c, i, s),
+				    chart_tone_names[c->wtone[i * c->nseries + s]]);
+				continue;
+			}
 			chart_fmt_value(c, chart_val(c, i, s), num, sizeof(num));
 			buf_printf(b, " %s", num);
 		}

@@ -15,6 +15,8 @@
 #include "diag.h"
 #include "util.h"
 
+struct layout_ops;
+
 enum chart_kind {
 	CHART_BAR,	/* grouped bars: one bar per series in each category */
 	CHART_STACKED,	/* one bar per category, series stacked in order */
@@ -56,6 +58,15 @@ struct chart_band {
 	const char	*label;
 };
 
+/* A value shown as a word in place of its bar: a municipality's survey answer ("◆ Under
+ * arbeid") among shares of municipalities. The word is drawn on a plate of the tone's tint
+ * framed in its colour where the bar would start; the value itself is not drawn, nor does
+ * it set the axis. Grouped bars (CHART_BAR) only; other kinds draw the value. */
+struct chart_word {
+	const char	*text;		/* NULL: the value is drawn as usual */
+	enum chart_tone	 tone;
+};
+
 /* A reference line across the plot (the county, the country), with its value printed
  * next to its label; a hidden or missing reference prints ":" or ".." and draws no line. */
 struct chart_ref {
@@ -89,6 +100,11 @@ struct chart_spec {
 	int			 sort;		/* sort categories by the first series, largest
 						 * first; hidden and missing last; ties keep order */
 	int			 max10;		/* end of the value axis; 0: from the data */
+	const struct chart_word	*words;		/* ncat * nseries, like values, or NULL */
+	size_t			 nlabel_set;	/* one chart split into parts: the names */
+	const char *const	*label_set;	/* of every part, so that each part's label
+						 * column is as wide and the bars of all
+						 * parts share one scale (with max10) */
 };
 
 /* Builds a chart from spec (copied). Returns NULL only when the spec is inconsistent
@@ -101,10 +117,13 @@ void		 chart_free(struct chart *);
 double		 chart_height(const struct chart *, double w);
 
 /* Draws the chart in the box x,y (lower left, points) w x h on a libharu page; the fonts
- * are loaded by the caller with the UTF-8 encoder. Leaves the page's graphics state as
- * it found it. Cannot fail (libharu errors go to the document's handler). */
+ * are loaded by the caller with the UTF-8 encoder. Text goes through layout_clean with
+ * the caller's text (its glyph coverage and reports of what the fonts lack), as the
+ * document's own text does; NULL: as given. Leaves the page's graphics state as it found
+ * it. Cannot fail (libharu errors go to the document's handler). */
 void		 chart_render_pdf(const struct chart *, HPDF_Doc, HPDF_Page,
-		    HPDF_Font regular, HPDF_Font bold, double x, double y, double w, double h);
+		    HPDF_Font regular, HPDF_Font bold, double x, double y, double w, double h,
+		    const struct layout_ops *text);
 
 /* Writes the chart as a PNG (2 pixels per point) or SVG file of w_pt x h_pt, loading
  * ipkval-sans.ttf and ipkval-sans-bold.ttf from fonts_dir. The file appears whole or not
@@ -115,7 +134,8 @@ int		 chart_write_svg(const struct chart *, const char *path, const char *fonts_
 		    double w_pt, double h_pt, struct diag *);
 
 /* Appends a stable text description: kind, title, every category, series and value (as
- * labels print them), bands and references. For tests. */
+ * labels print them; a word given for a value as "word" (tone)), bands and references.
+ * For tests. */
 void		 chart_dump(const struct chart *, struct buf *);
 
 #endif

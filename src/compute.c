@@ -14,7 +14,10 @@
 #include "util.h"
 
 /* Before suppression: what a place has for one indicator. */
-enum raw_state { RAW_MISSING, RAW_NO_ACTIVE, RAW_DATA };
+/* RAW_PARTIAL: a county or the country with a municipality that has plans but no
+ * population; its coverage cannot be computed (and the difference between its plan count
+ * and its coverage count would give away that municipality's count). */
+enum raw_state { RAW_MISSING, RAW_NO_ACTIVE, RAW_DATA, RAW_PARTIAL };
 
 /* Counting state of one year and indicator, over all places. */
 struct tally {
@@ -89,6 +92,25 @@ results_figure(const struct results *r, int year, size_t ind, size_t place)
 	if (yi < 0 || ind >= r->defs->n || place >= r->nplaces)
 		return NULL;
 	return &r->fig[fig_index(r, (size_t)yi, ind, place)];
+}
+
+int
+results_source_hidden(const struct results *r, const struct source *src)
+{
+	const struct table *t = src->year != 0 ? dataset_plans(r->ds, src->year) : NULL;
+	const struct figure *f;
+	size_t ii;
+
+	if (t == NULL || strcmp(t->path, src->path) != 0)
+		return 0;
+	for (ii = 0; ii < r->defs->n; ii++) {
+		if (r->defs->v[ii].source != TABLE_PLANS)
+			continue;
+		f = results_figure(r, src->year, ii, r->nplaces - 1);
+		if (f != NULL && f->state == FIG_HIDDEN)
+			return 1;
+	}
+	return 0;
 }
 
 const struct split *
@@ -420,6 +442,10 @@ kommune_states(struct ctx *x, const struct indicator *ind, struct tally *ty)
 			ty->den[k] = pop;
 			ty->nd[k] = 0;
 			ty->state[k] = reg->has_population && pop > 0 ? RAW_DATA : RAW_MISSING;
+			if (ty->state[k] == RAW_MISSING) {
+				ty->state[x->nk + (size_t)reg->kommuner[k].fylke] = RAW_PARTIAL;
+				ty->state[x->r->nplaces - 1] = RAW_PARTIAL;
+			}
 		} else if (ty->den[k] > 0)
 			ty->state[k] = RAW_DATA;
 		else if (ind->source != TABLE_PLANS)
@@ -452,6 +478,10 @@ pool(struct ctx *x, const struct indicator *ind, struct tally *ty)
 		}
 	}
 	for (c = x->nk; c <= country; c++) {
+		if (ty->state[c] == RAW_PARTIAL) {
+			ty->state[c] = RAW_MISSING;
+			ty->num[c] = ty->den[c] = ty->nd[c] = 0;
+		}
 		if (ty->state[c] == RAW_MISSING)
 			continue;
 		if (ty->den[c] > 0)
@@ -626,29 +656,85 @@ supp_rule2(struct supp *s)
 	return 1;
 }
 
-/* Primary then secondary suppression of one year and indicator (SPEC section 2). */
-static void
-suppress(struct ctx *x, size_t yi, size_t ii)
+/* Secondary suppression of one year and indicator: rounds until a round changes nothing.
+ * Returns the number of figures hidden. */
+static int
+suppress_secondary(struct ctx *x, size_t yi, size_t ii)
 {
 	struct supp s;
-	size_t p;
+	int changed, total = 0;
 
 	s.x = x;
 	s.ind = &x->set->v[ii];
 	s.f = &x->r->fig[fig_index(x->r, yi, ii, 0)];
-	for (p = 0; p < x->r->nplaces; p++) {
-		long n = fig_count(s.ind, &s.f[p]);
-
-		if (s.f[p].state == FIG_PUBLISHED && n >= 1 && n < s.ind->min_n)
-			s.f[p].state = FIG_HIDDEN;
-	}
-	for (;;) {
-		int changed = supp_rule1(&s);
-
+	do {
+		changed = supp_rule1(&s);
 		changed += supp_rule2(&s);
-		if (changed == 0)
-			break;
+		total += changed;
+	} while (changed > 0);
+	return total;
+}
+
+/* Primary then secondary suppression of one year and indicator (SPEC section 2). */
+static void
+suppress(struct ctx *x, size_t yi, size_t ii)
+{
+	const struct indicator *ind = &x->set->v[ii];
+	struct figure *f = &x->r->fig[fig_index(x->r, yi, ii, 0)];
+	size_t p;
+
+	for (p = 0; p < x->r->nplaces; p++) {
+		long n = fig_count(ind, &f[p]);
+
+		if (f[p].state == FIG_PUBLISHED && n >= 1 && n < ind->min_n)
+			f[p].state = FIG_HIDDEN;
 	}
+	suppress_secondary(x, yi, ii);
+}
+
+/* Hides place p in every plan indicator where it is published, when it is hidden in one.
+ * Returns the number of figures hidden. */
+static int
+hide_plan_place(struct ctx *x, size_t yi, size_t p)
+{
+	size_t ii;
+	int hidden = 0, changed = 0;
+
+	for (ii = 0; ii < x->nind; ii++)
+		hidden |= x->set->v[ii].source == TABLE_PLANS &&
+		    x->r->fig[fig_index(x->r, yi, ii, p)].state == FIG_HIDDEN;
+	for (ii = 0; hidden && ii < x->nind; ii++) {
+		struct figure *f = &x->r->fig[fig_index(x->r, yi, ii, p)];
+
+		if (x->set->v[ii].source == TABLE_PLANS && f->state == FIG_PUBLISHED) {
+			f->state = FIG_HIDDEN;
+			changed++;
+		}
+	}
+	return changed;
+}
+
+/* The plan indicators all rest on the same active plans: a place hidden in one is hidden
+ * in all, or its count hidden in one could be read off another (a share's denominator
+ * next to a published dekning). SPEC asks for it in one direction (a municipality's
+ * number of active plans is published exactly when its dekning is); this makes it hold
+ * when the per-indicator rounds differ, as when a municipality has no population. More
+ * hidden figures can leave one hidden municipality in a county, so the secondary rounds
+ * run again, until nothing changes. */
+static void
+suppress_plan_group(struct ctx *x, size_t yi)
+{
+	size_t p, ii;
+	int changed;
+
+	do {
+		changed = 0;
+		for (p = 0; p < x->r->nplaces; p++)
+			changed += hide_plan_place(x, yi, p);
+		for (ii = 0; ii < x->nind; ii++)
+			if (x->set->v[ii].source == TABLE_PLANS)
+				changed += suppress_secondary(x, yi, ii);
+	} while (changed > 0);
 }
 
 /* Changes since last year (both published), then hidden figures emptied. */
@@ -715,10 +801,13 @@ warn_late_updates(struct ctx *x, const struct table *t, int refdate)
 	for (row = 0; row < t->nrows; row++) {
 		const struct cell *u = table_cell(t, row, (size_t)cu);
 		const struct cell *st = table_cell(t, row, (size_t)cs);
+		struct cell_pos at = { t->line[row], 0 };
 
 		if (st->state != CELL_OK || st->v != 1 || u->state != CELL_OK || u->v <= refdate)
 			continue;
-		diag_msg(x->d, DIAG_WARNING, t->path, t->line[row], 0,
+		if (t->updated_pos != NULL && t->updated_pos[row].line > 0)
+			at = t->updated_pos[row];
+		diag_msg(x->d, DIAG_WARNING, t->path, at.line, at.col,
 		    "sist_oppdatert: expected a date on or before the reference date "
 		    "%02d.%02d.%04d, found %02d.%02d.%04d; the plan counts as not updated",
 		    DATE_DAY(refdate), DATE_MONTH(refdate), DATE_YEAR(refdate),
@@ -807,6 +896,7 @@ compute_year(struct ctx *x, size_t yi, struct tally *ty)
 		figures_fill(x, yi, ii, ty);
 		suppress(x, yi, ii);
 	}
+	suppress_plan_group(x, yi);
 }
 
 /* ---- survey answers ---------------------------------------------------------------- */
@@ -904,6 +994,10 @@ measures_build(struct ctx *x, const struct deadline_rules *rules)
 	r->measures = xcalloc(t->nrows, sizeof(*r->measures));
 	for (row = 0; row < t->nrows; row++) {
 		struct measure *m = &r->measures[r->nmeasures];
+		struct cell_pos at;
+		const char *bad;
+		char then[48];
+		size_t badlen;
 		int unmatched = 0;
 
 		if ((size_t)t->kommune[row] >= x->nk)
@@ -922,12 +1016,25 @@ measures_build(struct ctx *x, const struct deadline_rules *rules)
 		if (unmatched) {
 			char *qs = quote_short(m->status);
 
-			diag_msg(x->d, DIAG_WARNING, t->path, m->line, 0, "status: expected a "
-			    "status the patterns in indicators/ know (ja, delvis, nei, ...), found "
-			    "\"%s\"; shown as unknown", qs);
+			at = table_pos(t, row, (size_t)cs);
+			diag_msg(x->d, DIAG_WARNING, t->path, at.line, at.col, "status: expected "
+			    "a status the patterns in indicators/ know (ja, delvis, nei, ...), "
+			    "found \"%s\"; shown as unknown", qs);
 			free(qs);
 		}
-		m->deadline = deadline_date(m->tid);
+		m->deadline = deadline_date(m->tid, &bad, &badlen);
+		if (bad != NULL) {
+			/* a slip such as 31.11.2024 must not pass for "no deadline" unseen */
+			if (m->deadline == 0)
+				snprintf(then, sizeof(then), "the measure has no deadline");
+			else
+				snprintf(then, sizeof(then), "the deadline is %02d.%02d.%04d",
+				    DATE_DAY(m->deadline), DATE_MONTH(m->deadline),
+				    DATE_YEAR(m->deadline));
+			at = table_pos(t, row, (size_t)cd);
+			diag_msg(x->d, DIAG_WARNING, t->path, at.line, at.col, "tid: expected a "
+			    "date that exists, found '%.*s'; %s", (int)badlen, bad, then);
+		}
 		m->recurring = deadline_recurring(rules, m->tid);
 		m->overdue = m->deadline != 0 && m->deadline < r->refdate &&
 		    m->status_class != STATUS_DONE;

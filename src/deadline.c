@@ -1,7 +1,7 @@
 /*
  * deadline.c: deadlines and recurrence read from the free text of an action-plan
- * measure's `tid` (see deadline.h). Dates are read by hand; the recurring words are
- * PCRE2 patterns from indicators/frister.txt.
+ * measure's `tid` (see deadline.h). Dates are read by hand from the word and name tables
+ * below; the recurring words are PCRE2 patterns from indicators/frister.txt.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 
@@ -21,16 +21,61 @@ struct deadline_rules {
 	size_t		  n;
 };
 
+/* How many words may stand between a deadline word and its date ("ferdig innen utgangen
+ * av 2025", "til og med 01.06.2025"). */
+#define DEADLINE_WINDOW	3
+
+/* A word of a table below and what it stands for (never 0); NULL ends a table. */
+struct word {
+	const char	*name;	/* lower case */
+	int		 v;
+};
+
+/* Words after which a date is the deadline, bokmål and nynorsk: "Startet 01.01.2024,
+ * ferdig 31.12.2025" is due 31.12.2025, not on the day it started. */
+static const struct word deadline_words[] = {
+	{ "innen", 1 }, { "innan", 1 }, { "frist", 1 }, { "fristen", 1 }, { "ferdig", 1 },
+	{ "ferdigstilt", 1 }, { "til", 1 }, { "senest", 1 }, { "seinast", 1 },
+	{ "seinest", 1 }, { NULL, 0 }
+};
+
 /* Norwegian month names, bokmål and nynorsk alike, and their usual abbreviations. */
-static const struct {
-	const char	*name;
-	int		 month;
-} months[] = {
+static const struct word months[] = {
 	{ "januar", 1 }, { "jan", 1 }, { "februar", 2 }, { "feb", 2 }, { "febr", 2 },
 	{ "mars", 3 }, { "mar", 3 }, { "april", 4 }, { "apr", 4 }, { "mai", 5 },
 	{ "juni", 6 }, { "jun", 6 }, { "juli", 7 }, { "jul", 7 }, { "august", 8 },
 	{ "aug", 8 }, { "september", 9 }, { "sep", 9 }, { "sept", 9 }, { "oktober", 10 },
-	{ "okt", 10 }, { "november", 11 }, { "nov", 11 }, { "desember", 12 }, { "des", 12 }
+	{ "okt", 10 }, { "november", 11 }, { "nov", 11 }, { "desember", 12 }, { "des", 12 },
+	{ NULL, 0 }
+};
+
+/* Numbered parts of a year and their length in months: "2. halvår 2025" ends with the
+ * 12th month, so on 31.12.2025. */
+static const struct word periods[] = {
+	{ "kvartal", 3 }, { "kvartalet", 3 }, { "tertial", 4 }, { "tertialet", 4 },
+	{ "halvår", 6 }, { "halvåret", 6 }, { NULL, 0 }
+};
+
+/* Phrases that name the last day of the month or year after them ("utgangen av mars
+ * 2025", "ultimo 2025"), bokmål and nynorsk. */
+static const char *const end_phrases[] = {
+	"utgangen av", "utgongen av", "ultimo", "slutten av", NULL
+};
+
+/* A date-shaped token read from a tid: its date, 0 when it is no real date
+ * ("31.11.2024"), and the byte after it. */
+struct tok {
+	int		 date;
+	const char	*end;
+};
+
+/* What the scan of one tid found so far. */
+struct found {
+	int		 last;		/* date of the last token */
+	int		 marked;	/* date of the last token after a deadline word */
+	int		 nmarked;
+	const char	*bad;		/* the first token that is no real date, or NULL */
+	size_t		 badlen;
 };
 
 /* yyyymmdd when d.m.y is a real date, else 0. */
@@ -38,6 +83,13 @@ static int
 make_date(int y, int m, int d)
 {
 	return date_valid(y, m, d) ? DATE_YMD(y, m, d) : 0;
+}
+
+/* The last day of month m of year y as yyyymmdd, or 0 when there is no such month. */
+static int
+month_end(int y, int m)
+{
+	return m >= 1 && m <= 12 ? make_date(y, m, date_month_days(y, m)) : 0;
 }
 
 /* Reads 1..max digits at *s; returns the count read (0: none) and the value in *v. */
@@ -55,11 +107,109 @@ digits(const char **s, int max, int *v)
 	return n;
 }
 
-/* A four-digit year at *s, or one broken by a single space after two digits ("20 12",
- * a PDF extract's line break: only read so when the first pair is 19 or 20). The year
- * must not run on into more digits. Returns the year or 0. */
+/* The length in bytes of the blank at s: a space, a tab or a no-break space (U+00A0,
+ * which spreadsheets leave behind), else 0. */
+static size_t
+blank_len(const char *s)
+{
+	if (*s == ' ' || *s == '\t')
+		return 1;
+	return (unsigned char)s[0] == 0xc2 && (unsigned char)s[1] == 0xa0 ? 2 : 0;
+}
+
+/* Moves *s past the blanks there; returns the number of bytes passed (0: none). */
+static size_t
+skip_blanks(const char **s)
+{
+	const char *p = *s;
+	size_t n;
+
+	while ((n = blank_len(*s)) > 0)
+		*s += n;
+	return (size_t)(*s - p);
+}
+
+/* The length in bytes of the word at s: ASCII letters and UTF-8 letters (any sequence
+ * whose lead byte is C3 or above, except E2, which holds dashes, quotes and spaces);
+ * 0 when s is not at a letter. */
+static size_t
+word_len(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = 0;
+
+	for (;;) {
+		if (p[n] < 0x80 && isalpha(p[n]))
+			n++;
+		else if (p[n] >= 0xc3 && p[n] != 0xe2) {
+			n++;
+			while ((p[n] & 0xc0) == 0x80)
+				n++;
+		} else
+			return n;
+	}
+}
+
+/* Whether the n bytes at s spell w (wn bytes, lower case), case ignored for ASCII
+ * letters and for Æ, Ø and Å. */
 static int
-year_at(const char **s)
+word_eq(const char *s, size_t n, const char *w, size_t wn)
+{
+	size_t i;
+
+	if (n != wn)
+		return 0;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		else if (i > 0 && (unsigned char)s[i - 1] == 0xc3 &&
+		    (c == 0x86 || c == 0x98 || c == 0x85))
+			c += 0x20;	/* Æ Ø Å to æ ø å */
+		if (c != (unsigned char)w[i])
+			return 0;
+	}
+	return 1;
+}
+
+/* What the n-byte word at s stands for in table words, or 0 when it is not there. */
+static int
+word_find(const struct word *words, const char *s, size_t n)
+{
+	for (; words->name != NULL; words++)
+		if (word_eq(s, n, words->name, strlen(words->name)))
+			return words->v;
+	return 0;
+}
+
+/* The end of `phrase` (words separated by one space) when s begins with it, its words
+ * separated by blanks in s; else NULL. */
+static const char *
+phrase_at(const char *s, const char *phrase)
+{
+	size_t n, wn;
+
+	for (;;) {
+		wn = strcspn(phrase, " ");
+		n = word_len(s);
+		if (!word_eq(s, n, phrase, wn))
+			return NULL;
+		s += n;
+		phrase += wn;
+		if (*phrase++ == '\0')
+			return s;
+		if (skip_blanks(&s) == 0)
+			return NULL;
+	}
+}
+
+/* A year at *s: four digits, or four broken by one space after "19" or "20" ("20 12", a
+ * PDF extract's line break), or, when two is set, two digits read as 20yy. The year
+ * must not run on into more digits (nor a two-digit one into ".5" or "/5"). Returns the
+ * year and moves *s past it, or returns 0. */
+static int
+year_at(const char **s, int two)
 {
 	const char *p = *s, *q;
 	int a, b;
@@ -69,109 +219,200 @@ year_at(const char **s)
 		return a;
 	}
 	p = *s;
-	if (digits(&p, 2, &a) == 2 && (a == 19 || a == 20) && *p == ' ') {
+	if (digits(&p, 2, &a) != 2)
+		return 0;
+	if ((a == 19 || a == 20) && *p == ' ') {
 		q = p + 1;
 		if (digits(&q, 2, &b) == 2 && !isdigit((unsigned char)*q)) {
 			*s = q;
 			return a * 100 + b;
 		}
 	}
-	return 0;
+	if (!two || isdigit((unsigned char)*p) ||
+	    ((*p == '.' || *p == '/') && isdigit((unsigned char)p[1])))
+		return 0;
+	*s = p;
+	return 2000 + a;
 }
 
 /* yyyy-mm-dd at s. */
 static int
-iso_at(const char *s)
+iso_at(const char *s, struct tok *t)
 {
 	int y, m, d;
 
-	if (digits(&s, 4, &y) != 4 || *s++ != '-' || digits(&s, 2, &m) == 0 || *s++ != '-' ||
-	    digits(&s, 2, &d) == 0 || isdigit((unsigned char)*s))
+	if (digits(&s, 4, &y) != 4 || *s != '-')
 		return 0;
-	return make_date(y, m, d);
+	s++;
+	if (digits(&s, 2, &m) == 0 || *s != '-')
+		return 0;
+	s++;
+	if (digits(&s, 2, &d) == 0 || isdigit((unsigned char)*s))
+		return 0;
+	t->date = make_date(y, m, d);
+	t->end = s;
+	return 1;
 }
 
-/* d.m.yyyy or d/m/yyyy at s (one space allowed after a dot). */
+/* d.m.yyyy, d/m/yyyy, d-m-yyyy or d/m-yyyy at s, the year also of two digits (20yy);
+ * one space is allowed after a dot, and then the year has four digits ("15. 11. 2012"). */
 static int
-numeric_at(const char *s)
+numeric_at(const char *s, struct tok *t)
 {
-	int d, m, y;
+	int d, m, y, two = 1;
 	char sep;
 
-	if (digits(&s, 2, &d) == 0 || (*s != '.' && *s != '/'))
+	if (digits(&s, 2, &d) == 0 || (*s != '.' && *s != '/' && *s != '-'))
 		return 0;
 	sep = *s++;
 	if (sep == '.' && *s == ' ')
 		s++;
-	if (digits(&s, 2, &m) == 0 || *s++ != sep)
+	if (digits(&s, 2, &m) == 0 || (*s != sep && !(sep == '/' && *s == '-')))
 		return 0;
-	if (sep == '.' && *s == ' ' && isdigit((unsigned char)s[1]) &&
-	    isdigit((unsigned char)s[2]) && isdigit((unsigned char)s[3]) &&
-	    isdigit((unsigned char)s[4]))
+	if (*s++ == '.' && *s == ' ') {
 		s++;
-	if ((y = year_at(&s)) == 0)
+		two = 0;
+	}
+	if ((y = year_at(&s, two)) == 0)
 		return 0;
-	return make_date(y, m, d);
+	t->date = make_date(y, m, d);
+	t->end = s;
+	return 1;
 }
 
-/* The month named by the word at *s (ASCII letters, case ignored, optional '.'), or 0. */
+/* A number, a month or a numbered period, and a four-digit year at s: "1. mars 2025",
+ * "1.mars 2025", "1 mai 2025", "01. mar. 2025" (that day) or "1. kvartal 2025", "2.
+ * halvår 2025" (the period's last day). */
 static int
-month_at(const char **s)
+named_at(const char *s, struct tok *t)
 {
-	char word[16];
-	size_t n = 0, i;
+	size_t n;
+	int num, m, len = 0, y;
 
-	while (isalpha((unsigned char)**s) && n < sizeof(word) - 1)
-		word[n++] = (char)tolower((unsigned char)*(*s)++);
-	word[n] = '\0';
-	if (isalpha((unsigned char)**s) || (unsigned char)**s >= 0x80)
-		return 0;
-	if (**s == '.')
-		(*s)++;
-	for (i = 0; i < sizeof(months) / sizeof(months[0]); i++)
-		if (strcmp(word, months[i].name) == 0)
-			return months[i].month;
-	return 0;
-}
-
-/* "1. mars 2025", "1 mai 2025", "01. mar. 2025" at s. */
-static int
-named_at(const char *s)
-{
-	int d, m, y;
-
-	if (digits(&s, 2, &d) == 0)
+	if (digits(&s, 2, &num) == 0)
 		return 0;
 	if (*s == '.')
 		s++;
-	if (*s != ' ')
+	else if (blank_len(s) == 0)
 		return 0;
-	while (*s == ' ')
+	skip_blanks(&s);
+	n = word_len(s);
+	if ((m = word_find(months, s, n)) == 0 && (len = word_find(periods, s, n)) == 0)
+		return 0;
+	s += n;
+	if (m != 0 && *s == '.')
 		s++;
-	if ((m = month_at(&s)) == 0 || *s != ' ')
+	if (skip_blanks(&s) == 0 || (y = year_at(&s, 0)) == 0)
 		return 0;
-	while (*s == ' ')
+	if (m != 0)
+		t->date = make_date(y, m, num);
+	else
+		t->date = num >= 1 && num <= 12 / len ? month_end(y, num * len) : 0;
+	t->end = s;
+	return 1;
+}
+
+/* "utgangen av 2024", "utgangen av mars 2025", "ultimo 2025" at s: the last day of that
+ * year or month. */
+static int
+end_at(const char *s, struct tok *t)
+{
+	const char *const *ph;
+	const char *p = NULL;
+	size_t n;
+	int m = 12, y;
+
+	for (ph = end_phrases; *ph != NULL && p == NULL; ph++)
+		p = phrase_at(s, *ph);
+	if (p == NULL || skip_blanks(&p) == 0)
+		return 0;
+	if ((n = word_len(p)) > 0) {
+		if ((m = word_find(months, p, n)) == 0)
+			return 0;
+		p += n;
+		if (*p == '.')
+			p++;
+		if (skip_blanks(&p) == 0)
+			return 0;
+	}
+	if ((y = year_at(&p, 0)) == 0)
+		return 0;
+	t->date = month_end(y, m);
+	t->end = p;
+	return 1;
+}
+
+/* Whether a date-shaped token begins at s; fills t. */
+static int
+token_at(const char *s, struct tok *t)
+{
+	if (isdigit((unsigned char)*s))
+		return iso_at(s, t) || numeric_at(s, t) || named_at(s, t);
+	return end_at(s, t);
+}
+
+/* Past the number at s and whatever digits '.', '/' or '-' join to it ("1.2.3.2024",
+ * "10.00-12.00"): a run no date was read from is passed whole, so that no date is read
+ * from its tail. */
+static const char *
+skip_number(const char *s)
+{
+	while (isdigit((unsigned char)*s) ||
+	    ((*s == '.' || *s == '/' || *s == '-') && isdigit((unsigned char)s[1])))
 		s++;
-	if ((y = year_at(&s)) == 0)
-		return 0;
-	return make_date(y, m, d);
+	return s;
+}
+
+/* Notes the token t found at s; marked: it follows a deadline word. */
+static void
+found_add(struct found *f, const char *s, const struct tok *t, int marked)
+{
+	f->last = t->date;
+	if (marked) {
+		f->marked = t->date;
+		f->nmarked++;
+	}
+	if (t->date == 0 && f->bad == NULL) {
+		f->bad = s;
+		f->badlen = (size_t)(t->end - s);
+	}
 }
 
 int
-deadline_date(const char *tid)
+deadline_date(const char *tid, const char **bad, size_t *badlen)
 {
-	const char *s;
-	int v;
+	struct found f;
+	struct tok t;
+	const char *s = tid;
+	size_t n;
+	int armed = 0;	/* > 0: words left in which a date is a deadline word's */
 
-	if (tid == NULL)
-		return 0;
-	for (s = tid; *s != '\0'; s++) {
-		if (!isdigit((unsigned char)*s) || (s > tid && isdigit((unsigned char)s[-1])))
-			continue;
-		if ((v = iso_at(s)) != 0 || (v = numeric_at(s)) != 0 || (v = named_at(s)) != 0)
-			return v;
+	memset(&f, 0, sizeof(f));
+	while (s != NULL && *s != '\0') {
+		if (token_at(s, &t)) {
+			found_add(&f, s, &t, armed > 0);
+			armed = 0;
+			s = t.end;
+		} else if (isdigit((unsigned char)*s)) {
+			s = skip_number(s);
+			armed = 0;
+		} else if ((n = word_len(s)) > 0) {
+			if (word_find(deadline_words, s, n))
+				armed = DEADLINE_WINDOW + 1;
+			else if (armed > 0)
+				armed--;
+			s += n;
+		} else {
+			if (*s == ',' || *s == ';')
+				armed = 0;	/* a new clause: "innen mars; oppstart 1.1.2024" */
+			s++;
+		}
 	}
-	return 0;
+	if (bad != NULL) {
+		*bad = f.bad;
+		*badlen = f.badlen;
+	}
+	return f.nmarked > 0 ? f.marked : f.last;
 }
 
 int

@@ -188,6 +188,59 @@ doc_chart(struct doc *d, struct chart *c, double height)
 	b->height = height > 0 ? height : 0;
 }
 
+void
+doc_toc(struct doc *d, const char *title)
+{
+	doc_add_text(d, DOC_TOC, title, NULL);
+	d->blocks[d->nblocks - 1].level = 1;
+}
+
+int
+doc_toc_lists(const struct doc_block *b)
+{
+	return b->kind == DOC_HEADING && b->level <= 2;
+}
+
+/* Blocks a paragraph directly before them introduces. */
+static int
+doc_introduced(enum doc_kind k)
+{
+	return k == DOC_QUOTE || k == DOC_TABLE || k == DOC_CHART || k == DOC_KV ||
+	    k == DOC_BULLET;
+}
+
+/*
+ * Each run of paragraphs is judged once: it introduces what follows it when a heading is
+ * right before it and a deeper heading or a quote, table, chart, list or key/value pair
+ * right after it; otherwise only its last paragraph may be a lead-in.
+ */
+void
+doc_keeps(const struct doc *d, enum doc_keep *keep)
+{
+	const struct doc_block *b = d->blocks, *head, *after;
+	size_t i = 0, s, e;
+	int intro, lead;
+
+	while (i < d->nblocks) {
+		if (b[i].kind != DOC_PARA) {
+			keep[i] = b[i].kind == DOC_HEADING && i + 1 < d->nblocks ?
+			    DOC_KEEP_NEXT : DOC_KEEP_NONE;
+			i++;
+			continue;
+		}
+		for (s = e = i; e < d->nblocks && b[e].kind == DOC_PARA; e++)
+			;
+		head = s > 0 && b[s - 1].kind == DOC_HEADING ? &b[s - 1] : NULL;
+		after = e < d->nblocks ? &b[e] : NULL;
+		lead = after != NULL && doc_introduced(after->kind);
+		intro = head != NULL && (lead || (after != NULL &&
+		    after->kind == DOC_HEADING && after->level > head->level));
+		for (i = s; i < e; i++)
+			keep[i] = intro ? DOC_KEEP_NEXT :
+			    lead && i + 1 == e ? DOC_KEEP_SHORT : DOC_KEEP_NONE;
+	}
+}
+
 struct doc_table *
 doc_table(struct doc *d, size_t ncols)
 {
@@ -298,21 +351,45 @@ doc_dump_table(const struct doc_table *t, struct buf *b)
 	}
 }
 
+/* The pages of a block: "p3", "p3-4", or "p?" before pdf_paginate(). */
 static void
-doc_dump_block(const struct doc_block *bl, struct buf *b)
+doc_dump_pages(const struct doc_block *bl, struct buf *b)
 {
-	static const char *const kind[DOC_KIND__MAX] = {
-		"cover", "heading", "paragraph", "bullet", "quote", "table", "chart",
-		"small", "kv", "break", "orientation"
-	};
-	size_t i;
-
 	if (bl->page_first == 0)
 		buf_puts(b, "p?");
 	else if (bl->page_last > bl->page_first)
 		buf_printf(b, "p%d-%d", bl->page_first, bl->page_last);
 	else
 		buf_printf(b, "p%d", bl->page_first);
+}
+
+/* The entries of a table of contents, one a line: level, text and page of the heading. */
+static void
+doc_dump_toc(const struct doc *d, struct buf *b)
+{
+	size_t i;
+
+	for (i = 0; i < d->nblocks; i++) {
+		if (!doc_toc_lists(&d->blocks[i]))
+			continue;
+		buf_printf(b, "\t%d ", d->blocks[i].level);
+		doc_dump_str(b, d->blocks[i].text);
+		buf_putc(b, ' ');
+		doc_dump_pages(&d->blocks[i], b);
+		buf_putc(b, '\n');
+	}
+}
+
+static void
+doc_dump_block(const struct doc *d, const struct doc_block *bl, struct buf *b)
+{
+	static const char *const kind[DOC_KIND__MAX] = {
+		"cover", "heading", "paragraph", "bullet", "quote", "table", "chart",
+		"small", "kv", "break", "orientation", "toc"
+	};
+	size_t i;
+
+	doc_dump_pages(bl, b);
 	buf_printf(b, " %s", kind[bl->kind]);
 	switch (bl->kind) {
 	case DOC_COVER:
@@ -357,6 +434,12 @@ doc_dump_block(const struct doc_block *bl, struct buf *b)
 	case DOC_ORIENT:
 		buf_puts(b, bl->level == DOC_LANDSCAPE ? " landscape" : " portrait");
 		break;
+	case DOC_TOC:
+		buf_putc(b, ' ');
+		doc_dump_str(b, bl->text);
+		buf_putc(b, '\n');
+		doc_dump_toc(d, b);
+		return;
 	default:
 		break;
 	}
@@ -386,5 +469,5 @@ doc_dump(const struct doc *d, struct buf *b)
 	doc_dump_field(b, "page label", d->page_label);
 	doc_dump_field(b, "keywords", d->keywords);
 	for (i = 0; i < d->nblocks; i++)
-		doc_dump_block(&d->blocks[i], b);
+		doc_dump_block(d, &d->blocks[i], b);
 }

@@ -45,6 +45,7 @@ enum doc_kind {
 	DOC_KV,		/* key/value line; consecutive ones form a list */
 	DOC_BREAK,	/* page break (never makes an empty page) */
 	DOC_ORIENT,	/* following pages portrait or landscape */
+	DOC_TOC,	/* table of contents on pages of its own; text: its title */
 	DOC_KIND__MAX
 };
 
@@ -139,6 +140,31 @@ void	 doc_page_break(struct doc *);
 void	 doc_orientation(struct doc *, enum doc_orient);
 /* The document takes ownership of the chart (freed by doc_free). height in points. */
 void	 doc_chart(struct doc *, struct chart *, double height);
+/* A table of contents under this title: every heading doc_toc_lists() names, wherever it
+ * is in the document, with its page number, on pages of its own. */
+void	 doc_toc(struct doc *, const char *title);
+/* Whether a table of contents lists the block: headings of levels 1 and 2 (those that
+ * have an outline entry). */
+int	 doc_toc_lists(const struct doc_block *);
+
+/*
+ * Keep-with-next: what a block must not be parted from by a page break.
+ * DOC_KEEP_NEXT: a heading; and the paragraphs between a heading and its first deeper
+ * heading or first quote, table, chart, list or key/value pair, which introduce that
+ * (so a chapter heading, its introduction and the first section heading are one chain).
+ * DOC_KEEP_SHORT: any other paragraph directly before a quote, table, chart, list or
+ * key/value pair (a lead-in such as a question before its answer), kept when short; the
+ * renderer says what short is.
+ * A renderer moves a kept block, with every kept block after it, to a new page unless
+ * they fit on the page together with the start of the first block not kept.
+ */
+enum doc_keep {
+	DOC_KEEP_NONE,
+	DOC_KEEP_NEXT,
+	DOC_KEEP_SHORT
+};
+/* Fills keep[0 .. nblocks - 1] for every block of the document, in one pass. */
+void	 doc_keeps(const struct doc *, enum doc_keep *keep);
 
 /* A table of ncols columns (at least 1). The table belongs to the document; fill it with
  * doc_table_col() for each column, then doc_table_row() and one doc_table_cell() per cell.
@@ -150,7 +176,8 @@ void	 doc_table_row(struct doc_table *, int emph);
 void	 doc_table_cell(struct doc_table *, const char *, enum doc_mark);
 
 /* Appends a stable text form of the model: the metadata, then each block on its own
- * line with the pages it was laid out on (after pdf_paginate(); "p?" before). */
+ * line with the pages it was laid out on (after pdf_paginate(); "p?" before); a table of
+ * contents lists its entries below it with the pages of their headings. */
 void	 doc_dump(const struct doc *, struct buf *);
 /* The name of a mark as doc_dump writes it ("good", ...). */
 const char *doc_mark_name(enum doc_mark);

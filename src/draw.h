@@ -14,6 +14,8 @@
 #include "diag.h"
 #include "util.h"
 
+struct layout_ops;
+
 enum draw_anchor {
 	DRAW_LEFT,
 	DRAW_CENTER,
@@ -48,7 +50,8 @@ struct draw {
  * on the caller's stack, and draw_pdf_end frees what it holds. Saves the graphics state at
  * begin and restores it at end. The path is kept until fill or stroke, so that only the
  * state that painting needs is written, and only when it changed; text is kept until end
- * and written over the drawing in one text object. */
+ * and written over the drawing in one text object. With text (not NULL) every text goes
+ * through layout_clean first, as the document's text does. */
 struct draw_pdf_op;
 struct draw_pdf_label;
 struct draw_pdf {
@@ -61,10 +64,12 @@ struct draw_pdf {
 	size_t			 nops, capops;
 	struct draw_pdf_label	*labels;	/* text, written at end over the drawing */
 	size_t			 nlabels, caplabels;
+	const struct layout_ops	*text;		/* NULL: text as given */
+	struct buf		 clean;
 };
 
 void	draw_pdf_begin(struct draw *, struct draw_pdf *, HPDF_Page, HPDF_Font regular,
-	    HPDF_Font bold, double x, double y, double w, double h);
+	    HPDF_Font bold, double x, double y, double w, double h, const struct layout_ops *);
 void	draw_pdf_end(struct draw_pdf *);
 
 /* Cairo back ends. draw_cairo_fonts_load opens the two TTF files of fonts_dir through
@@ -74,16 +79,18 @@ struct draw_cairo_fonts *draw_cairo_fonts_load(const char *fonts_dir, struct dia
 void	draw_cairo_fonts_free(struct draw_cairo_fonts *);
 
 /* A PNG image of w x h points at `scale` pixels per point, white background. The PNG
- * bytes go to out. Returns 0, or -1 after a message. */
+ * bytes go to out. Returns 0, or -1 after a message. Text the fonts cannot show is drawn
+ * as the PDF prints it (layout_clean), with a warning to diag naming path. */
 struct draw_png;
 struct draw_png *draw_png_new(struct draw *, struct draw_cairo_fonts *, double w, double h,
-	    double scale);
+	    double scale, struct diag *, const char *path);
 int	draw_png_finish(struct draw_png *, struct buf *out, struct diag *, const char *path);
 
 /* An SVG document written as text (text stays text; ids none, so output is the same on
- * every run); widths are measured with the Cairo fonts. */
+ * every run); widths are measured with the Cairo fonts; text as with draw_png_new. */
 struct draw_svg;
-struct draw_svg *draw_svg_new(struct draw *, struct draw_cairo_fonts *, double w, double h);
+struct draw_svg *draw_svg_new(struct draw *, struct draw_cairo_fonts *, double w, double h,
+	    struct diag *, const char *path);
 void	draw_svg_finish(struct draw_svg *, struct buf *out);
 
 #endif

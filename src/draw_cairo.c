@@ -5,6 +5,8 @@
  * from a fresh run). Both use the report's TTF fonts opened by file through FreeType, so
  * output does not depend on the fonts installed on the machine, and the SVG writer
  * measures text with them. No shared state: each call owns its fonts and surfaces.
+ * Text is drawn as the PDF prints it (layout_clean): a character the fonts lack becomes
+ * '?', or its fallback, with one warning per character and figure that names the file.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -16,6 +18,7 @@
 #include <cairo-ft.h>
 
 #include "draw.h"
+#include "layout.h"
 
 struct draw_cairo_face {
 	FT_Library	 lib;
@@ -24,6 +27,7 @@ struct draw_cairo_face {
 
 struct draw_cairo_fonts {
 	cairo_font_face_t	*face[2];	/* regular, bold */
+	FT_Face			 ft[2];		/* theirs, for the characters they have */
 };
 
 static const cairo_user_data_key_t draw_cairo_key;
@@ -41,7 +45,7 @@ draw_cairo_face_done(void *arg)
 }
 
 static cairo_font_face_t *
-draw_cairo_face_load(const char *path, struct diag *d)
+draw_cairo_face_load(const char *path, struct diag *d, FT_Face *ft)
 {
 	struct draw_cairo_face *f = xcalloc(1, sizeof(*f));
 	cairo_font_face_t *cf;
@@ -66,6 +70,7 @@ draw_cairo_face_load(const char *path, struct diag *d)
 		draw_cairo_face_done(f);
 		return NULL;
 	}
+	*ft = f->face;
 	return cf;
 }
 
@@ -79,7 +84,7 @@ draw_cairo_fonts_load(const char *dir, struct diag *d)
 
 	for (i = 0; i < 2; i++) {
 		path = xasprintf("%s/%s", dir != NULL ? dir : ".", names[i]);
-		f->face[i] = draw_cairo_face_load(path, d);
+		f->face[i] = draw_cairo_face_load(path, d, &f->ft[i]);
 		free(path);
 		if (f->face[i] == NULL) {
 			draw_cairo_fonts_free(f);
@@ -114,6 +119,83 @@ draw_cairo_setup(cairo_t *cr)
 	cairo_font_options_destroy(fo);
 }
 
+/* The text of one figure: its fonts and how it reports characters they lack. */
+struct draw_cairo_text {
+	struct draw_cairo_fonts	*fonts;
+	struct diag		*diag;
+	const char		*path;		/* the figure, for messages */
+	unsigned int		*lost;		/* characters already reported */
+	size_t			 nlost, caplost;
+	struct layout_ops	 ops;
+	struct buf		 clean;		/* the text last cleaned */
+};
+
+static int
+draw_cairo_has(void *arg, int bold, unsigned int cp)
+{
+	struct draw_cairo_text *t = arg;
+
+	return FT_Get_Char_Index(t->fonts->ft[bold != 0], cp) != 0;
+}
+
+/* The messages of pdf.c, naming the figure; once per character and figure. */
+static void
+draw_cairo_lost(void *arg, unsigned int cp, const char *why, const char *text)
+{
+	struct draw_cairo_text *t = arg;
+	struct buf ex;
+	size_t i;
+
+	for (i = 0; i < t->nlost; i++)
+		if (t->lost[i] == cp)
+			return;
+	t->lost = xgrow(t->lost, &t->caplost, t->nlost, sizeof(*t->lost));
+	t->lost[t->nlost++] = cp;
+	buf_init(&ex);
+	layout_excerpt(text, &ex);
+	if (strcmp(why, "invalid") == 0)
+		diag_msg(t->diag, DIAG_WARNING, t->path, 0, 0, "expected UTF-8 text, found "
+		    "bytes that are not valid UTF-8 in \"%s\"; they are printed as \"?\"",
+		    ex.data);
+	else if (strcmp(why, "control") == 0)
+		diag_msg(t->diag, DIAG_WARNING, t->path, 0, 0, "expected printable text, found "
+		    "the control character U+%04X in \"%s\"; it is left out", cp, ex.data);
+	else
+		diag_msg(t->diag, DIAG_WARNING, t->path, 0, 0, "the report font has no "
+		    "character U+%04X (in \"%s\"); it is printed as \"?\"", cp, ex.data);
+	buf_free(&ex);
+}
+
+static void
+draw_cairo_text_init(struct draw_cairo_text *t, struct draw_cairo_fonts *fonts,
+    struct diag *d, const char *path)
+{
+	memset(t, 0, sizeof(*t));
+	t->fonts = fonts;
+	t->diag = d;
+	t->path = path;
+	t->ops.arg = t;
+	t->ops.has = draw_cairo_has;
+	t->ops.lost = draw_cairo_lost;
+	buf_init(&t->clean);
+}
+
+static void
+draw_cairo_text_free(struct draw_cairo_text *t)
+{
+	free(t->lost);
+	buf_free(&t->clean);
+}
+
+/* s as the fonts show it (see layout_clean), valid until the next call. */
+static const char *
+draw_cairo_clean(struct draw_cairo_text *t, int bold, const char *s)
+{
+	buf_reset(&t->clean);
+	layout_clean(&t->ops, s, bold, &t->clean);
+	return t->clean.data != NULL ? t->clean.data : "";
+}
+
 static double
 draw_cairo_measure(cairo_t *cr, const struct draw_cairo_fonts *f, double size, int bold,
     const char *s)
@@ -133,7 +215,7 @@ draw_cairo_measure(cairo_t *cr, const struct draw_cairo_fonts *f, double size, i
 struct draw_png {
 	cairo_surface_t		*surface;
 	cairo_t			*cr;
-	struct draw_cairo_fonts	*fonts;
+	struct draw_cairo_text	 text;
 	double			 on, off;
 };
 
@@ -200,19 +282,24 @@ draw_png_text_width(void *ctx, double size, int bold, const char *s)
 {
 	struct draw_png *p = ctx;
 
-	return draw_cairo_measure(p->cr, p->fonts, size, bold, s);
+	if (s == NULL || *s == '\0')
+		return 0;
+	return draw_cairo_measure(p->cr, p->text.fonts, size, bold,
+	    draw_cairo_clean(&p->text, bold, s));
 }
 
 static void
 draw_png_text(void *ctx, double x, double y, enum draw_anchor a, double size, int bold,
-    const char *s)
+    const char *str)
 {
 	struct draw_png *p = ctx;
+	const char *s;
 	double w;
 
-	if (s == NULL || *s == '\0')
+	if (str == NULL || *str == '\0')
 		return;
-	w = draw_png_text_width(ctx, size, bold, s);
+	s = draw_cairo_clean(&p->text, bold, str);
+	w = draw_cairo_measure(p->cr, p->text.fonts, size, bold, s);
 	if (a == DRAW_CENTER)
 		x -= w / 2;
 	else if (a == DRAW_RIGHT)
@@ -223,7 +310,8 @@ draw_png_text(void *ctx, double x, double y, enum draw_anchor a, double size, in
 }
 
 struct draw_png *
-draw_png_new(struct draw *d, struct draw_cairo_fonts *fonts, double w, double h, double scale)
+draw_png_new(struct draw *d, struct draw_cairo_fonts *fonts, double w, double h, double scale,
+    struct diag *dg, const char *path)
 {
 	struct draw_png *p = xcalloc(1, sizeof(*p));
 	int pw = (int)ceil(w * scale), ph = (int)ceil(h * scale);
@@ -232,7 +320,7 @@ draw_png_new(struct draw *d, struct draw_cairo_fonts *fonts, double w, double h,
 		pw = 1;
 	if (ph < 1)
 		ph = 1;
-	p->fonts = fonts;
+	draw_cairo_text_init(&p->text, fonts, dg, path);
 	p->surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, ph);
 	p->cr = cairo_create(p->surface);
 	draw_cairo_setup(p->cr);
@@ -274,6 +362,7 @@ draw_png_finish(struct draw_png *p, struct buf *out, struct diag *d, const char 
 		st = cairo_surface_write_to_png_stream(p->surface, draw_png_write, out);
 	cairo_destroy(p->cr);
 	cairo_surface_destroy(p->surface);
+	draw_cairo_text_free(&p->text);
 	free(p);
 	if (st != CAIRO_STATUS_SUCCESS) {
 		diag_msg(d, DIAG_ERROR, path, 0, 0, "could not draw the figure: %s",
@@ -290,7 +379,7 @@ struct draw_svg {
 	struct buf		 path;
 	cairo_surface_t		*msurface;	/* for measuring text only */
 	cairo_t			*mcr;
-	struct draw_cairo_fonts	*fonts;
+	struct draw_cairo_text	 text;
 	unsigned		 rgb;
 	double			 lw, on, off;
 };
@@ -405,7 +494,10 @@ draw_svg_text_width(void *ctx, double size, int bold, const char *str)
 {
 	struct draw_svg *s = ctx;
 
-	return draw_cairo_measure(s->mcr, s->fonts, size, bold, str);
+	if (str == NULL || *str == '\0')
+		return 0;
+	return draw_cairo_measure(s->mcr, s->text.fonts, size, bold,
+	    draw_cairo_clean(&s->text, bold, str));
 }
 
 static void
@@ -455,18 +547,19 @@ draw_svg_text(void *ctx, double x, double y, enum draw_anchor a, double size, in
 	if (s->rgb != 0)
 		buf_printf(&s->doc, " fill=\"#%06x\"", s->rgb);
 	buf_putc(&s->doc, '>');
-	draw_svg_escape(&s->doc, str);
+	draw_svg_escape(&s->doc, draw_cairo_clean(&s->text, bold, str));
 	buf_puts(&s->doc, "</text>\n");
 }
 
 struct draw_svg *
-draw_svg_new(struct draw *d, struct draw_cairo_fonts *fonts, double w, double h)
+draw_svg_new(struct draw *d, struct draw_cairo_fonts *fonts, double w, double h,
+    struct diag *dg, const char *path)
 {
 	struct draw_svg *s = xcalloc(1, sizeof(*s));
 
 	buf_init(&s->doc);
 	buf_init(&s->path);
-	s->fonts = fonts;
+	draw_cairo_text_init(&s->text, fonts, dg, path);
 	s->lw = 1;
 	s->msurface = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);
 	s->mcr = cairo_create(s->msurface);
@@ -506,5 +599,6 @@ draw_svg_finish(struct draw_svg *s, struct buf *out)
 	buf_free(&s->path);
 	cairo_destroy(s->mcr);
 	cairo_surface_destroy(s->msurface);
+	draw_cairo_text_free(&s->text);
 	free(s);
 }

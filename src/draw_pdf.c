@@ -17,6 +17,7 @@
 #include <hpdf.h>
 
 #include "draw.h"
+#include "layout.h"
 #include "util.h"
 
 enum draw_pdf_kind {
@@ -301,33 +302,58 @@ draw_pdf_font(const struct draw_pdf *p, int bold)
 	return bold && p->bold != NULL ? p->bold : p->regular;
 }
 
-static double
-draw_pdf_text_width(void *ctx, double size, int bold, const char *s)
+/* s as the fonts show it (layout_clean with the caller's ops), valid until the next
+ * call; s itself without them. */
+static const char *
+draw_pdf_clean(struct draw_pdf *p, int bold, const char *s)
 {
-	struct draw_pdf *p = ctx;
+	if (p->text == NULL)
+		return s;
+	buf_reset(&p->clean);
+	layout_clean(p->text, s, bold, &p->clean);
+	return p->clean.data != NULL ? p->clean.data : "";
+}
+
+static double
+draw_pdf_measure(struct draw_pdf *p, double size, int bold, const char *s)
+{
 	HPDF_TextWidth tw;
 
-	if (s == NULL || *s == '\0')
+	if (*s == '\0')
 		return 0;
 	tw = HPDF_Font_TextWidth(draw_pdf_font(p, bold), (const HPDF_BYTE *)s,
 	    (HPDF_UINT)strlen(s));
 	return tw.width * size / 1000.0;
 }
 
+static double
+draw_pdf_text_width(void *ctx, double size, int bold, const char *s)
+{
+	struct draw_pdf *p = ctx;
+
+	if (s == NULL || *s == '\0')
+		return 0;
+	return draw_pdf_measure(p, size, bold, draw_pdf_clean(p, bold, s));
+}
+
 /* Labels are kept and written at the end, over the drawing and in one text object, so
  * that labels and bars do not alternate text objects and colours. */
 static void
 draw_pdf_text(void *ctx, double x, double y, enum draw_anchor a, double size, int bold,
-    const char *s)
+    const char *str)
 {
 	struct draw_pdf *p = ctx;
 	struct draw_pdf_label *l;
+	const char *s;
 	double w;
 
-	if (s == NULL || *s == '\0')
+	if (str == NULL || *str == '\0')
 		return;
 	p->nops = 0;
-	w = draw_pdf_text_width(ctx, size, bold, s);
+	s = draw_pdf_clean(p, bold, str);
+	if (*s == '\0')
+		return;
+	w = draw_pdf_measure(p, size, bold, s);
 	if (a == DRAW_CENTER)
 		x -= w / 2;
 	else if (a == DRAW_RIGHT)
@@ -362,10 +388,12 @@ draw_pdf_write_labels(struct draw_pdf *p)
 
 void
 draw_pdf_begin(struct draw *d, struct draw_pdf *p, HPDF_Page page, HPDF_Font regular,
-    HPDF_Font bold, double x, double y, double w, double h)
+    HPDF_Font bold, double x, double y, double w, double h, const struct layout_ops *text)
 {
 	(void)w;
 	memset(p, 0, sizeof(*p));
+	p->text = text;
+	buf_init(&p->clean);
 	p->page = page;
 	p->regular = regular;
 	p->bold = bold;
@@ -405,6 +433,7 @@ draw_pdf_end(struct draw_pdf *p)
 		free(p->labels[i].s);
 	free(p->labels);
 	free(p->ops);
+	buf_free(&p->clean);
 	p->labels = NULL;
 	p->ops = NULL;
 	p->nlabels = p->caplabels = p->nops = p->capops = 0;

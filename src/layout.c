@@ -125,6 +125,46 @@ layout_map(const struct layout_ops *ops, unsigned int cp, int bad, int bold,
 	return '?';
 }
 
+/* 1 when utf8_next read U+FFFD from bytes that are not that character written out. */
+static int
+layout_bad(const char *start, const char *end, unsigned int cp)
+{
+	return cp == 0xFFFD && !(end - start == 3 && memcmp(start, "\xEF\xBF\xBD", 3) == 0);
+}
+
+void
+layout_clean(const struct layout_ops *ops, const char *text, int bold, struct buf *out)
+{
+	const char *p = text == NULL ? "" : text, *start;
+	unsigned int cp;
+
+	while (*p != '\0') {
+		start = p;
+		cp = utf8_next(&p);
+		cp = layout_map(ops, cp, layout_bad(start, p, cp), bold, text);
+		if (cp != 0)
+			utf8_put(out, cp);
+	}
+}
+
+void
+layout_excerpt(const char *text, struct buf *out)
+{
+	const char *p = text == NULL ? "" : text;
+	size_t n = 0;
+	unsigned int cp;
+
+	while (*p != '\0' && n < 60) {
+		cp = utf8_next(&p);
+		if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+			cp = ' ';
+		utf8_put(out, cp == 0xFFFD ? '?' : cp);
+		n++;
+	}
+	if (*p != '\0')
+		buf_puts(out, "...");
+}
+
 /* Number of "**" pairs usable as markup: an odd last one is shown as written. */
 static size_t
 layout_count_marks(const char *s)
@@ -166,10 +206,7 @@ layout_init(struct layout_text *t, const struct layout_ops *ops, const char *tex
 		else if (cp == '\n')
 			layout_put_newline(t, b);
 		else if (cp != '\r') {
-			int bad = cp == 0xFFFD && !(p - start == 3 &&
-			    memcmp(start, "\xEF\xBF\xBD", 3) == 0);
-
-			cp = layout_map(ops, cp, bad, b, text);
+			cp = layout_map(ops, cp, layout_bad(start, p, cp), b, text);
 			if (cp != 0)
 				layout_put_char(t, cp, b, prev == '-' &&
 				    layout_letter(prev2) && layout_letter(cp));

@@ -4,7 +4,8 @@
  * not depend on libharu (and unit tests can measure with anything). Breaks only at
  * ASCII spaces and "\n", after a hyphen between two letters ("Intern-kontroll", never
  * "25-30"), never at no-break spaces (U+00A0, U+202F, U+2007), and elsewhere inside a word
- * only when the word alone is wider than the line. For pdf.c.
+ * only when the word alone is wider than the line. For pdf.c; layout_clean also for the
+ * Cairo chart back ends (draw_cairo.c), so that figures show text as the PDF does.
  */
 #ifndef LAYOUT_H
 #define LAYOUT_H
@@ -61,6 +62,14 @@ struct layout_text {
  * weight. Characters the font lacks are reported through ops->lost and become '?'. */
 void	layout_init(struct layout_text *, const struct layout_ops *, const char *text,
 	    int markup, int bold, double size);
+/* Appends text to out as the font can show it, by the rules of layout_init: a character
+ * the font lacks becomes its fallback (U+202F as U+00A0) or '?', bad UTF-8 '?', a control
+ * character nothing, each reported through ops->lost (ops->width is not used). For text
+ * drawn without line breaking (the Cairo chart back ends). */
+void	layout_clean(const struct layout_ops *, const char *text, int bold, struct buf *out);
+/* Appends a short printable quotation of text for a message: at most 60 characters,
+ * controls as spaces, "..." when cut. */
+void	layout_excerpt(const char *text, struct buf *out);
 /* Breaks into lines no wider than width (points); may be called again with another. */
 void	layout_wrap(struct layout_text *, const struct layout_ops *, double width);
 /* Width of the widest piece no line may break (a word, or its part after a hyphen). */

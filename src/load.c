@@ -80,7 +80,7 @@ struct load_file {
 	int			 refused;
 	size_t			 nheader;
 	struct table		*t;
-	size_t			 capcells, caprows;
+	size_t			 capcells, caprows, cappos, capupd;
 	struct cell		*row;		/* the row being built, t->ncols cells */
 	struct load_idset	 ids;
 	int			*seen;		/* survey: line per register index, 0 if none */
@@ -799,13 +799,24 @@ load_plan_row(struct load_file *lf, const struct csv_field *f, size_t n, long li
 		if (i != P_STATUS && lf->pos[i] >= 0)
 			load_typed(lf, i - 1, load_get(lf, f, n, i));
 	load_ids_put(&lf->ids, slot, h, line);
+	if (lf->pos[P_SIST] >= 0) {
+		const struct csv_field *u = load_get(lf, f, n, P_SIST);
+
+		lf->t->updated_pos = xgrow(lf->t->updated_pos, &lf->capupd, lf->t->nrows,
+		    sizeof(*lf->t->updated_pos));
+		lf->t->updated_pos[lf->t->nrows].line = u->line;
+		lf->t->updated_pos[lf->t->nrows].col = u->col;
+	}
 	load_row_commit(lf, k, line);
 	return 0;
 }
 
+/* Keeps an action row and where its fields begin (the computation's messages on `tid`
+ * and `status` name the field). */
 static int
 load_action_row(struct load_file *lf, const struct csv_field *f, size_t n, long line)
 {
+	struct table *t = lf->t;
 	size_t i;
 	int k;
 
@@ -814,8 +825,15 @@ load_action_row(struct load_file *lf, const struct csv_field *f, size_t n, long 
 	load_row_begin(lf);
 	lf->row[A_NR].v = k;
 	lf->row[A_NR].state = CELL_OK;
-	for (i = A_TILTAK; i < A__N; i++)
-		load_text(lf, i, load_get(lf, f, n, i));
+	t->pos = xgrow(t->pos, &lf->cappos, (t->nrows + 1) * t->ncols - 1, sizeof(*t->pos));
+	for (i = 0; i < A__N; i++) {
+		const struct csv_field *fi = load_get(lf, f, n, i);
+
+		t->pos[t->nrows * t->ncols + i].line = fi->line;
+		t->pos[t->nrows * t->ncols + i].col = fi->col;
+		if (i >= A_TILTAK)
+			load_text(lf, i, fi);
+	}
 	load_row_commit(lf, k, line);
 	return 0;
 }
@@ -1156,6 +1174,8 @@ load_table_free(struct table *t)
 	free(t->cells);
 	free(t->kommune);
 	free(t->line);
+	free(t->pos);
+	free(t->updated_pos);
 	buf_free(&t->text);
 	free(t);
 }

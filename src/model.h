@@ -53,6 +53,12 @@ enum table_kind {
 	TABLE_ACTIONS		/* handlingsplan.csv */
 };
 
+/* Where a field begins in its file (1-based; 0 when the row has no such field). */
+struct cell_pos {
+	long	 line;
+	long	 col;
+};
+
 struct table {
 	char		*path;		/* the file as messages name it */
 	enum table_kind	 kind;
@@ -63,6 +69,11 @@ struct table {
 	struct cell	*cells;		/* nrows * ncols, row by row */
 	int		*kommune;	/* register index of each kept row */
 	long		*line;		/* line in the file where each kept row starts */
+	struct cell_pos	*pos;		/* handlingsplan only, else NULL: where each
+					 * cell's field begins (nrows * ncols), for messages */
+	struct cell_pos	*updated_pos;	/* planer only, else NULL: where each kept row's
+					 * sist_oppdatert begins (a revision after the
+					 * reference date is only known when computing) */
 	struct buf	 text;		/* text cells, NUL-terminated, addressed by offset */
 };
 
@@ -127,6 +138,17 @@ static inline const struct cell *
 table_cell(const struct table *t, size_t row, size_t col)
 {
 	return &t->cells[row * t->ncols + col];
+}
+/* Where the field of a cell begins: its line and column, or the row's line and column 0
+ * when the table keeps no positions or the row had no such field. */
+static inline struct cell_pos
+table_pos(const struct table *t, size_t row, size_t col)
+{
+	struct cell_pos p = { t->line[row], 0 };
+
+	if (t->pos != NULL && t->pos[row * t->ncols + col].line > 0)
+		p = t->pos[row * t->ncols + col];
+	return p;
 }
 static inline const char *
 table_text(const struct table *t, const struct cell *c)

@@ -1,9 +1,10 @@
 /*
  * The PDF back end (see pdf.h): page layout of a doc with libharu. Owns the typography
- * (sizes, colours, spacing), page and table breaking, the outline, the running header and
- * the page numbers, the document information and the atomic write. Line breaking is in
- * layout.c; charts draw themselves (chart_render_pdf). All state lives in one struct
- * pdf_ctx per call.
+ * (sizes, colours, spacing), page and table breaking (keep-with-next as doc_keeps() says),
+ * the outline, the table of contents and its links, the running header and the page
+ * numbers, the document information and the atomic write. Line breaking is in layout.c;
+ * charts draw themselves (chart_render_pdf). All state lives in one struct pdf_ctx per
+ * call.
  */
 #include <errno.h>
 #include <math.h>
@@ -15,6 +16,7 @@
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include <hpdf.h>
+#include <hpdf_annotation.h>
 #include <hpdf_doc.h>
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
@@ -96,6 +98,27 @@ struct pdf_ctx {
 	struct buf		 tmp;
 	struct doc_block	*blocks;	/* pdf_paginate: where pages are recorded */
 	size_t			 cur;		/* the block being drawn */
+	enum doc_keep		*keep;		/* per block, from doc_keeps() */
+	size_t			 kept_until;	/* blocks before it: placed by a chain */
+	struct pdf_anchor	*anchor;	/* per block: where a heading is */
+	struct pdf_tocline	*toc;		/* contents entries, for their numbers */
+	size_t			 ntoc, captoc;
+};
+
+/* Where a heading was drawn: its page (from 1; 0 not drawn) and the top of its box. */
+struct pdf_anchor {
+	size_t	 page;
+	double	 top;
+};
+
+/* An entry of a table of contents, drawn but for its page number and link, which
+ * pdf_toc_finish() adds once every heading has its page. */
+struct pdf_tocline {
+	size_t	 block;		/* the heading */
+	size_t	 page;		/* the contents page the entry is on, from 1 */
+	double	 x, top, bottom, base;	/* its box and the baseline of its last line */
+	double	 dots;		/* where its leaders start (they end at the numbers) */
+	int	 bold;
 };
 
 static void
@@ -474,25 +497,80 @@ pdf_flow(struct pdf_ctx *c, const struct layout_text *t, const struct pdf_flow *
 	}
 }
 
+/* How running text is set: size, line height, colour, markup, the indent from the left
+ * margin (quotes: from both), and where a quotation rule or a bullet goes (0: none). */
+struct pdf_style {
+	double		 size, lead, indent, rule_x, bullet_x;
+	int		 markup;
+	struct pdf_rgb	 rgb;
+};
+
+/* The style of a paragraph, bullet, small print or quote; returns 0 for other blocks. */
+static int
+pdf_style_of(const struct doc_block *b, struct pdf_style *st)
+{
+	memset(st, 0, sizeof(*st));
+	st->size = PDF_BODY;
+	st->lead = PDF_BODY_LEAD;
+	st->markup = 1;
+	st->rgb = pdf_text_rgb;
+	switch (b->kind) {
+	case DOC_PARA:
+		st->markup = b->level != 1;
+		return 1;
+	case DOC_BULLET:
+		st->indent = 14;
+		st->bullet_x = 3;
+		return 1;
+	case DOC_SMALL:
+		st->size = PDF_SMALL;
+		st->lead = PDF_SMALL_LEAD;
+		st->rgb = pdf_muted_rgb;
+		return 1;
+	case DOC_QUOTE:
+		st->size = PDF_QUOTE;
+		st->lead = PDF_QUOTE_LEAD;
+		st->indent = 14;
+		st->rule_x = 4;
+		st->markup = 0;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static double
+pdf_style_width(const struct pdf_ctx *c, const struct pdf_style *st)
+{
+	return c->x1 - c->x0 - st->indent - (st->rule_x > 0 ? st->indent : 0);
+}
+
+/* The number of lines text takes in a style on the current page. */
+static size_t
+pdf_style_lines(struct pdf_ctx *c, const char *s, const struct pdf_style *st)
+{
+	struct layout_text t;
+	size_t n;
+
+	pdf_text(c, &t, s, st->markup, 0, st->size, pdf_style_width(c, st));
+	n = t.nlines;
+	layout_free(&t);
+	return n;
+}
+
 static void
-pdf_block_text(struct pdf_ctx *c, const char *s, int markup, double size, double lead,
-    struct pdf_rgb rgb, double indent, double rule_x, double bullet_x, double keep)
+pdf_block_text(struct pdf_ctx *c, const char *s, const struct pdf_style *st)
 {
 	struct layout_text t;
 	struct pdf_flow f;
 
-	f.x = c->x0 + indent;
-	f.w = c->x1 - f.x - (rule_x > 0 ? indent : 0);	/* quotes: narrower both sides */
-	f.lead = lead;
-	f.rgb = rgb;
-	f.rule_x = rule_x > 0 ? c->x0 + rule_x : 0;
-	f.bullet_x = bullet_x > 0 ? c->x0 + bullet_x : 0;
-	pdf_text(c, &t, s, markup, 0, size, f.w);
-	/* A short lead-in ("Hvilken forankring ...?" before its answer) stays with what
-	 * follows it: keep is the room that needs. */
-	if (keep > 0 && t.nlines <= 3 && c->page != NULL && !c->fresh &&
-	    c->y - (double)t.nlines * lead - keep < c->ybot)
-		c->page = NULL;
+	f.x = c->x0 + st->indent;
+	f.w = pdf_style_width(c, st);
+	f.lead = st->lead;
+	f.rgb = st->rgb;
+	f.rule_x = st->rule_x > 0 ? c->x0 + st->rule_x : 0;
+	f.bullet_x = st->bullet_x > 0 ? c->x0 + st->bullet_x : 0;
+	pdf_text(c, &t, s, st->markup, 0, st->size, f.w);
 	pdf_flow(c, &t, &f);
 	layout_free(&t);
 }
@@ -657,38 +735,96 @@ pdf_col_widths(struct pdf_ctx *c, const struct doc_table *t, double w, double *c
 	free(need);
 }
 
+/* Column widths and the header row of a table at the width of the current page. Free
+ * with pdf_tab_free(). */
+static void
+pdf_tab_init(struct pdf_ctx *c, const struct doc_table *t, struct pdf_tab *tab)
+{
+	size_t i;
+
+	memset(tab, 0, sizeof(*tab));
+	tab->n = t->ncols;
+	tab->cols = t->cols;
+	tab->colw = xcalloc(t->ncols, sizeof(*tab->colw));
+	tab->head = xcalloc(t->ncols, sizeof(*tab->head));
+	pdf_col_widths(c, t, c->x1 - c->x0, tab->colw);
+	for (i = 0; i < t->ncols; i++)
+		pdf_text(c, &tab->head[i], t->cols[i].title, 0, 1, PDF_TABLE,
+		    tab->colw[i] - 2 * PDF_TABLE_PADX);
+	tab->headh = pdf_cells_lines(tab->head, tab->n) * PDF_TABLE_LEAD + 2 * PDF_TABLE_PADY;
+}
+
+static void
+pdf_tab_free(struct pdf_tab *tab)
+{
+	size_t i;
+
+	for (i = 0; i < tab->n; i++)
+		layout_free(&tab->head[i]);
+	free(tab->head);
+	free(tab->colw);
+}
+
+/* Lays out the cells of row r (empty cells when the table has no such row). */
+static void
+pdf_tab_cells(struct pdf_ctx *c, const struct doc_table *t, const struct pdf_tab *tab,
+    size_t r, struct layout_text *cells)
+{
+	const struct doc_row *row = r < t->nrows ? &t->rows[r] : NULL;
+	size_t i;
+
+	for (i = 0; i < t->ncols; i++)
+		pdf_text(c, &cells[i], row != NULL ? row->cells[i].text : "", 0,
+		    row != NULL && row->emph, PDF_TABLE, tab->colw[i] - 2 * PDF_TABLE_PADX);
+}
+
+/* The header row goes with the first row (or its first three lines): their height;
+ * cells are those of the first row. */
+static double
+pdf_tab_first(const struct doc_table *t, const struct pdf_tab *tab,
+    const struct layout_text *cells)
+{
+	if (t->nrows == 0)
+		return tab->headh;
+	return tab->headh + fmin(pdf_cells_lines(cells, tab->n), 3) * PDF_TABLE_LEAD +
+	    2 * PDF_TABLE_PADY;
+}
+
+/* The least height a table needs to start on the current page (pdf_tab_first). */
+static double
+pdf_table_start(struct pdf_ctx *c, const struct doc_table *t)
+{
+	struct layout_text *cells = xcalloc(t->ncols, sizeof(*cells));
+	struct pdf_tab tab;
+	double h;
+	size_t i;
+
+	pdf_tab_init(c, t, &tab);
+	pdf_tab_cells(c, t, &tab, 0, cells);
+	h = pdf_tab_first(t, &tab, cells);
+	for (i = 0; i < t->ncols; i++)
+		layout_free(&cells[i]);
+	free(cells);
+	pdf_tab_free(&tab);
+	return h;
+}
+
 static void
 pdf_table(struct pdf_ctx *c, const struct doc_table *t)
 {
-	struct pdf_tab tab;
 	struct layout_text *cells = xcalloc(t->ncols, sizeof(*cells));
-	double w, first = 0;
+	struct pdf_tab tab;
 	size_t i, r;
 
-	memset(&tab, 0, sizeof(tab));
 	if (c->page == NULL)
 		pdf_new_page(c);
-	w = c->x1 - c->x0;
-	tab.n = t->ncols;
-	tab.cols = t->cols;
-	tab.colw = xcalloc(t->ncols, sizeof(*tab.colw));
-	tab.head = xcalloc(t->ncols, sizeof(*tab.head));
-	pdf_col_widths(c, t, w, tab.colw);
-	for (i = 0; i < t->ncols; i++)
-		pdf_text(c, &tab.head[i], t->cols[i].title, 0, 1, PDF_TABLE,
-		    tab.colw[i] - 2 * PDF_TABLE_PADX);
-	tab.headh = pdf_cells_lines(tab.head, tab.n) * PDF_TABLE_LEAD + 2 * PDF_TABLE_PADY;
+	pdf_tab_init(c, t, &tab);
 	for (r = 0; r < t->nrows || r == 0; r++) {
 		const struct doc_row *row = r < t->nrows ? &t->rows[r] : NULL;
 
-		for (i = 0; i < t->ncols; i++)
-			pdf_text(c, &cells[i], row != NULL ? row->cells[i].text : "", 0,
-			    row != NULL && row->emph, PDF_TABLE, tab.colw[i] - 2 * PDF_TABLE_PADX);
+		pdf_tab_cells(c, t, &tab, r, cells);
 		if (r == 0) {
-			/* The header row goes with the first row (or its first three lines). */
-			first = row == NULL ? 0 : fmin(pdf_cells_lines(cells, tab.n), 3) *
-			    PDF_TABLE_LEAD + 2 * PDF_TABLE_PADY;
-			if (!c->fresh && c->y - tab.headh - first < c->ybot)
+			if (!c->fresh && c->y - pdf_tab_first(t, &tab, cells) < c->ybot)
 				pdf_tab_newpage(c, &tab);
 			else
 				pdf_tab_part(c, &tab, tab.head, NULL, 1, 0,
@@ -699,11 +835,35 @@ pdf_table(struct pdf_ctx *c, const struct doc_table *t)
 		for (i = 0; i < t->ncols; i++)
 			layout_free(&cells[i]);
 	}
-	for (i = 0; i < t->ncols; i++)
-		layout_free(&tab.head[i]);
-	free(tab.head);
-	free(tab.colw);
+	pdf_tab_free(&tab);
 	free(cells);
+}
+
+/* The column widths and the two cells of a key/value pair on the current page. */
+static void
+pdf_kv_cells(struct pdf_ctx *c, const struct doc_block *b, double colw[2],
+    struct layout_text cells[2])
+{
+	double w = c->x1 - c->x0;
+
+	colw[0] = w * 0.32;
+	colw[1] = w - colw[0];
+	pdf_text(c, &cells[0], b->text, 0, 1, PDF_TABLE + 0.5, colw[0] - 2 * PDF_TABLE_PADX);
+	pdf_text(c, &cells[1], b->text2, 0, 0, PDF_TABLE + 0.5, colw[1] - 2 * PDF_TABLE_PADX);
+}
+
+/* The height of a key/value pair, which never splits unless taller than a page. */
+static double
+pdf_kv_height(struct pdf_ctx *c, const struct doc_block *b)
+{
+	struct layout_text cells[2];
+	double colw[2], h;
+
+	pdf_kv_cells(c, b, colw, cells);
+	h = pdf_cells_lines(cells, 2) * PDF_TABLE_LEAD + 2 * PDF_TABLE_PADY;
+	layout_free(&cells[0]);
+	layout_free(&cells[1]);
+	return h;
 }
 
 static void
@@ -711,18 +871,14 @@ pdf_kv(struct pdf_ctx *c, const struct doc_block *b)
 {
 	struct layout_text cells[2];
 	struct pdf_tab tab;
-	double colw[2], w;
+	double colw[2];
 
 	if (c->page == NULL)
 		pdf_new_page(c);
-	w = c->x1 - c->x0;
-	colw[0] = w * 0.32;
-	colw[1] = w - colw[0];
 	memset(&tab, 0, sizeof(tab));
 	tab.n = 2;
 	tab.colw = colw;
-	pdf_text(c, &cells[0], b->text, 0, 1, PDF_TABLE + 0.5, colw[0] - 2 * PDF_TABLE_PADX);
-	pdf_text(c, &cells[1], b->text2, 0, 0, PDF_TABLE + 0.5, colw[1] - 2 * PDF_TABLE_PADX);
+	pdf_kv_cells(c, b, colw, cells);
 	pdf_tab_row(c, &tab, cells, NULL, 0);
 	layout_free(&cells[0]);
 	layout_free(&cells[1]);
@@ -730,62 +886,20 @@ pdf_kv(struct pdf_ctx *c, const struct doc_block *b)
 
 /* ---- Headings, cover, charts. ---- */
 
-static double
-pdf_heading_size(int level)
+/* How a heading of a level is set: type size, line height, the space before and after
+ * it, and what the rule under a chapter heading adds. */
+struct pdf_head {
+	double	 size, lead, before, after, rule;
+};
+
+static void
+pdf_head_of(int level, struct pdf_head *h)
 {
-	return level == 1 ? 16.0 : level == 2 ? 13.0 : 11.0;
-}
-
-/* Blocks a short paragraph before them stays with (see pdf_keep). */
-static int
-pdf_introduced(enum doc_kind k)
-{
-	return k == DOC_QUOTE || k == DOC_TABLE || k == DOC_CHART || k == DOC_KV ||
-	    k == DOC_BULLET;
-}
-
-static double pdf_min_next(const struct pdf_ctx *, const struct doc_block *);
-
-/* The least height a paragraph needs below a heading: two lines, and when it introduces a
- * quote, table or chart, the start of that too. */
-static double
-pdf_min_para(const struct pdf_ctx *c, const struct doc_block *b)
-{
-	const struct doc_block *after = b + 1;
-
-	if (after < c->doc->blocks + c->doc->nblocks && pdf_introduced(after->kind))
-		return 2 * PDF_BODY_LEAD + 8 + pdf_min_next(c, after);
-	return 2 * PDF_BODY_LEAD;
-}
-
-/* The least height the block needs right below a heading, so that no heading is left
- * alone at the bottom of a page. */
-static double
-pdf_min_next(const struct pdf_ctx *c, const struct doc_block *b)
-{
-	if (b == NULL)
-		return 0;
-	switch (b->kind) {
-	case DOC_PARA:
-		return pdf_min_para(c, b);
-	case DOC_BULLET:
-		return 2 * PDF_BODY_LEAD;
-	case DOC_QUOTE:
-		return 2 * PDF_QUOTE_LEAD;
-	case DOC_SMALL:
-		return 2 * PDF_SMALL_LEAD;
-	case DOC_KV:
-		return PDF_TABLE_LEAD + 2 * PDF_TABLE_PADY;
-	case DOC_TABLE:
-		return 4 * PDF_TABLE_LEAD + 4 * PDF_TABLE_PADY;
-	case DOC_CHART:
-		return b->height > 0 ? b->height :
-		    chart_height(b->chart, c->x1 - c->x0);
-	case DOC_HEADING:
-		return pdf_heading_size(b->level) * 1.3 + 8 + 2 * PDF_BODY_LEAD;
-	default:
-		return 0;
-	}
+	h->size = level == 1 ? 16.0 : level == 2 ? 13.0 : 11.0;
+	h->lead = h->size * 1.3;
+	h->before = level == 1 ? 22 : level == 2 ? 16 : 11;
+	h->after = level == 1 ? 10 : level == 2 ? 6 : 4;
+	h->rule = level == 1 ? 5 : 0;
 }
 
 /*
@@ -841,35 +955,35 @@ pdf_outline(struct pdf_ctx *c, int level, const char *text, double top)
 		HPDF_Array_AddReal(dst, pdf_q(top));
 		HPDF_Dict_Add(o, "Dest", dst);
 	}
+	/* libharu gives every item the /Type of the outline root; items have none. */
+	HPDF_Dict_RemoveElement(o, "Type");
 	HPDF_Outline_SetOpened(o, HPDF_TRUE);
 	if (level == 1)
 		c->h1 = o;
 }
 
+/* A heading (or the title of a table of contents, set as a chapter heading). Whether it
+ * starts a new page to stay with what follows it was decided before (pdf_keep_with). */
 static void
-pdf_heading(struct pdf_ctx *c, const struct doc_block *b, const struct doc_block *next)
+pdf_heading(struct pdf_ctx *c, const struct doc_block *b)
 {
-	double size = pdf_heading_size(b->level), lead = size * 1.3;
-	double before = b->level == 1 ? 22 : b->level == 2 ? 16 : 11;
-	double after = b->level == 1 ? 10 : b->level == 2 ? 6 : 4, h, top;
+	struct pdf_head hd;
 	struct layout_text t;
+	double top;
 	size_t i;
 
+	pdf_head_of(b->level, &hd);
 	if (c->page == NULL)
 		pdf_new_page(c);
-	pdf_text(c, &t, b->text, 0, 1, size, c->x1 - c->x0);
-	h = (double)t.nlines * lead + (b->level == 1 ? 5 : 0);
-	if (!c->fresh && c->y - before - h - after - pdf_min_next(c, next) < c->ybot)
-		c->page = NULL;
-	else
-		pdf_gap(c, before);
-	pdf_room(c, h);
+	pdf_text(c, &t, b->text, 0, 1, hd.size, c->x1 - c->x0);
+	pdf_gap(c, hd.before);
+	pdf_room(c, (double)t.nlines * hd.lead + hd.rule);
 	top = c->y;
 	for (i = 0; i < t.nlines; i++) {
 		pdf_draw_line(c, &t, i, c->x0, c->x1 - c->x0, DOC_LEFT,
-		    pdf_baseline(c->y, size, lead),
+		    pdf_baseline(c->y, hd.size, hd.lead),
 		    b->level == 1 ? pdf_accent_rgb : pdf_text_rgb);
-		c->y -= lead;
+		c->y -= hd.lead;
 	}
 	if (b->level == 1) {
 		c->y -= 3;
@@ -878,8 +992,10 @@ pdf_heading(struct pdf_ctx *c, const struct doc_block *b, const struct doc_block
 	}
 	if (b->level <= 2)
 		pdf_outline(c, b->level, b->text, top + 4);
+	c->anchor[c->cur].page = c->npages;
+	c->anchor[c->cur].top = top + 4;
 	c->fresh = 0;
-	c->y -= after;
+	c->y -= hd.after;
 	layout_free(&t);
 }
 
@@ -924,33 +1040,30 @@ pdf_cover(struct pdf_ctx *c, const struct doc_block *b)
 	c->page = NULL;
 }
 
+/* The height a chart takes on the current page. */
+static double
+pdf_chart_height(const struct pdf_ctx *c, const struct doc_block *b)
+
+{
+	double h = b->height > 0 ? b->height : chart_height(b->chart, c->x1 - c->x0);
+
+	return fmin(h, c->ytop - c->ybot);	/* a chart taller than a page is shrunk */
+}
+
 static void
 pdf_chart(struct pdf_ctx *c, const struct doc_block *b)
 {
-	double w, h;
+	double h;
 
 	if (c->page == NULL)
 		pdf_new_page(c);
-	w = c->x1 - c->x0;
-	h = b->height > 0 ? b->height : chart_height(b->chart, w);
-	if (h > c->ytop - c->ybot)
-		h = c->ytop - c->ybot;
+	h = pdf_chart_height(c, b);
 	pdf_room(c, h);
 	pdf_graphics_mode(c->page);
 	chart_render_pdf(b->chart, c->pdf, c->page, c->font[0], c->font[1], c->x0, c->y - h,
-	    w, h);
+	    c->x1 - c->x0, h, &c->ops);
 	c->y -= h;
 	c->fresh = 0;
-}
-
-/* The room a paragraph of up to three lines must leave below itself on its page so
- * that it stays with the quote, table, chart, list or key/value pairs it introduces. */
-static double
-pdf_keep(const struct pdf_ctx *c, const struct doc_block *next)
-{
-	if (next == NULL || !pdf_introduced(next->kind))
-		return 0;
-	return 8 + pdf_min_next(c, next);
 }
 
 /* Space after a block, by what follows it. */
@@ -976,35 +1089,313 @@ pdf_after(const struct doc_block *b, const struct doc_block *next)
 	}
 }
 
+/* ---- Keep-with-next (doc_keeps): no page ends with a heading or an introduction. ---- */
+
+static double pdf_start(struct pdf_ctx *, size_t);
+
+/* The height block i takes on its page with the space after it: for headings and text,
+ * the blocks that are kept with the next; any other block as pdf_start() says. */
+static double
+pdf_whole(struct pdf_ctx *c, size_t i)
+{
+	const struct doc_block *b = &c->doc->blocks[i];
+	const struct doc_block *next = i + 1 < c->doc->nblocks ? b + 1 : NULL;
+	struct pdf_style st;
+	struct pdf_head hd;
+	struct layout_text t;
+	double h;
+
+	if (b->kind == DOC_HEADING) {
+		pdf_head_of(b->level, &hd);
+		pdf_text(c, &t, b->text, 0, 1, hd.size, c->x1 - c->x0);
+		h = hd.before + (double)t.nlines * hd.lead + hd.rule + hd.after;
+		layout_free(&t);
+		return h;
+	}
+	if (pdf_style_of(b, &st))
+		return (double)pdf_style_lines(c, b->text, &st) * st.lead + pdf_after(b, next);
+	return pdf_start(c, i);
+}
+
+/* The least of block i that must be on a page for the block to start there: two lines
+ * of text (one when it has one), a table's header with its first row, a whole chart, a
+ * whole key/value pair, a whole heading. */
+static double
+pdf_start(struct pdf_ctx *c, size_t i)
+{
+	const struct doc_block *b = &c->doc->blocks[i];
+	struct pdf_style st;
+	size_t n;
+
+	if (pdf_style_of(b, &st)) {
+		n = pdf_style_lines(c, b->text, &st);
+		return (double)(n < 2 ? n : 2) * st.lead;
+	}
+	switch (b->kind) {
+	case DOC_HEADING:
+		return pdf_whole(c, i);
+	case DOC_TABLE:
+		return pdf_table_start(c, b->table);
+	case DOC_CHART:
+		return pdf_chart_height(c, b);
+	case DOC_KV:
+		return pdf_kv_height(c, b);
+	default:
+		return 0;
+	}
+}
+
+/* Whether block i goes with the start of the next one: a lead-in only when it is at most
+ * three lines (a longer paragraph is text in its own right). */
+static int
+pdf_keeps(struct pdf_ctx *c, size_t i)
+{
+	const struct doc_block *b = &c->doc->blocks[i];
+	struct pdf_style st;
+
+	if (i + 1 >= c->doc->nblocks || c->keep[i] == DOC_KEEP_NONE)
+		return 0;
+	if (c->keep[i] == DOC_KEEP_NEXT)
+		return 1;
+	return pdf_style_of(b, &st) && pdf_style_lines(c, b->text, &st) <= 3;
+}
+
+/*
+ * The room block i needs below the cursor, and in *last the block whose start that
+ * includes: block i and the blocks kept with it whole, then the start of the first block
+ * not kept. A chain taller than a page is cut short: block i, the headings right after
+ * it, and the start of the block after those. 0 when block i is not kept with the next,
+ * or even the short chain is taller than a page.
+ */
+static double
+pdf_keep_room(struct pdf_ctx *c, size_t i, size_t *last)
+{
+	double page = c->ytop - c->ybot, need = 0;
+	size_t j, n = c->doc->nblocks;
+
+	for (j = i; need <= page && pdf_keeps(c, j); j++)
+		need += pdf_whole(c, j);
+	if (j == i)
+		return 0;
+	if (need <= page && (need += pdf_start(c, j)) <= page) {
+		*last = j;
+		return need;
+	}
+	need = 0;
+	j = i;
+	do
+		need += pdf_whole(c, j++);
+	while (j < n && c->doc->blocks[j].kind == DOC_HEADING);
+	if (j < n)
+		need += pdf_start(c, j);
+	*last = j < n ? j : n - 1;
+	return need <= page ? need : 0;
+}
+
+/*
+ * Starts a new page before block i when the page has no room for the chain it heads
+ * (pdf_keep_room). The blocks of a chain that was judged whole are not judged again: a
+ * later one could otherwise move alone and leave the head of its chain behind.
+ */
+static void
+pdf_keep_with(struct pdf_ctx *c, size_t i)
+{
+	size_t last = i;
+	double need;
+
+	if (i < c->kept_until)
+		return;
+	need = pdf_keep_room(c, i, &last);
+	if (need == 0)
+		return;
+	c->kept_until = last + 1;
+	if (c->page != NULL && !c->fresh && c->y - need < c->ybot)
+		c->page = NULL;
+}
+
+/* ---- Table of contents. ---- */
+
+#define PDF_TOC_NUMW	24.0	/* the column of page numbers */
+#define PDF_TOC_INDENT	18.0	/* sections under their chapter */
+
+/* The entry of heading j: its text (chapters bold, sections indented), whole on one
+ * page. */
+static void
+pdf_toc_entry(struct pdf_ctx *c, size_t j)
+{
+	const struct doc_block *h = &c->doc->blocks[j];
+	int bold = h->level == 1;
+	double x = c->x0 + (bold ? 0 : PDF_TOC_INDENT), w = c->x1 - PDF_TOC_NUMW - 10 - x;
+	struct layout_text t;
+	struct pdf_tocline *l;
+	size_t k;
+
+	pdf_text(c, &t, h->text, 0, bold, PDF_BODY, w);
+	if (bold)
+		pdf_gap(c, 5);
+	pdf_room(c, (double)t.nlines * PDF_BODY_LEAD);
+	c->toc = xgrow(c->toc, &c->captoc, c->ntoc, sizeof(*c->toc));
+	l = &c->toc[c->ntoc++];
+	l->block = j;
+	l->page = c->npages;
+	l->x = x;
+	l->top = c->y;
+	l->bold = bold;
+	for (k = 0; k < t.nlines; k++) {
+		l->base = pdf_baseline(c->y, PDF_BODY, PDF_BODY_LEAD);
+		pdf_draw_line(c, &t, k, x, w, DOC_LEFT, l->base, pdf_text_rgb);
+		c->y -= PDF_BODY_LEAD;
+	}
+	l->bottom = c->y;
+	l->dots = x + (t.nlines > 0 ? t.lines[t.nlines - 1].w : 0) + 4;
+	c->fresh = 0;
+	layout_free(&t);
+}
+
+/* The contents on pages of their own: the title as a chapter heading, then an entry for
+ * every heading doc_toc_lists() names. Page numbers come at the end (pdf_toc_finish). */
+static void
+pdf_toc(struct pdf_ctx *c, const struct doc_block *b)
+{
+	size_t j;
+
+	if (c->page != NULL && !c->fresh)
+		c->page = NULL;
+	pdf_heading(c, b);
+	for (j = 0; j < c->doc->nblocks; j++)
+		if (doc_toc_lists(&c->doc->blocks[j]))
+			pdf_toc_entry(c, j);
+	c->page = NULL;
+}
+
+/*
+ * Dot leaders from the end of each entry of a contents page to the column of page
+ * numbers, as one dashed path: each line starts at its right end, so that the dots of
+ * every entry stand in the same columns. Graphics, not text: they are not read out.
+ */
+static void
+pdf_toc_leaders(struct pdf_ctx *c, size_t from, size_t to)
+{
+	static const HPDF_UINT16 dots[2] = { 1, 3 };
+	double right = c->x1 - PDF_TOC_NUMW;
+	size_t i;
+
+	for (i = from; i < to && right - c->toc[i].dots < 6; i++)
+		;
+	if (i == to)
+		return;		/* no room for leaders anywhere: no path to stroke */
+	pdf_graphics_mode(c->page);
+	HPDF_Page_GSave(c->page);
+	HPDF_Page_SetDash(c->page, dots, 2, 0);
+	pdf_set_stroke(c->page, pdf_muted_rgb);
+	pdf_set_width(c->page, 0.8);
+	for (i = from; i < to; i++) {
+		if (right - c->toc[i].dots < 6)
+			continue;
+		HPDF_Page_MoveTo(c->page, pdf_q(right), pdf_q(c->toc[i].base + 0.5));
+		HPDF_Page_LineTo(c->page, pdf_q(c->toc[i].dots), pdf_q(c->toc[i].base + 0.5));
+	}
+	HPDF_Page_Stroke(c->page);
+	HPDF_Page_GRestore(c->page);
+}
+
+/* A link over an entry to where its heading is, as its outline entry has it: an
+ * annotation without a border or the optional /Type, its box in whole points, its
+ * destination a direct array (every byte counts: a report has a budget). */
+static void
+pdf_toc_link(struct pdf_ctx *c, const struct pdf_tocline *l, const struct pdf_anchor *a)
+{
+	HPDF_Rect r = { (HPDF_REAL)floor(l->x), (HPDF_REAL)floor(l->bottom),
+	    (HPDF_REAL)ceil(c->x1), (HPDF_REAL)ceil(l->top) };
+	HPDF_Annotation an = HPDF_Annotation_New(c->pdf->mmgr, c->pdf->xref, HPDF_ANNOT_LINK,
+	    r);
+	HPDF_Array annots, dst;
+
+	if (an == NULL)
+		return;
+	HPDF_Dict_RemoveElement(an, "Type");
+	HPDF_LinkAnnot_SetBorderStyle(an, 0, 0, 0);
+	dst = HPDF_Array_New(c->pdf->mmgr);
+	if (dst != NULL) {
+		HPDF_Array_Add(dst, c->pages[a->page - 1]);
+		HPDF_Array_AddName(dst, "FitH");
+		HPDF_Array_AddReal(dst, pdf_q(a->top));
+		HPDF_Dict_Add(an, "Dest", dst);
+	}
+	annots = HPDF_Dict_GetItem(c->page, "Annots", HPDF_OCLASS_ARRAY);
+	if (annots == NULL) {
+		annots = HPDF_Array_New(c->pdf->mmgr);
+		if (annots == NULL || HPDF_Dict_Add(c->page, "Annots", annots) != HPDF_OK)
+			return;
+	}
+	HPDF_Array_Add(annots, an);
+}
+
+/* The leaders, the page numbers (right-aligned) and the links of the contents, page by
+ * page. */
+static void
+pdf_toc_finish(struct pdf_ctx *c)
+{
+	struct layout_text t;
+	char num[24];
+	size_t i, j;
+
+	for (i = 0; i < c->ntoc; i++) {
+		const struct pdf_tocline *l = &c->toc[i];
+		const struct pdf_anchor *a = &c->anchor[l->block];
+
+		if (i == 0 || l->page != c->toc[i - 1].page) {
+			c->page = c->pages[l->page - 1];
+			for (j = i; j < c->ntoc && c->toc[j].page == l->page; j++)
+				;
+			pdf_toc_leaders(c, i, j);
+		}
+		if (a->page == 0)
+			continue;
+		snprintf(num, sizeof(num), "%zu", a->page);
+		pdf_text(c, &t, num, 0, l->bold, PDF_BODY, PDF_TOC_NUMW);
+		if (t.nlines > 0)
+			pdf_draw_line(c, &t, 0, c->x1 - PDF_TOC_NUMW, PDF_TOC_NUMW, DOC_RIGHT,
+			    l->base, pdf_text_rgb);
+		layout_free(&t);
+		pdf_toc_link(c, l, a);
+	}
+}
+
+/* ---- Blocks. ---- */
+
 static void
 pdf_block(struct pdf_ctx *c, const struct doc_block *b, const struct doc_block *next)
 {
+	struct pdf_style st;
+
+	pdf_keep_with(c, c->cur);
 	switch (b->kind) {
 	case DOC_COVER:
 		pdf_cover(c, b);
 		return;
 	case DOC_HEADING:
-		pdf_heading(c, b, next);
+		pdf_heading(c, b);
+		return;
+	case DOC_TOC:
+		pdf_toc(c, b);
 		return;
 	case DOC_PARA:
-		pdf_block_text(c, b->text, b->level != 1, PDF_BODY, PDF_BODY_LEAD,
-		    pdf_text_rgb, 0, 0, 0, pdf_keep(c, next));
-		break;
 	case DOC_BULLET:
-		pdf_block_text(c, b->text, 1, PDF_BODY, PDF_BODY_LEAD, pdf_text_rgb, 14, 0, 3,
-		    0);
-		break;
 	case DOC_SMALL:
-		pdf_block_text(c, b->text, 1, PDF_SMALL, PDF_SMALL_LEAD, pdf_muted_rgb, 0, 0, 0,
-		    0);
+		pdf_style_of(b, &st);
+		pdf_block_text(c, b->text, &st);
 		break;
 	case DOC_QUOTE:
-		pdf_block_text(c, b->text, 0, PDF_QUOTE, PDF_QUOTE_LEAD, pdf_text_rgb, 14, 4, 0,
-		    0);
+		pdf_style_of(b, &st);
+		pdf_block_text(c, b->text, &st);
 		if (b->text2 != NULL && b->text2[0] != '\0') {
 			pdf_gap(c, 2);
-			pdf_block_text(c, b->text2, 0, PDF_SMALL, PDF_SMALL_LEAD,
-			    pdf_muted_rgb, 14, 0, 0, 0);
+			st.size = PDF_SMALL;
+			st.lead = PDF_SMALL_LEAD;
+			st.rgb = pdf_muted_rgb;
+			st.rule_x = 0;
+			pdf_block_text(c, b->text2, &st);
 		}
 		break;
 	case DOC_TABLE:
@@ -1080,6 +1471,133 @@ pdf_decorate(struct pdf_ctx *c, size_t i)
 		pdf_draw_line(c, &t, 0, PDF_MARGIN_X, w, DOC_RIGHT, PDF_FOOTER_Y, pdf_muted_rgb);
 	layout_free(&t);
 	buf_free(&label);
+}
+
+/* Closes the page's text object and drops the /ProcSet libharu puts in every page's
+ * resources: obsolete since PDF 1.4 and ignored by readers, 50 bytes a page. */
+static void
+pdf_page_done(HPDF_Page p)
+{
+	HPDF_Dict res = HPDF_Dict_GetItem(p, "Resources", HPDF_OCLASS_DICT);
+
+	pdf_graphics_mode(p);
+	if (res != NULL)
+		HPDF_Dict_RemoveElement(res, "ProcSet");
+}
+
+/* The fonts of a page's resources when they hold nothing else (as libharu names them,
+ * F1, F2, ... in the order of first use); NULL otherwise. */
+static HPDF_Dict
+pdf_page_fonts(HPDF_Page p)
+{
+	HPDF_Dict res = HPDF_Dict_GetItem(p, "Resources", HPDF_OCLASS_DICT);
+
+	if (res == NULL || res->list->count != 1)
+		return NULL;
+	return HPDF_Dict_GetItem(res, "Font", HPDF_OCLASS_DICT);
+}
+
+/* Whether two pages' fonts are the same fonts under the same names. */
+static int
+pdf_same_fonts(HPDF_Dict a, HPDF_Dict b)
+{
+	char name[16];
+	HPDF_UINT i;
+
+	if (a == NULL || b == NULL || a->list->count != b->list->count)
+		return 0;
+	for (i = 1; i <= a->list->count; i++) {
+		snprintf(name, sizeof(name), "F%u", (unsigned)i);
+		if (HPDF_Dict_GetItem(a, name, HPDF_OCLASS_DICT) !=
+		    HPDF_Dict_GetItem(b, name, HPDF_OCLASS_DICT))
+			return 0;
+	}
+	return 1;
+}
+
+/* How many kinds of pages (sizes, font sets) pdf_pages_inherit() tells apart. */
+#define PDF_VARIANTS	8
+
+static int
+pdf_same_size(HPDF_Page a, HPDF_Page b)
+{
+	return HPDF_Page_GetWidth(a) == HPDF_Page_GetWidth(b) &&
+	    HPDF_Page_GetHeight(a) == HPDF_Page_GetHeight(b);
+}
+
+/*
+ * The page size and the fonts that most pages have are said once, in the root of the
+ * page tree, and the pages that have them inherit them (MediaBox and Resources are
+ * inheritable); the others (landscape pages, the cover's fonts) keep their own. libharu
+ * writes both on every page: 80 bytes a page. Done last: it frees the pages' own
+ * resources, so that nothing may be drawn after it.
+ */
+static void
+pdf_pages_inherit(struct pdf_ctx *c)
+{
+	HPDF_Dict root = c->pdf->root_pages, res, fonts, ref = NULL, fv[PDF_VARIANTS];
+	HPDF_Array box;
+	HPDF_Page size = NULL, sv[PDF_VARIANTS];
+	size_t fn[PDF_VARIANTS], sn[PDF_VARIANTS], nf = 0, ns = 0, i, k, best = 0;
+
+	/* The variants (a few at most) and how many pages have each. */
+	for (i = 0; i < c->npages; i++) {
+		HPDF_Dict f = pdf_page_fonts(c->pages[i]);
+
+		for (k = 0; f != NULL && k < nf && !pdf_same_fonts(f, fv[k]); k++)
+			;
+		if (f != NULL && k == nf && nf < PDF_VARIANTS) {
+			fv[nf] = f;
+			fn[nf++] = 0;
+		}
+		if (f != NULL && k < nf)
+			fn[k]++;
+		for (k = 0; k < ns && !pdf_same_size(c->pages[i], sv[k]); k++)
+			;
+		if (k == ns && ns < PDF_VARIANTS) {
+			sv[ns] = c->pages[i];
+			sn[ns++] = 0;
+		}
+		if (k < ns)
+			sn[k]++;
+	}
+	for (k = 0; k < ns; k++)
+		if (size == NULL || sn[k] > best) {
+			best = sn[k];
+			size = sv[k];
+		}
+	for (best = k = 0; k < nf; k++)
+		if (fn[k] > best) {
+			best = fn[k];
+			ref = fv[k];
+		}
+	if (size != NULL && (box = HPDF_Array_New(c->pdf->mmgr)) != NULL) {
+		HPDF_Array_AddNumber(box, 0);
+		HPDF_Array_AddNumber(box, 0);
+		HPDF_Array_AddReal(box, HPDF_Page_GetWidth(size));
+		HPDF_Array_AddReal(box, HPDF_Page_GetHeight(size));
+		if (HPDF_Dict_Add(root, "MediaBox", box) == HPDF_OK) {
+			for (i = 0; i < c->npages; i++)
+				if (c->pages[i] != size && pdf_same_size(c->pages[i], size))
+					HPDF_Dict_RemoveElement(c->pages[i], "MediaBox");
+			HPDF_Dict_RemoveElement(size, "MediaBox");
+		}
+	}
+	if (best < 2 || (res = HPDF_Dict_New(c->pdf->mmgr)) == NULL)
+		return;
+	fonts = HPDF_Dict_New(c->pdf->mmgr);
+	if (fonts == NULL || HPDF_Dict_Add(res, "Font", fonts) != HPDF_OK ||
+	    HPDF_Dict_Add(root, "Resources", res) != HPDF_OK)
+		return;
+	for (i = 1; i <= ref->list->count; i++) {
+		char name[16];
+
+		snprintf(name, sizeof(name), "F%u", (unsigned)i);
+		HPDF_Dict_Add(fonts, name, HPDF_Dict_GetItem(ref, name, HPDF_OCLASS_DICT));
+	}
+	for (i = 0; i < c->npages; i++)
+		if (pdf_same_fonts(pdf_page_fonts(c->pages[i]), fonts))
+			HPDF_Dict_RemoveElement(c->pages[i], "Resources");
 }
 
 /* A document information entry; as a literal string when Latin-1 allows (pdf_latin1). */
@@ -1333,6 +1851,10 @@ pdf_ctx_free(struct pdf_ctx *c)
 	free(c->pages);
 	free(c->decor);
 	free(c->lost);
+	free(c->keep);
+	free(c->anchor);
+	free(c->toc);
+
 	buf_free(&c->tmp);
 }
 
@@ -1361,6 +1883,9 @@ pdf_render(struct pdf_ctx *c, const struct doc *d, const char *fonts_dir)
 	if (pdf_fonts(c, fonts_dir) == -1)
 		return -1;
 	pdf_geom(c);
+	c->keep = xcalloc(d->nblocks + 1, sizeof(*c->keep));
+	c->anchor = xcalloc(d->nblocks + 1, sizeof(*c->anchor));
+	doc_keeps(d, c->keep);
 	for (i = 0; i < d->nblocks; i++) {
 		c->cur = i;
 		if (c->blocks != NULL)
@@ -1369,11 +1894,14 @@ pdf_render(struct pdf_ctx *c, const struct doc *d, const char *fonts_dir)
 	}
 	if (c->npages == 0)
 		pdf_new_page(c);
+	pdf_toc_finish(c);
+
 	for (i = 0; i < c->npages; i++)
 		if (c->decor[i])
 			pdf_decorate(c, i);
 	for (i = 0; i < c->npages; i++)
-		pdf_graphics_mode(c->pages[i]);
+		pdf_page_done(c->pages[i]);
+	pdf_pages_inherit(c);
 	if (c->h1 != NULL)
 		HPDF_SetPageMode(c->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
 	pdf_info(c);

@@ -59,10 +59,8 @@ report_ind_name(const struct report_ctx *c, size_t ind)
 	return i->name[c->lang] != NULL ? i->name[c->lang] : i->id;
 }
 
-/* Replaces every plain space of out from `from` on by a no-break space, so that a value
- * and its unit stay on one line. */
-static void
-keep_together(struct buf *out, size_t from)
+void
+report_keep_together(struct buf *out, size_t from)
 {
 	struct buf t;
 	size_t i;
@@ -90,7 +88,7 @@ report_value(const struct report_ctx *c, size_t ind, long value10, struct buf *o
 	compute_format10(value10, num, sizeof(num));
 	if (report_expand(c, out, key, "verdi", num, NULL) == -1)
 		buf_puts(out, num);
-	keep_together(out, from);
+	report_keep_together(out, from);
 }
 
 /* The symbol of a figure that has no value, or NULL. */
@@ -211,12 +209,14 @@ void
 report_date(const struct report_ctx *c, int ymd, struct buf *out)
 {
 	char day[8], year[8], key[32];
+	size_t from = out->len;
 
 	snprintf(day, sizeof(day), "%d", DATE_DAY(ymd));
 	snprintf(year, sizeof(year), "%d", DATE_YEAR(ymd));
 	snprintf(key, sizeof(key), "felles.maaned.%d", DATE_MONTH(ymd));
 	report_expand(c, out, "felles.dato", "dag", day, "maaned", report_str(c, key),
 	    "aar", year, NULL);
+	report_keep_together(out, from);
 }
 
 char *
@@ -358,9 +358,124 @@ report_status_cell(const struct report_ctx *c, const struct measure *me, struct 
 	return report_status_mark(slot);
 }
 
+/* Whether the text as written already holds the date in digits (15.11.2024, 1.3.2025),
+ * so that "Frist 15. november 2024" would only repeat it. */
+static int
+written_date(const char *tid, int ymd)
+{
+	char s[16];
+	int d = DATE_DAY(ymd), mo = DATE_MONTH(ymd), y = DATE_YEAR(ymd);
+
+	snprintf(s, sizeof(s), "%02d.%02d.%d", d, mo, y);
+	if (strstr(tid, s) != NULL)
+		return 1;
+	snprintf(s, sizeof(s), "%d.%d.%d", d, mo, y);
+	return strstr(tid, s) != NULL;
+}
+
+/* Adds a line to a cell. */
+static void
+cell_line(struct buf *out, const char *s)
+{
+	if (out->len > 0)
+		buf_putc(out, '\n');
+	buf_puts(out, s);
+}
+
+enum doc_mark
+report_time_cell(const struct report_ctx *c, const struct measure *me, struct buf *out)
+{
+	const char *tid = me->tid != NULL ? me->tid : "";
+	struct buf d, line;
+
+	buf_reset(out);
+	buf_puts(out, tid);
+	buf_init(&d);
+	buf_init(&line);
+	if (me->deadline > 0)
+		report_date(c, me->deadline, &d);
+	if (me->overdue && me->deadline > 0)
+		report_expand(c, &line, "felles.tiltak.forfalt_merke", "frist", d.data, NULL);
+	else if (me->overdue)
+		buf_puts(&line, report_str(c, "felles.tiltak.forfalt"));
+	else if (me->deadline > 0 && !written_date(tid, me->deadline))
+		report_expand(c, &line, "felles.tiltak.frist", "frist", d.data, NULL);
+	if (line.len > 0)
+		cell_line(out, line.data);
+	if (me->recurring)
+		cell_line(out, report_str(c, "felles.tiltak.gjentakende"));
+	else if (me->deadline == 0)
+		cell_line(out, report_str(c, "felles.tiltak.uten_frist"));
+	buf_free(&d);
+	buf_free(&line);
+	return me->overdue ? DOC_MARK_LOW : DOC_MARK_NONE;
+}
+
+int
+report_measure_undated(const struct measure *me)
+{
+	return me->status_class != STATUS_DONE && me->deadline == 0 && !me->recurring;
+}
+
+void
+report_no_overdue(const struct report_ctx *c, size_t undated, struct buf *out)
+{
+	char num[32];
+
+	if (undated == 0) {
+		buf_puts(out, report_str(c, "felles.tiltak.ingen_forfalte"));
+		return;
+	}
+	snprintf(num, sizeof(num), "%zu", undated);
+	report_expand(c, out, "felles.tiltak.ingen_forfalte_udatert", "antall", num, NULL);
+}
+
+void
+report_plan_table(const struct report_ctx *c, struct doc *doc, size_t kommune)
+{
+	const struct measure *v = c->r->measures;
+	size_t *idx = xcalloc(c->r->nmeasures + 1, sizeof(*idx)), n = 0, i;
+	struct doc_table *t = doc_table(doc, 6);
+	enum doc_mark mk;
+	struct buf b;
+
+	/* Widths in points of the 730 of a landscape page. */
+	doc_table_col(t, 0, report_str(c, "felles.handlingsplan.kol.tiltak"), 135, DOC_LEFT);
+	doc_table_col(t, 1, report_str(c, "felles.handlingsplan.kol.mal"), 135, DOC_LEFT);
+	doc_table_col(t, 2, report_str(c, "felles.handlingsplan.kol.aktivitet"), 150,
+	    DOC_LEFT);
+	doc_table_col(t, 3, report_str(c, "felles.handlingsplan.kol.tid"), 112, DOC_LEFT);
+	doc_table_col(t, 4, report_str(c, "felles.handlingsplan.kol.ansvar"), 92, DOC_LEFT);
+	doc_table_col(t, 5, report_str(c, "felles.handlingsplan.kol.status"), 106, DOC_LEFT);
+	for (i = 0; i < c->r->nmeasures; i++)
+		if (v[i].kommune == kommune && v[i].overdue)
+			idx[n++] = i;
+	report_sort_measures(idx, n, v);
+	for (i = 0; i < c->r->nmeasures; i++)
+		if (v[i].kommune == kommune && !v[i].overdue)
+			idx[n++] = i;
+	buf_init(&b);
+	for (i = 0; i < n; i++) {
+		const struct measure *me = &v[idx[i]];
+
+		doc_table_row(t, 0);
+		doc_table_cell(t, me->tiltak, DOC_MARK_NONE);
+		doc_table_cell(t, me->mal, DOC_MARK_NONE);
+		doc_table_cell(t, me->aktivitet, DOC_MARK_NONE);
+		mk = report_time_cell(c, me, &b);
+		doc_table_cell(t, b.data, mk);
+		doc_table_cell(t, me->ansvar, DOC_MARK_NONE);
+		mk = report_status_cell(c, me, &b);
+		doc_table_cell(t, b.data, mk);
+	}
+	buf_free(&b);
+	free(idx);
+}
+
 struct chart *
 report_status_chart(const struct report_ctx *c, const char *title, size_t ncat,
-    const char *const *cats, const long (*counts)[REPORT_NSTATUS], int max10)
+    const char *const *cats, const long (*counts)[REPORT_NSTATUS], int max10,
+    const char *const *label_set, size_t nlabel_set)
 {
 	struct chart_value *v = xcalloc(ncat * REPORT_NSTATUS + 1, sizeof(*v));
 	const char *series[REPORT_NSTATUS];
@@ -375,7 +490,8 @@ report_status_chart(const struct report_ctx *c, const char *title, size_t ncat,
 	ch = chart_new(&(struct chart_spec){ .kind = CHART_STACKED, .horizontal = 1,
 	    .title = title, .axis_title = report_str(c, "felles.diagram.akse.antall_tiltak"),
 	    .integers = 1, .ncat = ncat, .categories = cats, .nseries = REPORT_NSTATUS,
-	    .series = series, .tones = report_status_tones, .values = v, .max10 = max10 });
+	    .series = series, .tones = report_status_tones, .values = v, .max10 = max10,
+	    .label_set = label_set, .nlabel_set = nlabel_set });
 	free(v);
 	return ch;
 }
@@ -527,6 +643,12 @@ report_cover(const struct report_ctx *c, struct doc *doc, const struct doc_cover
 	doc_cover(doc, &all);
 	buf_free(&issuer);
 	buf_free(&date);
+}
+
+void
+report_contents(const struct report_ctx *c, struct doc *doc)
+{
+	doc_toc(doc, report_str(c, "felles.innhold.overskrift"));
 }
 
 void
@@ -685,16 +807,37 @@ report_chart_compare(const struct report_ctx *c, size_t ind, size_t place, const
 	struct chart_value vals[3];
 	struct chart_band bands[4];
 	const char *series[1];
-	struct buf note;
+	/* A municipality's figure of a survey indicator (internkontroll) is its answer, 0 or
+	 * 100 %: the chart shows the answer's word where the bar would be, as the summary
+	 * table does, while the county and the country keep their shares. Only the first
+	 * place is a municipality, so `word` holds one word and is not moved. */
+	static const char *const answer_word[] = { "felles.svar.ikke_etablert",
+	    "felles.svar.under_arbeid", "felles.svar.etablert" };
+	static const enum chart_tone answer_tone[] = { CHART_TONE_LOW, CHART_TONE_MIDDLE,
+	    CHART_TONE_GOOD };
+	struct chart_word words[3];
+	struct buf note, word;
 	struct chart *ch;
-	int top10 = 0;
+	int top10 = 0, any_word = 0;
 
 	n = compared_places(c, place, places);
+	buf_init(&word);
 	for (k = 0; k < n; k++) {
 		const struct figure *f = results_figure(c->r, c->r->year, ind, places[k]);
 
 		cats[k] = report_place_name(c, places[k]);
 		vals[k] = report_chart_value(f);
+		words[k] = (struct chart_word){ NULL, CHART_TONE_AUTO };
+		if (i->source == TABLE_SURVEY && f->state == FIG_PUBLISHED &&
+		    results_place_level(c->r, places[k]) == PLACE_KOMMUNE &&
+		    f->level >= LEVEL_LAV && f->level <= LEVEL_GOD) {
+			buf_puts(&word, report_level_symbol(c, f->level));
+			buf_puts(&word, NBSP);
+			buf_puts(&word, report_str(c, answer_word[f->level]));
+			words[k] = (struct chart_word){ word.data, answer_tone[f->level] };
+			any_word = 1;
+			continue;
+		}
 		if (vals[k].state == CHART_VALUE && vals[k].v10 > top10)
 			top10 = vals[k].v10;
 	}
@@ -708,8 +851,9 @@ report_chart_compare(const struct report_ctx *c, size_t ind, size_t place, const
 	    .ncat = n, .categories = cats, .nseries = 1, .series = series,
 	    .values = vals, .bands = bands,
 	    .nbands = report_level_bands(c, i, bands, top10),
-	    .highlight = 1, .max10 = top10 });
+	    .highlight = 1, .max10 = top10, .words = any_word ? words : NULL });
 	buf_free(&note);
+	buf_free(&word);
 	return ch;
 }
 
@@ -786,7 +930,7 @@ appendix_definitions(const struct report_ctx *c, struct doc *doc)
 	for (i = 0; i < set->n; i++) {
 		const struct indicator *ind = &set->v[i];
 
-		doc_heading(doc, 3, report_ind_name(c, i));
+		doc_heading(doc, 3, report_ind_short(c, i));
 		if (ind->desc[c->lang] != NULL)
 			doc_paragraph(doc, ind->desc[c->lang]);
 		buf_reset(&god);
@@ -822,11 +966,13 @@ static void
 appendix_sources(const struct report_ctx *c, struct doc *doc)
 {
 	const struct dataset *ds = c->r->ds;
+	struct report_used u;
 	struct doc_table *t;
 	struct buf b;
-	size_t i;
+	size_t i, j;
 	char year[8];
 
+	memset(&u, 0, sizeof(u));
 	doc_heading(doc, 2, report_str(c, "felles.vedlegg.kilder.overskrift"));
 	doc_paragraph(doc, report_str(c, "felles.vedlegg.kilder.intro"));
 	t = doc_table(doc, 5);
@@ -843,6 +989,13 @@ appendix_sources(const struct report_ctx *c, struct doc *doc)
 		doc_table_cell(t, s->name, DOC_MARK_NONE);
 		snprintf(year, sizeof(year), "%d", s->year);
 		doc_table_cell(t, s->year > 0 ? year : "", DOC_MARK_NONE);
+		if (results_source_hidden(c->r, s)) {
+			u.hidden = 1;
+			for (j = 0; j < 3; j++)
+				doc_table_cell(t, report_str(c, "felles.symbol.skjult"),
+				    DOC_MARK_NONE);
+			continue;
+		}
 		buf_reset(&b);
 		report_count((long)s->rows_read, &b);
 		doc_table_cell(t, b.data, DOC_MARK_NONE);
@@ -863,6 +1016,7 @@ appendix_sources(const struct report_ctx *c, struct doc *doc)
 	snprintf(year, sizeof(year), "%zu", ds->reg.nkommuner);
 	report_expand(c, &b, "felles.vedlegg.kilder.register", "antall", year, NULL);
 	doc_small(doc, b.data);
+	report_footnotes(c, doc, &u);
 	buf_free(&b);
 }
 
@@ -888,13 +1042,43 @@ appendix_suppression(const struct report_ctx *c, struct doc *doc)
 	doc_paragraph(doc, report_str(c, "felles.vedlegg.prikking.mangler"));
 }
 
+/* How the free text of the action plans is read: the reader sees "Forfalt" and should be
+ * able to check why. */
+static void
+appendix_measures(const struct report_ctx *c, struct doc *doc)
+{
+	struct buf b, d;
+
+	if (c->r->nmeasures == 0)
+		return;
+	doc_heading(doc, 2, report_str(c, "felles.vedlegg.tiltak.overskrift"));
+	doc_paragraph(doc, report_str(c, "felles.vedlegg.tiltak.status"));
+	doc_paragraph(doc, report_str(c, "felles.vedlegg.tiltak.frist"));
+	buf_init(&b);
+	buf_init(&d);
+	report_date(c, c->r->refdate, &d);
+	report_expand(c, &b, "felles.vedlegg.tiltak.forfalt", "dato", d.data, NULL);
+	doc_paragraph(doc, b.data);
+	buf_free(&b);
+	buf_free(&d);
+}
+
 void
 report_appendix(const struct report_ctx *c, struct doc *doc)
 {
 	doc_heading(doc, 1, report_str(c, "felles.vedlegg.overskrift"));
 	appendix_definitions(c, doc);
+	appendix_measures(c, doc);
 	appendix_sources(c, doc);
 	appendix_suppression(c, doc);
+}
+
+void
+report_appendix_measures(const struct report_ctx *c, struct doc *doc)
+{
+	doc_heading(doc, 1, report_str(c, "felles.vedlegg.overskrift"));
+	appendix_measures(c, doc);
+	appendix_sources(c, doc);
 }
 
 void

@@ -50,6 +50,9 @@ const char *report_str(const struct report_ctx *, const char *key);
 const char *report_ind_short(const struct report_ctx *, size_t ind);
 const char *report_ind_name(const struct report_ctx *, size_t ind);
 /* A published value with its unit, no-break spaces inside: "66,7 %", "4,1 per 1000". */
+/* Replaces every plain space of out from `from` on by a no-break space, so that a value
+ * and its unit ("14,1 prosentpoeng", "11. mars 2024") stay on one line. */
+void	report_keep_together(struct buf *out, size_t from);
 void	report_value(const struct report_ctx *, size_t ind, long value10, struct buf *out);
 /* A figure as a table cell: the value, ":" when hidden, ".." when missing or no active
  * plans. */
@@ -111,13 +114,30 @@ extern const enum chart_tone report_status_tones[REPORT_NSTATUS];
  * written otherwise, the status as written in «». Returns the cell's mark. */
 enum doc_mark report_status_cell(const struct report_ctx *, const struct measure *,
 	    struct buf *out);
+/* The time of a measure as a cell (out emptied first): Tid as written, then how it was
+ * read where that adds something: overdue since the deadline, the deadline when the text
+ * does not show it in digits, recurring, or no dated deadline. Returns the cell's mark. */
+enum doc_mark report_time_cell(const struct report_ctx *, const struct measure *,
+	    struct buf *out);
+/* 1 when a measure is not done, does not recur and has no dated deadline: whether it
+ * is overdue cannot be known. */
+int	report_measure_undated(const struct measure *);
+/* The sentence that no measure is overdue, appended to out; when `undated` measures have
+ * no dated deadline, it says so, since they might be. */
+void	report_no_overdue(const struct report_ctx *, size_t undated, struct buf *out);
+/* The action plan of one municipality (register index) as a table: Tiltak, Mål,
+ * Aktivitet, Tid, Ansvar, Status; the overdue measures first, oldest deadline first, then
+ * the others in the order of the file. For a landscape page. */
+void	report_plan_table(const struct report_ctx *, struct doc *, size_t kommune);
 /* Sorts measure indexes: oldest deadline first, then municipality, then line. Stable. */
 void	report_sort_measures(size_t *idx, size_t n, const struct measure *v);
 /* Measures by status as stacked bars, one bar per category: counts[i] are the counts of
- * cats[i] by slot. The count axis ends at max10 (0: from the data). */
+ * cats[i] by slot. The count axis ends at max10 (0: from the data). A chart split into
+ * parts passes the names of all parts in label_set (else NULL, 0) and the same max10 to
+ * every part, so that all parts share one scale. */
 struct chart *report_status_chart(const struct report_ctx *, const char *title,
 	    size_t ncat, const char *const *cats, const long (*counts)[REPORT_NSTATUS],
-	    int max10);
+	    int max10, const char *const *label_set, size_t nlabel_set);
 /* The table of the overdue measures measures[idx[0..n-1]]: municipality, measure,
  * deadline, responsible, status; with the activity column when landscape (a landscape
  * page), else on a portrait page. */
@@ -150,6 +170,9 @@ void	report_footnotes(const struct report_ctx *, struct doc *,
  * (felles.tall_per). */
 void	report_cover(const struct report_ctx *, struct doc *, const struct doc_cover *cov,
 	    const char *dato);
+/* Adds the table of contents (`innhold` in a report's rekkefolge), titled
+ * felles.innhold.overskrift: it lists every chapter and section of the report. */
+void	report_contents(const struct report_ctx *, struct doc *);
 /* Sets the document's metadata: title, subject, author (issuer), language, running
  * header and page label. */
 void	report_doc_setup(const struct report_ctx *, struct doc *, const char *title,
@@ -175,7 +198,9 @@ int	report_axis_end(const struct indicator *, int max10);
 const char *report_chart_note(const struct report_ctx *, const struct chart_value *,
 	    size_t n, struct buf *b);
 /* Indicator ind of `place` (a municipality or a county) against its county and the
- * country in the reporting year, with the level bands; title from the caller's template. */
+ * country in the reporting year, with the level bands; title from the caller's template.
+ * A municipality's survey answer (internkontroll) is shown as its word and level symbol
+ * in place of a bar of 0 or 100 %. */
 struct chart *report_chart_compare(const struct report_ctx *, size_t ind, size_t place,
 	    const char *title);
 /* Indicator ind of `place`, its county and the country over the years of the run. */
@@ -186,6 +211,8 @@ struct chart *report_chart_trend(const struct report_ctx *, size_t ind, size_t p
 /* The appendix: definitions from indicators/, the 12-month period, the data sources
  * with their row counts, and the suppression rule. */
 void	report_appendix(const struct report_ctx *, struct doc *);
+/* The appendix of the action-plan report: how measures are read, and the sources. */
+void	report_appendix_measures(const struct report_ctx *, struct doc *);
 
 /* The file name (without ".pdf") of a report: "1525-Stranda", "15-Møre og Romsdal";
  * characters a file system or a shell would stumble on become '_'. */

@@ -6,6 +6,7 @@
  * measures, the county's trend and the shared appendix. Reads results and templates only;
  * every word comes from templates/<lang>/fylke.txt and felles.txt.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,10 @@
  * than 40 municipalities is drawn a little tighter than report_add_chart's 13 points a
  * bar. */
 #define FYL_RANK_MAX_H	600.0
+/* The most municipalities one ranking chart shows: at FYL_RANK_MAX_H a row keeps about 10
+ * points, so names stay readable. A longer ranking is split into even parts (73 become 37
+ * + 36) that share one scale. No county has more than 46. */
+#define FYL_RANK_ROWS	50
 
 /* The report being built: read-only inputs and the numbering of its headings. */
 struct fyl {
@@ -226,6 +231,7 @@ fyl_summary_points(struct fyl *m)
 	const struct report_ctx *c = m->c;
 	long ik = report_find_ind(m->c, "internkontroll");
 	size_t i, without = 0, answered = 0, overdue = 0, kommuner = 0, measures = 0;
+	size_t undated = 0;
 	size_t last = (size_t)-1;
 	char num[32], num2[32];
 	struct buf b;
@@ -240,6 +246,7 @@ fyl_summary_points(struct fyl *m)
 		if (!fyl_own_measure(m, i))
 			continue;
 		measures++;
+		undated += report_measure_undated(&m->r->measures[i]);
 		if (!m->r->measures[i].overdue)
 			continue;
 		overdue++;
@@ -264,8 +271,10 @@ fyl_summary_points(struct fyl *m)
 		report_expand(c, &b, kommuner == 1 ? "fylke.sammendrag.forfalte_en" :
 		    "fylke.sammendrag.forfalte", "antall", num, "kommuner", num2, NULL);
 		doc_bullet(m->doc, b.data);
-	} else if (measures > 0)
-		doc_bullet(m->doc, report_str(c, "fylke.sammendrag.ingen_forfalte"));
+	} else if (measures > 0) {
+		report_no_overdue(c, undated, &b);
+		doc_bullet(m->doc, b.data);
+	}
 	buf_free(&b);
 }
 
@@ -305,15 +314,15 @@ fyl_summary(struct fyl *m)
 /* ---- Barometer ---- */
 
 static void
-fyl_barometer_row(struct fyl *m, struct doc_table *t, size_t place, int emph,
-    struct report_used *u)
+fyl_barometer_row(struct fyl *m, struct doc_table *t, size_t place, const char *label,
+    int emph, struct report_used *u)
 {
 	struct buf b;
 	size_t i;
 
 	buf_init(&b);
 	doc_table_row(t, emph);
-	doc_table_cell(t, report_place_name(m->c, place), DOC_MARK_NONE);
+	doc_table_cell(t, label, DOC_MARK_NONE);
 	for (i = 0; i < m->r->defs->n; i++) {
 		const struct figure *f = report_figure(m->c, i, place);
 
@@ -351,10 +360,21 @@ fyl_barometer(struct fyl *m)
 		    report_str(c, b.data) : report_ind_short(c, i), 1, DOC_RIGHT);
 	}
 	buf_free(&b);
-	for (i = 0; i < m->nkom; i++)
-		fyl_barometer_row(m, t, m->kom[i], 0, &u);
-	fyl_barometer_row(m, t, m->place, 1, &u);
-	fyl_barometer_row(m, t, m->land, 1, &u);
+	/* Oslo is a county and a municipality: the county's row must not read "Oslo" too. */
+	buf_reset(&b);
+	buf_puts(&b, m->fylke);
+	for (i = 0; i < m->nkom; i++) {
+		const char *name = report_place_name(c, m->kom[i]);
+
+		fyl_barometer_row(m, t, m->kom[i], name, 0, &u);
+		if (strcmp(name, m->fylke) == 0) {
+			buf_reset(&b);
+			report_expand(c, &b, "fylke.barometer.fylket", "fylke", m->fylke, NULL);
+		}
+	}
+	fyl_barometer_row(m, t, m->place, b.data, 1, &u);
+	fyl_barometer_row(m, t, m->land, report_place_name(c, m->land), 1, &u);
+	buf_free(&b);
 	doc_small(m->doc, report_str(c, "felles.niva.forklaring"));
 	doc_small(m->doc, report_str(c, "fylke.barometer.fotnote.enhet"));
 	report_footnotes(m->c, m->doc, &u);
@@ -379,20 +399,29 @@ fyl_has_figures(const struct fyl *m, size_t ind)
 	return 0;
 }
 
+/* Ranking order of two municipalities' values: the larger first; hidden and missing
+ * last. */
+static long
+fyl_rank_key(const struct chart_value *v)
+{
+	return v->state == CHART_VALUE ? v->v10 : LONG_MIN;
+}
+
 /* The municipalities of the county with rows in the reporting year, ranked on indicator
- * ind, with the county and the country as reference lines. NULL when there are none. */
-static struct chart *
-fyl_ranked_chart(const struct fyl *m, size_t ind, const char *title)
+ * ind, with the county and the country as reference lines: one chart, or parts of at most
+ * FYL_RANK_ROWS that share one axis and one label column, so that their bars compare.
+ * Adds them to the document as figures name, name-2, ...; nothing when there are none. */
+static void
+fyl_ranked_charts(const struct fyl *m, size_t ind, const char *title, const char *name)
 {
 	const struct indicator *i = &m->r->defs->v[ind];
-	const char **cats = xcalloc(m->nkom + 1, sizeof(*cats));
-	struct chart_value *v = xcalloc(m->nkom + 1, sizeof(*v));
+	const char **cats = xcalloc(m->nkom + 1, sizeof(*cats)), *tc;
+	struct chart_value *v = xcalloc(m->nkom + 1, sizeof(*v)), tv;
 	struct chart_band bands[4];
 	struct chart_ref refs[2];
-	struct chart *ch = NULL;
 	int top10 = 0;
-	size_t n = 0, k;
-	struct buf note;
+	size_t n = 0, k, j, parts, p, from, len;
+	struct buf note, fig;
 
 	for (k = 0; k < m->nkom; k++) {
 		if (!results_present(m->r, m->r->year, m->kom[k]))
@@ -403,6 +432,17 @@ fyl_ranked_chart(const struct fyl *m, size_t ind, const char *title)
 			top10 = v[n].v10;
 		n++;
 	}
+	/* Ranked here, not by the chart, so that the parts follow each other. Stable. */
+	for (k = 1; k < n; k++) {
+		for (j = k; j > 0 && fyl_rank_key(&v[j - 1]) < fyl_rank_key(&v[j]); j--) {
+			tv = v[j];
+			v[j] = v[j - 1];
+			v[j - 1] = tv;
+			tc = cats[j];
+			cats[j] = cats[j - 1];
+			cats[j - 1] = tc;
+		}
+	}
 	refs[0] = (struct chart_ref){ m->fylke,
 	    report_chart_value(report_figure(m->c, ind, m->place)) };
 	refs[1] = (struct chart_ref){ report_place_name(m->c, m->land),
@@ -411,20 +451,34 @@ fyl_ranked_chart(const struct fyl *m, size_t ind, const char *title)
 		if (refs[k].value.state == CHART_VALUE && refs[k].value.v10 > top10)
 			top10 = refs[k].value.v10;
 	top10 = report_axis_end(i, top10);
+	parts = (n + FYL_RANK_ROWS - 1) / FYL_RANK_ROWS;
 	buf_init(&note);
-	if (n > 0)
-		ch = chart_new(&(struct chart_spec){ .kind = CHART_BAR, .horizontal = 1,
+	buf_init(&fig);
+	for (p = 0; p < parts; p++) {
+		from = n * p / parts;
+		len = n * (p + 1) / parts - from;
+		buf_reset(&note);
+		buf_reset(&fig);
+		if (p == 0)
+			buf_puts(&fig, name);
+		else
+			buf_printf(&fig, "%s-%zu", name, p + 1);
+		report_add_chart(m->c, m->doc, chart_new(&(struct chart_spec){
+		    .kind = CHART_BAR, .horizontal = 1,
 		    .title = title, .axis_title = report_axis_title(m->c, i),
-		    .note = report_chart_note(m->c, v, n, &note), .ncat = n,
-		    .categories = cats,
+		    .note = report_chart_note(m->c, v + from, len, &note), .ncat = len,
+		    .categories = cats + from,
 		    .nseries = 1, .series = (const char *const[]){ report_ind_short(m->c, ind) },
-		    .values = v, .bands = bands,
+		    .values = v + from, .bands = bands,
 		    .nbands = report_level_bands(m->c, i, bands, top10),
-		    .nrefs = 2, .refs = refs, .sort = 1, .max10 = top10 });
+		    .nrefs = 2, .refs = refs, .max10 = top10,
+		    .label_set = parts > 1 ? cats : NULL, .nlabel_set = parts > 1 ? n : 0 }),
+		    fig.data, FYL_RANK_MAX_H);
+	}
 	buf_free(&note);
+	buf_free(&fig);
 	free(v);
 	free(cats);
-	return ch;
 }
 
 static void
@@ -451,8 +505,7 @@ fyl_ranking(struct fyl *m)
 		    report_ind_short(c, i), "fylke", m->fylke, "aar", m->aar, NULL);
 		buf_reset(&name);
 		buf_printf(&name, "%s-rangering", ind->id);
-		report_add_chart(c, m->doc, fyl_ranked_chart(m, i, title.data), name.data,
-		    FYL_RANK_MAX_H);
+		fyl_ranked_charts(m, i, title.data, name.data);
 	}
 	buf_free(&title);
 	buf_free(&name);
@@ -588,6 +641,7 @@ fyl_overdue(struct fyl *m)
 {
 	const struct report_ctx *c = m->c;
 	size_t *idx = xcalloc(m->r->nmeasures + 1, sizeof(*idx)), n = 0, own = 0, i;
+	size_t undated = 0;
 	struct buf b;
 
 	report_heading(&m->num, m->doc, 1, report_str(c, "fylke.forfalte.overskrift"));
@@ -595,21 +649,23 @@ fyl_overdue(struct fyl *m)
 		if (!fyl_own_measure(m, i))
 			continue;
 		own++;
+		undated += report_measure_undated(&m->r->measures[i]);
 		if (m->r->measures[i].overdue)
 			idx[n++] = i;
 	}
+	buf_init(&b);
 	if (own == 0)
 		doc_paragraph(m->doc, report_str(c, "fylke.forfalte.ingen_tiltak"));
-	else if (n == 0)
-		doc_paragraph(m->doc, report_str(c, "fylke.forfalte.ingen"));
-	else {
-		buf_init(&b);
+	else if (n == 0) {
+		report_no_overdue(c, undated, &b);
+		doc_paragraph(m->doc, b.data);
+	} else {
 		report_expand(c, &b, "fylke.forfalte.intro", "dato", m->dato, NULL);
 		doc_paragraph(m->doc, b.data);
-		buf_free(&b);
 		report_sort_measures(idx, n, m->r->measures);
 		report_overdue_table(c, m->doc, idx, n, 0);
 	}
+	buf_free(&b);
 	free(idx);
 }
 
@@ -734,6 +790,8 @@ fyl_section(struct fyl *m, const char *name)
 {
 	if (strcmp(name, "forside") == 0)
 		fyl_cover(m);
+	else if (strcmp(name, "innhold") == 0)
+		report_contents(m->c, m->doc);
 	else if (strcmp(name, "sammendrag") == 0)
 		fyl_summary(m);
 	else if (strcmp(name, "barometer") == 0)

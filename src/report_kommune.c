@@ -160,7 +160,8 @@ kom_summary_row(struct kom *m, struct doc_table *t, size_t ind, struct kom_used 
 	const struct figure *lf = report_figure(m->c, ind, m->country);
 	/* A survey indicator (internkontroll) is the municipality's own answer: its figure
 	 * is 0 or 100 %, so the answer's class says it better than "0,0 %" next to
-	 * "Middels", and a change between two answers is no percentage. */
+	 * "Middels", and a change between two answers is no percentage: the earlier
+	 * answer is shown instead. */
 	int own_answer = m->r->defs->v[ind].source == TABLE_SURVEY;
 	static const char *const answer_word[] = { "felles.svar.ikke_etablert",
 	    "felles.svar.under_arbeid", "felles.svar.etablert" };
@@ -184,15 +185,25 @@ kom_summary_row(struct kom *m, struct doc_table *t, size_t ind, struct kom_used 
 	report_level(m->c, f, &b);
 	doc_table_cell(t, b.data, report_mark(f));
 	if (m->yi > 0) {
+		const struct figure *pf = results_figure(m->r, m->r->years[m->yi - 1], ind,
+		    m->k);
+		int prev_answer = own_answer && f->state == FIG_PUBLISHED &&
+		    pf->state == FIG_PUBLISHED;
+
 		buf_reset(&b);
-		if (own_answer)
+		if (prev_answer && pf->level == f->level)
+			buf_puts(&b, report_str(m->c, "kommune.sammendrag.svar_uendret"));
+		else if (prev_answer)
+			report_expand(m->c, &b, "kommune.sammendrag.svar_endret", "svar",
+			    report_str(m->c, answer_word[pf->level]), NULL);
+		else if (own_answer)
 			buf_puts(&b, report_str(m->c, "felles.symbol.ikke_aktuelt"));
 		else
 			report_change(m->c, f, &b);
 		doc_table_cell(t, b.data, DOC_MARK_NONE);
 		if (f->state == FIG_PUBLISHED && f->has_change && !own_answer)
 			u->change = 1;
-		else
+		else if (!prev_answer)
 			u->sym.no_change = 1;
 	}
 	report_note_fig(f, &u->sym);
@@ -523,6 +534,7 @@ kom_ind_trend(struct kom *m, size_t ind, const struct figure *f, struct buf *out
 		report_expand(m->c, &e, d->unit == UNIT_PER_1000 ?
 		    "felles.endring.promille" : "felles.endring.prosentpoeng", "endring", num,
 		    NULL);
+		report_keep_together(&e, 0);
 		report_expand(m->c, out, f->change10 > 0 ? "kommune.trend.opp" :
 		    "kommune.trend.ned", "forrige_aar", m->forrige, "aar", m->aar, "endring",
 		    e.data, NULL);
@@ -834,7 +846,7 @@ kom_indicators(struct kom *m)
  * started, unknown) and overdue. */
 struct kom_tally {
 	long	n[REPORT_NSTATUS];
-	long	total, overdue;
+	long	total, overdue, undated;
 };
 
 static void
@@ -851,6 +863,7 @@ kom_tally(const struct kom *m, struct kom_tally *t)
 		t->n[report_status_slot(ms->status_class)]++;
 		t->total++;
 		t->overdue += ms->overdue != 0;
+		t->undated += report_measure_undated(ms);
 	}
 }
 
@@ -865,89 +878,9 @@ kom_status_chart(struct kom *m, const struct kom_tally *t)
 	buf_init(&title);
 	report_expand(m->c, &title, "kommune.handlingsplan.diagram", "kommune", m->kommune,
 	    "aar", m->aar, NULL);
-	ch = report_status_chart(m->c, title.data, 1, cats, &t->n, 0);
+	ch = report_status_chart(m->c, title.data, 1, cats, &t->n, 0, NULL, 0);
 	buf_free(&title);
 	return ch;
-}
-
-/* The Tid cell: the text as written, then the deadline read from it, or that the
- * measure recurs or has no deadline. */
-static void
-kom_tid_cell(struct kom *m, const struct measure *ms, struct buf *b)
-{
-	struct buf d;
-
-	if (ms->tid != NULL) {
-		buf_puts(b, ms->tid);
-		buf_putc(b, '\n');
-	}
-	if (ms->deadline != 0) {
-		buf_init(&d);
-		report_date(m->c, ms->deadline, &d);
-		report_expand(m->c, b, "felles.tiltak.frist", "frist", d.data, NULL);
-		buf_free(&d);
-	} else if (ms->recurring)
-		buf_puts(b, report_str(m->c, "felles.tiltak.gjentakende"));
-	else
-		buf_puts(b, report_str(m->c, "felles.tiltak.uten_frist"));
-}
-
-/* The Status cell: the class in words, and the overdue mark. */
-static enum doc_mark
-kom_status_cell(struct kom *m, const struct measure *ms, struct buf *b)
-{
-	size_t s = report_status_slot(ms->status_class);
-	struct buf d;
-
-	buf_puts(b, report_status_word(m->c, s));
-	if (!ms->overdue)
-		return report_status_mark(s);
-	buf_putc(b, '\n');
-	if (ms->deadline == 0) {
-		buf_puts(b, report_str(m->c, "felles.tiltak.forfalt"));
-		return DOC_MARK_LOW;
-	}
-	buf_init(&d);
-	report_date(m->c, ms->deadline, &d);
-	report_expand(m->c, b, "felles.tiltak.forfalt_merke", "frist", d.data, NULL);
-	buf_free(&d);
-	return DOC_MARK_LOW;
-}
-
-static void
-kom_plan_table(struct kom *m)
-{
-	const struct report_ctx *c = m->c;
-	struct doc_table *t = doc_table(m->doc, 6);
-	struct buf b;
-	enum doc_mark mk;
-	size_t i;
-
-	doc_table_col(t, 0, report_str(c, "felles.handlingsplan.kol.tiltak"), 3, DOC_LEFT);
-	doc_table_col(t, 1, report_str(c, "felles.handlingsplan.kol.mal"), 3, DOC_LEFT);
-	doc_table_col(t, 2, report_str(c, "felles.handlingsplan.kol.aktivitet"), 3, DOC_LEFT);
-	doc_table_col(t, 3, report_str(c, "felles.handlingsplan.kol.tid"), 2.2, DOC_LEFT);
-	doc_table_col(t, 4, report_str(c, "felles.handlingsplan.kol.ansvar"), 2.2, DOC_LEFT);
-	doc_table_col(t, 5, report_str(c, "felles.handlingsplan.kol.status"), 2.2, DOC_LEFT);
-	buf_init(&b);
-	for (i = 0; i < m->r->nmeasures; i++) {
-		const struct measure *ms = &m->r->measures[i];
-
-		if (ms->kommune != m->k)
-			continue;
-		doc_table_row(t, 0);
-		doc_table_cell(t, ms->tiltak, DOC_MARK_NONE);
-		doc_table_cell(t, ms->mal, DOC_MARK_NONE);
-		doc_table_cell(t, ms->aktivitet, DOC_MARK_NONE);
-		buf_reset(&b);
-		kom_tid_cell(m, ms, &b);
-		doc_table_cell(t, b.data, DOC_MARK_NONE);
-		doc_table_cell(t, ms->ansvar, DOC_MARK_NONE);
-		buf_reset(&b);
-		mk = kom_status_cell(m, ms, &b);
-		doc_table_cell(t, b.data, mk);
-	}
-	buf_free(&b);
 }
 
 static void
@@ -989,13 +922,13 @@ kom_plan(struct kom *m)
 		report_expand(c, &b, "kommune.handlingsplan.forfalte", "antall", n[0].data,
 		    NULL);
 	} else
-		buf_puts(&b, report_str(c, "kommune.handlingsplan.ingen_forfalte"));
+		report_no_overdue(c, (size_t)t.undated, &b);
 	kom_flush(m, &b);
 	for (i = 0; i < 5; i++)
 		buf_free(&n[i]);
 	buf_free(&b);
 	report_add_chart(c, m->doc, kom_status_chart(m, &t), "handlingsplan-status", 0);
-	kom_plan_table(m);
+	report_plan_table(m->c, m->doc, m->k);
 }
 
 /* ---- The report ---- */
@@ -1057,6 +990,8 @@ report_kommune(const struct report_ctx *c, size_t k, struct doc *doc)
 		}
 		if (strcmp(items[i], "forside") == 0)
 			kom_cover(&m);
+		else if (strcmp(items[i], "innhold") == 0)
+			report_contents(c, doc);
 		else if (strcmp(items[i], "sammendrag") == 0)
 			kom_summary(&m);
 		else if (strcmp(items[i], "kartlegging") == 0)

@@ -47,69 +47,54 @@ til_num(long n, char *out, size_t sz)
 	snprintf(out, sz, "%ld", n);
 }
 
-/* The time of a measure as a cell: tid as written, then how it was read (overdue, the
- * deadline, recurring, or no deadline). */
-static void
-til_time_cell(const struct til *m, const struct measure *me, struct buf *out)
-{
-	struct buf d;
-
-	buf_reset(out);
-	buf_init(&d);
-	if (me->tid != NULL && me->tid[0] != '\0') {
-		buf_puts(out, me->tid);
-		buf_putc(out, '\n');
-	}
-	if (me->deadline > 0)
-		report_date(m->c, me->deadline, &d);
-	if (me->overdue)
-		report_expand(m->c, out, "felles.tiltak.forfalt_merke", "frist", d.data, NULL);
-	else if (me->deadline > 0)
-		report_expand(m->c, out, "felles.tiltak.frist", "frist", d.data, NULL);
-	if (me->recurring) {
-		if (me->deadline > 0)
-			buf_putc(out, '\n');
-		buf_puts(out, report_str(m->c, "felles.tiltak.gjentakende"));
-	} else if (me->deadline == 0)
-		buf_puts(out, report_str(m->c, "felles.tiltak.uten_frist"));
-	buf_free(&d);
-}
-
 /* ---- Cover ---- */
 
-/* The county the measures come from when it is one, else NULL. */
-static const char *
-til_county(const struct til *m)
+/* Where the measures come from, for the cover: the county when it is one, else the
+ * number of counties. */
+static void
+til_place(const struct til *m, struct buf *out)
 {
 	const struct kommune_register *reg = &m->r->ds->reg;
-	size_t i;
-	int f = -1;
+	char *seen = xcalloc(reg->nfylker + 1, 1), num[32];
+	size_t i, n = 0;
+	int last = -1;
 
 	for (i = 0; i < m->nkom; i++) {
 		int g = reg->kommuner[m->kom[i].k].fylke;
 
-		if (f != -1 && g != f)
-			return NULL;
-		f = g;
+		if (g >= 0 && !seen[g]) {
+			seen[g] = 1;
+			n++;
+			last = g;
+		}
 	}
-	return f < 0 ? NULL : reg->fylker[f].navn;
+	free(seen);
+	if (n == 1)
+		buf_puts(out, reg->fylker[last].navn);
+	else if (n > 1) {
+		snprintf(num, sizeof(num), "%zu", n);
+		report_expand(m->c, out, "handlingsplan.forside.fylker", "antall", num, NULL);
+	}
 }
 
 static void
 til_cover(struct til *m)
 {
 	const struct report_ctx *c = m->c;
-	struct buf sub, year;
+	struct buf sub, year, place;
 
 	buf_init(&sub);
 	buf_init(&year);
+	buf_init(&place);
 	report_expand(c, &sub, "handlingsplan.undertittel", "aar", m->aar, NULL);
 	report_expand(c, &year, "handlingsplan.forside.aar", "dato", m->dato, NULL);
+	til_place(m, &place);
 	report_cover(c, m->doc, &(struct doc_cover){
 	    .title = report_str(c, "handlingsplan.tittel"), .subtitle = sub.data,
-	    .place = til_county(m), .year = year.data }, NULL);
+	    .place = place.len > 0 ? place.data : NULL, .year = year.data }, NULL);
 	buf_free(&sub);
 	buf_free(&year);
+	buf_free(&place);
 }
 
 /* ---- Overview ---- */
@@ -206,34 +191,38 @@ static void
 til_overdue(struct til *m)
 {
 	const struct report_ctx *c = m->c;
-	size_t *idx = xcalloc(m->r->nmeasures + 1, sizeof(*idx)), n = 0, i;
+	size_t *idx = xcalloc(m->r->nmeasures + 1, sizeof(*idx)), n = 0, undated = 0, i;
 	struct buf b;
 
 	doc_orientation(m->doc, DOC_LANDSCAPE);
 	report_heading(&m->num, m->doc, 1,
 	    report_str(c, "handlingsplan.forfalte.overskrift"));
-	for (i = 0; i < m->r->nmeasures; i++)
+	for (i = 0; i < m->r->nmeasures; i++) {
+		undated += report_measure_undated(&m->r->measures[i]);
 		if (m->r->measures[i].overdue)
 			idx[n++] = i;
-	if (n == 0)
-		doc_paragraph(m->doc, report_str(c, "handlingsplan.forfalte.ingen"));
-	else {
-		buf_init(&b);
+	}
+	buf_init(&b);
+	if (n == 0) {
+		report_no_overdue(c, undated, &b);
+		doc_paragraph(m->doc, b.data);
+	} else {
 		report_expand(c, &b, "handlingsplan.forfalte.intro", "dato", m->dato, NULL);
 		doc_paragraph(m->doc, b.data);
-		buf_free(&b);
 		report_sort_measures(idx, n, m->r->measures);
 		report_overdue_table(c, m->doc, idx, n, 1);
 	}
+	buf_free(&b);
 	free(idx);
 }
 
 /* ---- Chart of status by municipality ---- */
 
 /* The status chart of municipalities [from, from + n), its axis ending at max10 (0: from
- * the data). */
+ * the data); all (nall names) is every part's names, or NULL when there is one part. */
 static struct chart *
-til_chart(const struct til *m, size_t from, size_t n, const char *title, int max10)
+til_chart(const struct til *m, size_t from, size_t n, const char *title, int max10,
+    const char *const *all, size_t nall)
 {
 	const char **cats = xcalloc(n + 1, sizeof(*cats));
 	long (*counts)[REPORT_NSTATUS] = xcalloc(n + 1, sizeof(*counts));
@@ -248,7 +237,7 @@ til_chart(const struct til *m, size_t from, size_t n, const char *title, int max
 			counts[i][s] = k->count[s];
 	}
 	ch = report_status_chart(m->c, title, n, cats,
-	    (const long (*)[REPORT_NSTATUS])counts, max10);
+	    (const long (*)[REPORT_NSTATUS])counts, max10, all, nall);
 	free(counts);
 	free(cats);
 	return ch;
@@ -260,6 +249,7 @@ til_diagram(struct til *m)
 	const struct report_ctx *c = m->c;
 	size_t parts, p, from, n, i;
 	struct buf title, name;
+	const char **all;
 	int max10 = 0;
 
 	if (m->nkom == 0)
@@ -271,10 +261,14 @@ til_diagram(struct til *m)
 	buf_init(&name);
 	report_expand(c, &title, "handlingsplan.diagram.tittel", "aar", m->aar, NULL);
 	parts = (m->nkom + TIL_CHART_MAX - 1) / TIL_CHART_MAX;
-	/* The parts share one axis, so that their bars compare. */
-	for (i = 0; parts > 1 && i < m->nkom; i++)
-		if ((int)m->kom[i].n * 10 > max10)
+	/* The parts share one axis and one label column (sized to every part's names), so
+	 * that equal counts have equal bars on every page. */
+	all = xcalloc(m->nkom, sizeof(*all));
+	for (i = 0; i < m->nkom; i++) {
+		all[i] = report_place_name(c, m->kom[i].k);
+		if (parts > 1 && (int)m->kom[i].n * 10 > max10)
 			max10 = (int)m->kom[i].n * 10;
+	}
 	for (p = 0; p < parts; p++) {
 		/* Even parts: 45 municipalities become 23 + 22, not 40 + 5. */
 		from = m->nkom * p / parts;
@@ -284,63 +278,16 @@ til_diagram(struct til *m)
 			buf_puts(&name, "status-per-kommune");
 		else
 			buf_printf(&name, "status-per-kommune-%zu", p + 1);
-		report_add_chart(c, m->doc, til_chart(m, from, n, title.data, max10),
-		    name.data, 0);
+		report_add_chart(c, m->doc, til_chart(m, from, n, title.data, max10,
+		    parts > 1 ? all : NULL, parts > 1 ? m->nkom : 0), name.data, 0);
 	}
+	free(all);
 	buf_free(&title);
 	buf_free(&name);
 }
 
 /* ---- Every municipality's measures ---- */
 
-static void
-til_kom_row(struct til *m, struct doc_table *t, const struct measure *me, struct buf *b)
-{
-	enum doc_mark mk;
-
-	doc_table_row(t, 0);
-	doc_table_cell(t, me->tiltak, DOC_MARK_NONE);
-	doc_table_cell(t, me->mal, DOC_MARK_NONE);
-	doc_table_cell(t, me->aktivitet, DOC_MARK_NONE);
-	til_time_cell(m, me, b);
-	doc_table_cell(t, b->data, me->overdue ? DOC_MARK_LOW : DOC_MARK_NONE);
-	doc_table_cell(t, me->ansvar, DOC_MARK_NONE);
-	mk = report_status_cell(m->c, me, b);
-	doc_table_cell(t, b->data, mk);
-}
-
-static void
-til_kom_table(struct til *m, const struct til_kom *k)
-{
-	const struct report_ctx *c = m->c;
-	const struct measure *v = m->r->measures;
-	size_t *idx = xcalloc(k->n + 1, sizeof(*idx)), n = 0, i;
-	struct doc_table *t = doc_table(m->doc, 6);
-	struct buf b;
-
-	/* Widths in points of the 730 of a landscape page. */
-	doc_table_col(t, 0, report_str(c, "felles.handlingsplan.kol.tiltak"), 135, DOC_LEFT);
-	doc_table_col(t, 1, report_str(c, "felles.handlingsplan.kol.mal"), 135, DOC_LEFT);
-	doc_table_col(t, 2, report_str(c, "felles.handlingsplan.kol.aktivitet"), 150,
-	    DOC_LEFT);
-	doc_table_col(t, 3, report_str(c, "felles.handlingsplan.kol.tid"), 112, DOC_LEFT);
-	doc_table_col(t, 4, report_str(c, "felles.handlingsplan.kol.ansvar"), 92, DOC_LEFT);
-	doc_table_col(t, 5, report_str(c, "felles.handlingsplan.kol.status"), 106, DOC_LEFT);
-	/* The overdue measures first, oldest deadline first; then the others in the order
-	 * of the file. */
-	for (i = k->first; i < k->first + k->n; i++)
-		if (v[i].overdue)
-			idx[n++] = i;
-	report_sort_measures(idx, n, v);
-	for (i = k->first; i < k->first + k->n; i++)
-		if (!v[i].overdue)
-			idx[n++] = i;
-	buf_init(&b);
-	for (i = 0; i < n; i++)
-		til_kom_row(m, t, &v[idx[i]], &b);
-	buf_free(&b);
-	free(idx);
-}
 
 static void
 til_kommuner(struct til *m)
@@ -369,7 +316,7 @@ til_kommuner(struct til *m)
 		report_expand(c, &b, "handlingsplan.kommuner.oppsummering", "gjennomfort", a,
 		    "antall", n, NULL);
 		doc_paragraph(m->doc, b.data);
-		til_kom_table(m, k);
+		report_plan_table(m->c, m->doc, k->k);
 	}
 	buf_free(&b);
 }
@@ -442,6 +389,8 @@ report_tiltak(const struct report_ctx *c, struct doc *doc)
 	for (i = 0; i < n; i++) {
 		if (strcmp(items[i], "forside") == 0)
 			til_cover(&m);
+		else if (strcmp(items[i], "innhold") == 0)
+			report_contents(c, doc);
 		else if (strcmp(items[i], "oversikt") == 0)
 			til_overview(&m);
 		else if (strcmp(items[i], "forfalte") == 0)
@@ -452,7 +401,7 @@ report_tiltak(const struct report_ctx *c, struct doc *doc)
 			til_kommuner(&m);
 		else if (strcmp(items[i], "vedlegg") == 0) {
 			doc_orientation(doc, DOC_PORTRAIT);
-			report_appendix(c, doc);
+			report_appendix_measures(c, doc);
 		}
 	}
 	free(m.kom);

@@ -145,6 +145,7 @@ extra_sources(const struct results *r, struct buf *b)
 		const struct source *s = &r->ds->sources[i];
 		static const char *const what[] = { "rader_lest", "rader_brukt", "rader_utelatt" };
 		unsigned long n[3];
+		int hidden = results_source_hidden(r, s);
 		size_t j;
 
 		n[0] = s->rows_read, n[1] = s->rows_used, n[2] = s->rows_left_out;
@@ -153,7 +154,10 @@ extra_sources(const struct results *r, struct buf *b)
 			put_field(b, s->name != NULL ? s->name : "");
 			buf_putc(b, ';');
 			put_field(b, s->name != NULL ? s->name : "");
-			buf_printf(b, ";;%s;%lu;%d\n", what[j], n[j], 0);
+			if (hidden)
+				buf_printf(b, ";;%s;;1\n", what[j]);
+			else
+				buf_printf(b, ";;%s;%lu;0\n", what[j], n[j]);
 		}
 	}
 }

@@ -56,10 +56,10 @@ test_same_widths(void **state)
 	    HPDF_GetFont(pdf, HPDF_LoadTTFontFromFile(pdf, FONTS "/ipkval-sans.ttf", HPDF_TRUE),
 	    "UTF-8"),
 	    HPDF_GetFont(pdf, HPDF_LoadTTFontFromFile(pdf, FONTS "/ipkval-sans-bold.ttf",
-	    HPDF_TRUE), "UTF-8"), 0, 0, 480, 200);
+	    HPDF_TRUE), "UTF-8"), 0, 0, 480, 200, NULL);
 	f = draw_cairo_fonts_load(FONTS, &d);
 	assert_non_null(f);
-	s = draw_svg_new(&ds, f, 480, 200);
+	s = draw_svg_new(&ds, f, 480, 200, &d, "widths.svg");
 	for (i = 0; i < sizeof(samples) / sizeof(samples[0]); i++) {
 		for (bold = 0; bold < 2; bold++) {
 			a = dp.text_width(dp.ctx, 8, bold, samples[i]);

@@ -4,6 +4,7 @@
  * whose extracted text must hold the labels, and written as PNG and SVG (same bytes on
  * every run, also from several threads). With CHART_KEEP=dir the files are kept there.
  */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -208,6 +209,88 @@ make_status_all(void)
 	    .series = status_words, .tones = split_tones, .values = v });
 }
 
+/* 9. Internal control of a municipality against county and country: the municipality's
+ * figure is its answer, shown as a word in place of a bar of 0 %. */
+static struct chart *
+make_ik_word(void)
+{
+	static const struct chart_value v[] = { CHART_VAL(0), CHART_VAL(304),
+	    CHART_VAL(304) };
+	static const struct chart_word w[] = {
+		{ "\xE2\x97\x86\xC2\xA0Under arbeid", CHART_TONE_MIDDLE },
+		{ NULL, CHART_TONE_AUTO }, { NULL, CHART_TONE_AUTO } };
+
+	return chart_new(&(struct chart_spec){ .kind = CHART_BAR, .horizontal = 1,
+	    .title = "Internkontroll 2024", .axis_title = "Prosent av kommunene som svarte",
+	    .ncat = 3, .categories = kfl, .nseries = 1,
+	    .series = (const char *const[]){ "Internkontroll" }, .values = v, .words = w,
+	    .nbands = 3, .bands = pct_bands, .highlight = 1, .max10 = 1000 });
+}
+
+/* 10. The brukermedvirkning split with segments too small for their labels (3,8 %). */
+static struct chart *
+make_split_small(void)
+{
+	static const struct chart_value v[] = {
+		CHART_VAL(808), CHART_VAL(115), CHART_VAL(38), CHART_VAL(39),
+		CHART_VAL(485), CHART_VAL(192), CHART_VAL(230), CHART_VAL(93),
+		CHART_VAL(485), CHART_VAL(192), CHART_VAL(230), CHART_VAL(93),
+	};
+
+	return chart_new(&(struct chart_spec){ .kind = CHART_STACKED, .horizontal = 1,
+	    .title = "Brukermedvirkning i planene", .axis_title = "Prosent av aktive planer",
+	    .ncat = 3, .categories = kfl, .nseries = 4, .series = split_words,
+	    .tones = split_tones, .values = v, .highlight = 1, .max10 = 1000 });
+}
+
+/* 11. A trend whose county is the whole country: both lines lie on each other. */
+static struct chart *
+make_trend_same(void)
+{
+	static const char *const years[] = { "2022", "2023", "2024" };
+	static const struct chart_value v[] = {
+		CHART_VAL(862), CHART_VAL(674), CHART_VAL(674),
+		CHART_VAL(704), CHART_VAL(676), CHART_VAL(676),
+		CHART_VAL(808), CHART_VAL(667), CHART_VAL(667),
+	};
+
+	return chart_new(&(struct chart_spec){ .kind = CHART_LINE,
+	    .title = "Planer oppdatert 2022-2024", .axis_title = "Prosent",
+	    .ncat = 3, .categories = years, .nseries = 3, .series = kfl, .values = v,
+	    .nbands = 3, .bands = pct_bands, .max10 = 1000 });
+}
+
+static const struct chart_band need_bands[] = {
+	{ 0, 100, CHART_TONE_LOW, "Lav" },
+	{ 100, 250, CHART_TONE_MIDDLE, "Middels" },
+	{ 250, 350, CHART_TONE_GOOD, "God" },
+	{ 250, 300, CHART_TONE_NEED, "Anslått behov: 25–30 per 1000 innbyggere" },
+};
+
+/* 12. Coverage over the years with the need band over the level bands; its long word
+ * goes inside the plot. With nbands 3: the same chart without the need band. */
+static struct chart *
+make_trend_need_n(size_t nbands)
+{
+	static const char *const years[] = { "2022", "2023", "2024" };
+	static const struct chart_value v[] = {
+		CHART_VAL(64), CHART_VAL(55), CHART_VAL(55),
+		CHART_VAL(60), CHART_VAL(56), CHART_VAL(56),
+		CHART_VAL(58), CHART_VAL(58), CHART_VAL(58),
+	};
+
+	return chart_new(&(struct chart_spec){ .kind = CHART_LINE,
+	    .title = "Dekning 2022-2024", .axis_title = "Per 1000 innbyggere",
+	    .ncat = 3, .categories = years, .nseries = 3, .series = kfl, .values = v,
+	    .nbands = nbands, .bands = need_bands, .max10 = 350 });
+}
+
+static struct chart *
+make_trend_need(void)
+{
+	return make_trend_need_n(4);
+}
+
 struct maker {
 	const char	 *name;
 	struct chart	*(*make)(void);
@@ -224,6 +307,10 @@ static const struct maker makers[] = {
 	{ "ranked", make_ranked, 480, 0 },
 	{ "ik", make_ik, 480, 200 },
 	{ "status-all", make_status_all, 480, 0 },
+	{ "ik-word", make_ik_word, 480, 0 },
+	{ "split-small", make_split_small, 480, 0 },
+	{ "trend-same", make_trend_same, 480, 220 },
+	{ "trend-need", make_trend_need, 480, 220 },
 };
 
 static double
@@ -435,7 +522,7 @@ test_pdf(void **state)
 		HPDF_Page_SetLineWidth(page, 0.3f);
 		HPDF_Page_Rectangle(page, 57, (HPDF_REAL)(780 - h), 480, (HPDF_REAL)h);
 		HPDF_Page_Stroke(page);
-		chart_render_pdf(c, pdf, page, reg, bold, 57, 780 - h, makers[i].w, h);
+		chart_render_pdf(c, pdf, page, reg, bold, 57, 780 - h, makers[i].w, h, NULL);
 		chart_free(c);
 	}
 	path = xasprintf("%s/charts.pdf", dir);
@@ -454,6 +541,8 @@ test_pdf(void **state)
 	assert_non_null(strstr(text, "Trøndelag 71,2"));
 	assert_non_null(strstr(text, ": vises ikke av personvernhensyn"));
 	assert_non_null(strstr(text, "Gjennomført"));
+	assert_non_null(strstr(text, "Under arbeid"));
+	assert_non_null(strstr(text, "3,9"));
 	free(text);
 	free(cmd);
 	free(path);
@@ -624,6 +713,7 @@ test_odd_charts(void **state)
 	static const char *const words[] = { "", "Ein veldig lang kommunenamn som ikkje får plass",
 	    "Á", "Guovdageaidnu - Kautokeino", "x" };
 	struct chart_value v[60 * 5];
+	struct chart_word ow[60 * 5];
 	struct chart_band bands[3];
 	struct chart_ref refs[3];
 	const char *cats[60];
@@ -654,6 +744,8 @@ test_odd_charts(void **state)
 			seed = seed * 1103515245 + 12345;
 			v[i] = (seed >> 9) % 7 == 0 ? CHART_HIDDEN_VAL : (seed >> 9) % 7 == 1 ?
 			    CHART_MISSING_VAL : CHART_VAL((int)((seed >> 10) % 40000) - 2000);
+			ow[i] = (struct chart_word){ (seed >> 12) % 4 == 0 ?
+			    words[(seed >> 14) % NELEM(words)] : NULL, (enum chart_tone)(i % 8) };
 		}
 		for (i = 0; i < 3; i++) {
 			bands[i] = (struct chart_band){ (int)(i * 300) - 100, k % 3 ? 1000 :
@@ -666,17 +758,247 @@ test_odd_charts(void **state)
 		    .note = words[(k + 2) % 5], .integers = k % 4 == 0, .ncat = ncat,
 		    .categories = cats, .nseries = nser, .series = words, .values = v,
 		    .nbands = (size_t)k % 4, .bands = bands, .nrefs = (size_t)k % 4, .refs = refs,
-		    .highlight = (size_t)k % 7, .sort = k % 5 == 0, .max10 = k % 6 == 0 ? 55 : 0 });
+		    .highlight = (size_t)k % 7, .sort = k % 5 == 0, .max10 = k % 6 == 0 ? 55 : 0,
+		    .words = k % 3 == 0 ? ow : NULL, .label_set = k % 4 == 1 ? words : NULL,
+		    .nlabel_set = NELEM(words) });
 		assert_non_null(c);
 		page = HPDF_AddPage(pdf);
 		chart_render_pdf(c, pdf, page, reg, bold, 20, 20, 100 + k * 7, chart_height(c,
-		    480));
+		    480), NULL);
 		assert_int_equal(chart_write_svg(c, path, FONTS, 20 + k * 5, 20 + k * 3, &d), 0);
 		chart_free(c);
 	}
 	HPDF_Free(pdf);
 	diag_free(&d);
 	free(path);
+	rm_dir(dir);
+	free(dir);
+}
+
+/* The SVG of c at w x h points, as text. */
+static char *
+svg_of(struct chart *c, double w, double h)
+{
+	char *dir = out_dir(), *path = xasprintf("%s/t.svg", dir), *s;
+	struct diag d;
+	size_t len;
+
+	diag_init(&d, stderr);
+	assert_int_equal(chart_write_svg(c, path, FONTS, w, h, &d), 0);
+	assert_int_equal(diag_exit_code(&d), 0);
+	s = slurp(path, &len);
+	diag_free(&d);
+	rm_dir(dir);
+	free(dir);
+	free(path);
+	chart_free(c);
+	return s;
+}
+
+static size_t
+count_of(const char *s, const char *needle)
+{
+	size_t n = 0;
+
+	while ((s = strstr(s, needle)) != NULL) {
+		n++;
+		s += strlen(needle);
+	}
+	return n;
+}
+
+/* The first x of the nth (from 1) filled path of colour rgb ("#009e73") in svg; for a
+ * bar also its width. */
+static double
+svg_path_x(const char *svg, const char *rgb, int nth, double *width)
+{
+	char *pat = xasprintf("<path fill=\"%s\" d=\"", rgb);
+	const char *p = svg;
+	double x = 0, y = 0, w = 0;
+
+	for (; nth > 0; nth--) {
+		p = strstr(p, pat);
+		assert_non_null(p);
+		p += strlen(pat);
+	}
+	assert_true(sscanf(p, "M%lf %lfh%lf", &x, &y, &w) >= 2);
+	if (width != NULL)
+		*width = w;
+	free(pat);
+	return x;
+}
+
+/* A survey answer is a word in place of its bar (no "0,0"), in the dump too, and moves
+ * with its category when the chart is sorted. */
+static void
+test_words(void **state)
+{
+	static const struct chart_value v[] = { CHART_VAL(0), CHART_VAL(500),
+	    CHART_VAL(800) };
+	static const struct chart_word w[] = { { "Ikke etablert", CHART_TONE_LOW },
+	    { NULL, CHART_TONE_AUTO }, { NULL, CHART_TONE_AUTO } };
+	struct chart *c = make_ik_word();
+	char *s;
+
+	(void)state;
+	s = dump_of(c);
+	assert_non_null(strstr(s, "  Frøya *: \"\xE2\x97\x86\xC2\xA0Under arbeid\" (middle)\n"
+	    "  Trøndelag: 30,4\n"));
+	free(s);
+	s = svg_of(c, 480, chart_height(c, 480));
+	assert_non_null(strstr(s, ">\xE2\x97\x86\xC2\xA0Under arbeid</text>"));
+	assert_null(strstr(s, ">0,0</text>"));
+	assert_int_equal(count_of(s, ">30,4</text>"), 2);
+	free(s);
+	c = chart_new(&(struct chart_spec){ .kind = CHART_BAR, .horizontal = 1,
+	    .ncat = 3, .categories = kfl, .nseries = 1,
+	    .series = (const char *const[]){ "Internkontroll" }, .values = v, .words = w,
+	    .highlight = 1, .sort = 1 });
+	s = dump_of(c);
+	assert_non_null(strstr(s, "  Hele landet: 80,0\n  Trøndelag: 50,0\n"
+	    "  Frøya *: \"Ikke etablert\" (low)\n"));
+	/* The axis is set by the shares alone. */
+	free(s);
+	s = svg_of(c, 480, chart_height(c, 480));
+	assert_non_null(strstr(s, ">80</text>"));
+	assert_null(strstr(s, ">100</text>"));
+	free(s);
+}
+
+/* A chart split into parts: with every part's names as label_set, equal counts have bars
+ * of equal length in every part, whatever the part's own names. */
+static void
+test_parts_scale(void **state)
+{
+	static const char *const all[] = { "Os", "Midtre Gauldal" };
+	static const struct chart_value v[] = { CHART_VAL(30), CHART_VAL(10), CHART_VAL(0),
+	    CHART_VAL(0) };
+	double wa, wb, wc;
+	char *s;
+	size_t k;
+	int set;
+
+	(void)state;
+	for (k = 0; k < 3; k++) {
+		set = k < 2;
+		s = svg_of(chart_new(&(struct chart_spec){ .kind = CHART_STACKED,
+		    .horizontal = 1, .integers = 1, .ncat = 1, .categories = &all[k % 2],
+		    .nseries = 4, .series = status_words, .tones = split_tones, .values = v,
+		    .max10 = 50, .label_set = set ? all : NULL, .nlabel_set = set ? 2 : 0 }),
+		    480, 80);
+		svg_path_x(s, "#009e73", 2, k == 0 ? &wa : k == 1 ? &wb : &wc);
+		free(s);
+	}
+	assert_true(fabs(wa - wb) < 0.01);
+	assert_true(wc > wa + 10);	/* "Os" alone leaves more room */
+}
+
+/* Segments too small for their value are labelled under the bar, in a taller row. */
+static void
+test_small_segments(void **state)
+{
+	struct chart *c = make_split_small(), *big = make_split();
+	char *s;
+
+	(void)state;
+	assert_true(chart_height(c, 480) > chart_height(big, 480));
+	chart_free(big);
+	s = svg_of(c, 480, chart_height(c, 480));
+	assert_int_equal(count_of(s, ">3,8</text>"), 1);
+	assert_int_equal(count_of(s, ">3,9</text>"), 1);
+	assert_int_equal(count_of(s, ">11,5</text>"), 1);
+	free(s);
+}
+
+/* Lines that lie on each other (county = country): the upper one is drawn thinner and
+ * their markers stand side by side. */
+static void
+test_lines_coincide(void **state)
+{
+	char *s = svg_of(make_trend_same(), 480, 220);
+	double sq, tri;
+
+	(void)state;
+	assert_non_null(strstr(s, "stroke-width=\"1.1\""));
+	/* The first marker of each after its legend sample: 2022. */
+	sq = svg_path_x(s, "#56b4e9", 2, NULL);
+	tri = svg_path_x(s, "#3a3a3a", 2, NULL);
+	assert_true(tri - sq > 8);
+	free(s);
+}
+
+/* The need band's long word goes inside the plot: the plot is as wide as without it. */
+static void
+test_need_inside(void **state)
+{
+	static const char base[] = "stroke=\"#333333\" stroke-width=\"0.8\" d=\"M";
+	double x[2], y, x1;
+	char *s;
+	const char *p;
+	size_t n;
+
+	(void)state;
+	for (n = 0; n < 2; n++) {
+		s = svg_of(make_trend_need_n(n == 0 ? 4 : 3), 480, 220);
+		p = strstr(s, base);
+		assert_non_null(p);
+		assert_int_equal(sscanf(p + strlen(base), "%lf %lfL%lf", &x1, &y, &x[n]), 3);
+		if (n == 0)
+			assert_non_null(strstr(s, ">Anslått behov: 25–30 per 1000 innbyggere<"));
+		free(s);
+	}
+	assert_true(fabs(x[0] - x[1]) < 0.01);
+}
+
+/* A character the fonts lack is drawn as "?" in PNG and SVG (and the PDF when given the
+ * document's text rules), with one warning per character and file naming the file. */
+static void
+test_missing_glyphs(void **state)
+{
+	static const char *const cats[] = { "Stranda \xE6\x9D\xB1\xE4\xBA\xAC",
+	    "Hele landet" };
+	static const struct chart_value v[] = { CHART_VAL(500), CHART_VAL(600) };
+	struct chart *c = chart_new(&(struct chart_spec){ .kind = CHART_BAR, .horizontal = 1,
+	    .title = "Planer \xE6\x9D\xB1", .ncat = 2, .categories = cats, .nseries = 1,
+	    .series = (const char *const[]){ "Planer" }, .values = v });
+	char *dir = out_dir(), *png = xasprintf("%s/g.png", dir), *svg = xasprintf("%s/g.svg",
+	    dir), *s, *msgs;
+	FILE *f = tmpfile();
+	struct diag d;
+	size_t len;
+
+	(void)state;
+	assert_non_null(f);
+	diag_init(&d, f);
+	assert_int_equal(chart_write_png(c, png, FONTS, 480, 120, &d), 0);
+	assert_int_equal(chart_write_svg(c, svg, FONTS, 480, 120, &d), 0);
+	assert_int_equal(diag_exit_code(&d), 0);
+	diag_free(&d);
+	fflush(f);
+	len = (size_t)ftell(f);
+	msgs = xcalloc(len + 1, 1);
+	rewind(f);
+	assert_int_equal(fread(msgs, 1, len, f), len);
+	fclose(f);
+	s = xasprintf("%s: warning: the report font has no character U+4EAC (in \"Stranda "
+	    "\xE6\x9D\xB1\xE4\xBA\xAC\"); it is printed as \"?\"\n", png);
+	assert_non_null(strstr(msgs, s));
+	free(s);
+	s = xasprintf("%s: warning: the report font has no character U+6771", svg);
+	assert_non_null(strstr(msgs, s));
+	free(s);
+	/* Once per character and file: U+6771 (title and name) twice, U+4EAC twice. */
+	assert_int_equal(count_of(msgs, "U+6771"), 2);
+	assert_int_equal(count_of(msgs, "U+4EAC"), 2);
+	free(msgs);
+	s = slurp(svg, &len);
+	assert_non_null(strstr(s, ">Stranda ?\?</text>"));
+	assert_non_null(strstr(s, ">Planer ?</text>"));
+	assert_null(strstr(s, "\xE6\x9D\xB1"));
+	free(s);
+	chart_free(c);
+	free(png);
+	free(svg);
 	rm_dir(dir);
 	free(dir);
 }
@@ -693,6 +1015,12 @@ main(void)
 		cmocka_unit_test(test_files),
 		cmocka_unit_test(test_file_errors),
 		cmocka_unit_test(test_odd_charts),
+		cmocka_unit_test(test_words),
+		cmocka_unit_test(test_parts_scale),
+		cmocka_unit_test(test_small_segments),
+		cmocka_unit_test(test_lines_coincide),
+		cmocka_unit_test(test_need_inside),
+		cmocka_unit_test(test_missing_glyphs),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

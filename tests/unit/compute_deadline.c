@@ -1,6 +1,7 @@
 /*
- * Unit tests of deadline.c (dates and recurrence in an action plan's `tid`) and of the
- * integer rounding and formatting of compute.c.
+ * Unit tests of deadline.c (dates and recurrence in an action plan's `tid`), of the
+ * shipped status classes of action-plan measures, and of the integer rounding and
+ * formatting of compute.c.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -13,40 +14,210 @@
 
 #include "compute.h"
 #include "deadline.h"
+#include "indicator.h"
+
+/* The deadline read from tid, and no token shaped like a date that is none. */
+static int
+date_of(const char *tid)
+{
+	const char *bad = "unset";
+	size_t badlen = 0;
+	int v = deadline_date(tid, &bad, &badlen);
+
+	if (bad != NULL)
+		fail_msg("'%s': '%.*s' taken for a bad date", tid, (int)badlen, bad);
+	return v;
+}
+
+/* The bad token deadline_date names in tid ("" when none), and its deadline in *v. */
+static const char *
+bad_of(const char *tid, int *v)
+{
+	static char text[64];
+	const char *bad;
+	size_t badlen;
+
+	*v = deadline_date(tid, &bad, &badlen);
+	if (bad == NULL)
+		return "";
+	snprintf(text, sizeof(text), "%.*s", (int)badlen, bad);
+	return text;
+}
 
 static void
 test_dates(void **state)
 {
 	(void)state;
-	assert_int_equal(deadline_date("Innan 15.11.2012"), 20121115);
-	assert_int_equal(deadline_date("Innan 15.11.20 12"), 20121115);
-	assert_int_equal(deadline_date("Innen 1. mars 2025"), 20250301);
-	assert_int_equal(deadline_date("innen 1 MAI 2025"), 20250501);
-	assert_int_equal(deadline_date("1. mar. 2025"), 20250301);
-	assert_int_equal(deadline_date("Innan 3. desember 2024"), 20241203);
-	assert_int_equal(deadline_date("31. okt 2024"), 20241031);
-	assert_int_equal(deadline_date("31.10.2024"), 20241031);
-	assert_int_equal(deadline_date("1.2.2024"), 20240201);
-	assert_int_equal(deadline_date("2024-10-31"), 20241031);
-	assert_int_equal(deadline_date("31/10/2024"), 20241031);
-	assert_int_equal(deadline_date("29.02.2024"), 20240229);
-	assert_int_equal(deadline_date("15. 11. 2012"), 20121115);
+	assert_int_equal(date_of("Innan 15.11.2012"), 20121115);
+	assert_int_equal(date_of("Innan 15.11.20 12"), 20121115);
+	assert_int_equal(date_of("Innen 1. mars 2025"), 20250301);
+	assert_int_equal(date_of("innen 1 MAI 2025"), 20250501);
+	assert_int_equal(date_of("1. mar. 2025"), 20250301);
+	assert_int_equal(date_of("Innan 3. desember 2024"), 20241203);
+	assert_int_equal(date_of("31. okt 2024"), 20241031);
+	assert_int_equal(date_of("31.10.2024"), 20241031);
+	assert_int_equal(date_of("1.2.2024"), 20240201);
+	assert_int_equal(date_of("2024-10-31"), 20241031);
+	assert_int_equal(date_of("31/10/2024"), 20241031);
+	assert_int_equal(date_of("29.02.2024"), 20240229);
+	assert_int_equal(date_of("15. 11. 2012"), 20121115);
+	/* no space after the dot */
+	assert_int_equal(date_of("1.mars 2025"), 20250301);
+	assert_int_equal(date_of("innen 1.juli 2025"), 20250701);
+	assert_int_equal(date_of("Innan 1.\xc2\xa0juni\xc2\xa0" "2025"), 20250601);	/* NBSP */
+	/* two-digit years are 20yy; dd-mm-yyyy; d/m-yy */
+	assert_int_equal(date_of("31.12.24"), 20241231);
+	assert_int_equal(date_of("15.6.25"), 20250615);
+	assert_int_equal(date_of("15.11.12"), 20121115);
+	assert_int_equal(date_of("31/12-24"), 20241231);
+	assert_int_equal(date_of("31/12-2024"), 20241231);
+	assert_int_equal(date_of("01-03-2025"), 20250301);
+	assert_int_equal(date_of("Innen 1-3-25"), 20250301);
+	/* the end of a year, a month or a numbered period */
+	assert_int_equal(date_of("Innen utgangen av 2024"), 20241231);
+	assert_int_equal(date_of("utgangen av mars 2025"), 20250331);
+	assert_int_equal(date_of("Innan utgongen av februar 2024"), 20240229);
+	assert_int_equal(date_of("UTGANGEN AV 2025"), 20251231);
+	assert_int_equal(date_of("Ultimo 2025"), 20251231);
+	assert_int_equal(date_of("ultimo mars 2025"), 20250331);
+	assert_int_equal(date_of("ultimo sept. 2025"), 20250930);
+	assert_int_equal(date_of("Innen slutten av juni 2025"), 20250630);
+	assert_int_equal(date_of("1. kvartal 2025"), 20250331);
+	assert_int_equal(date_of("2. kvartal 2025"), 20250630);
+	assert_int_equal(date_of("3.kvartal 2025"), 20250930);
+	assert_int_equal(date_of("Innan 4. kvartal 2025"), 20251231);
+	assert_int_equal(date_of("1. halvår 2025"), 20250630);
+	assert_int_equal(date_of("2. halvår 2025"), 20251231);
+	assert_int_equal(date_of("2. HALVÅR 2025"), 20251231);
+	assert_int_equal(date_of("innan 1. halvåret 2025"), 20250630);
+	assert_int_equal(date_of("2. tertial 2025"), 20250831);
+	assert_int_equal(date_of("Innen utgangen av 1. kvartal 2025"), 20250331);
 	/* nothing guessed */
-	assert_int_equal(deadline_date("29.02.2023"), 0);
-	assert_int_equal(deadline_date("31.02.2024"), 0);
-	assert_int_equal(deadline_date("Høst 2024"), 0);
-	assert_int_equal(deadline_date("Innan 1 mai kvart år"), 0);
-	assert_int_equal(deadline_date("Kontinuerleg to gongar i året"), 0);
-	assert_int_equal(deadline_date("15.11"), 0);
-	assert_int_equal(deadline_date("15.11.12"), 0);
-	assert_int_equal(deadline_date("115.11.2012"), 0);
-	assert_int_equal(deadline_date("15.11.20123"), 0);
-	assert_int_equal(deadline_date("1. marsj 2025"), 0);
-	assert_int_equal(deadline_date("1. mars 25"), 0);
-	assert_int_equal(deadline_date(""), 0);
-	assert_int_equal(deadline_date(NULL), 0);
-	/* the first full date wins */
-	assert_int_equal(deadline_date("Første gong 01.03.2025, så 01.09.2025"), 20250301);
+	assert_int_equal(date_of("Høst 2024"), 0);
+	assert_int_equal(date_of("Høsten 2024"), 0);
+	assert_int_equal(date_of("Våren 2025"), 0);
+	assert_int_equal(date_of("uke 12"), 0);
+	assert_int_equal(date_of("Uke 12 2025"), 0);
+	assert_int_equal(date_of("snarest"), 0);
+	assert_int_equal(date_of("Innen 1. mars"), 0);
+	assert_int_equal(date_of("Innen 2025"), 0);
+	assert_int_equal(date_of("utgangen av året"), 0);
+	assert_int_equal(date_of("ultimo mars"), 0);
+	assert_int_equal(date_of("kvartal 2025"), 0);
+	assert_int_equal(date_of("Innan 1 mai kvart år"), 0);
+	assert_int_equal(date_of("Kontinuerleg to gongar i året"), 0);
+	assert_int_equal(date_of("hver 14. dag"), 0);
+	assert_int_equal(date_of("kl. 10.00-12.00"), 0);
+	assert_int_equal(date_of("15.11"), 0);
+	assert_int_equal(date_of("115.11.2012"), 0);
+	assert_int_equal(date_of("15.11.20123"), 0);
+	assert_int_equal(date_of("1.2.3.2024"), 0);
+	assert_int_equal(date_of("1.2.24.5"), 0);
+	assert_int_equal(date_of("1. marsj 2025"), 0);
+	assert_int_equal(date_of("1. mars 25"), 0);	/* a month name wants four digits */
+	assert_int_equal(date_of("15. 11. 12"), 0);	/* so does a year after a space */
+	assert_int_equal(date_of(""), 0);
+	assert_int_equal(date_of(NULL), 0);
+}
+
+static void
+test_several_dates(void **state)
+{
+	(void)state;
+	/* a date after a deadline word wins */
+	assert_int_equal(date_of("Startet 01.01.2024, ferdig 31.12.2025"), 20251231);
+	assert_int_equal(date_of("Fra 01.03.2024 til 01.06.2025"), 20250601);
+	assert_int_equal(date_of("Frist 01.06.2025, oppstart 01.01.2024"), 20250601);
+	assert_int_equal(date_of("Innen 1. mars 2025 (revidert 01.12.2024)"), 20250301);
+	assert_int_equal(date_of("ferdig innen utgangen av 2025, start 1.1.2025"), 20251231);
+	assert_int_equal(date_of("Fra 01.03.2024 til og med 01.06.2025"), 20250601);
+	assert_int_equal(date_of("Senest 1.4.2025; møte 10.1.2025"), 20250401);
+	assert_int_equal(date_of("Seinast 1.4.2025, møte 10.1.2025"), 20250401);
+	assert_int_equal(date_of("FRISTEN er satt til 1.4.2025, oppstart 10.1.2025"), 20250401);
+	/* of several such dates, the last */
+	assert_int_equal(date_of("Innen 01.03.2025 (utkast), ferdig 01.06.2025"), 20250601);
+	/* a deadline word too far away, or in an earlier clause, does not count */
+	assert_int_equal(date_of("Innen mars; oppstart 1.1.2024"), 20240101);
+	assert_int_equal(date_of("Innen 1.3.2025 og så oppfølging en god stund etter "
+	    "1.9.2025"), 20250301);
+	assert_int_equal(date_of("Ferdig: se plan vedtatt i styret 1.9.2023, deretter "
+	    "1.3.2025"), 20250301);
+	/* otherwise the last date: a range ends at its last */
+	assert_int_equal(date_of("01.03.2024\xe2\x80\x93" "01.06.2025"), 20250601);
+	assert_int_equal(date_of("01.03.2024 - 01.06.2025"), 20250601);
+	assert_int_equal(date_of("01.03.2024-01.06.2025"), 20250601);
+	assert_int_equal(date_of("1.3.24-1.6.25"), 20250601);
+	/* two sessions: the measure is carried out with the last one, so a measure between
+	 * them is on time, not overdue */
+	assert_int_equal(date_of("Første gong 01.03.2025, så 01.09.2025"), 20250901);
+}
+
+static void
+test_bad_dates(void **state)
+{
+	int v;
+
+	(void)state;
+	assert_string_equal(bad_of("Innen 31.11.2024", &v), "31.11.2024");
+	assert_int_equal(v, 0);
+	assert_string_equal(bad_of("29.02.2025", &v), "29.02.2025");
+	assert_int_equal(v, 0);
+	assert_string_equal(bad_of("29.02.2023", &v), "29.02.2023");
+	assert_string_equal(bad_of("31.02.2024", &v), "31.02.2024");
+	assert_string_equal(bad_of("Innen 31. april 2025", &v), "31. april 2025");
+	assert_string_equal(bad_of("2025-02-30", &v), "2025-02-30");
+	assert_string_equal(bad_of("31.06.25", &v), "31.06.25");
+	assert_string_equal(bad_of("15.13.2024", &v), "15.13.2024");
+	assert_string_equal(bad_of("5. kvartal 2025", &v), "5. kvartal 2025");
+	assert_string_equal(bad_of("3. halvår 2025", &v), "3. halvår 2025");
+	assert_string_equal(bad_of("31.12.1850", &v), "31.12.1850");
+	assert_int_equal(v, 0);
+	/* the chosen date is bad: no deadline, never another date instead */
+	assert_string_equal(bad_of("Fra 01.03.2024 til 31.06.2025", &v), "31.06.2025");
+	assert_int_equal(v, 0);
+	/* a bad date that is not the deadline is still named */
+	assert_string_equal(bad_of("Startet 31.11.2023, ferdig 31.12.2025", &v), "31.11.2023");
+	assert_int_equal(v, 20251231);
+	assert_string_equal(bad_of("Innen 31.12.2025", &v), "");
+	assert_int_equal(v, 20251231);
+	assert_int_equal(deadline_date("Innen 31.11.2024", NULL, NULL), 0);
+}
+
+/* Every status example of statusklasser.txt's comments and docs, by class. */
+static void
+test_status(void **state)
+{
+	static const struct { const char *text; int cls; } cases[] = {
+		{ "Ja", STATUS_DONE }, { "Ferdig", STATUS_DONE },
+		{ "Gjennomført", STATUS_DONE }, { "Ferdigstilt", STATUS_DONE },
+		{ "ferdigstilt i mars", STATUS_DONE }, { "Avsluttet", STATUS_DONE },
+		{ "avslutta", STATUS_DONE }, { "Ferdig 12.03.2024", STATUS_DONE },
+		{ "Ferdig i 2025", STATUS_PROGRESS }, { "ferdig innen 1. mars", STATUS_PROGRESS },
+		{ "Ferdig innan 2025", STATUS_PROGRESS }, { "Ferdig til sommaren", STATUS_PROGRESS },
+		{ "Ferdigstilles i 2025", STATUS_PROGRESS }, { "Ja, delvis", STATUS_PROGRESS },
+		{ "ja delvis", STATUS_PROGRESS }, { "JA - DELVIS", STATUS_PROGRESS },
+		{ "Pågående", STATUS_PROGRESS }, { "pågåande", STATUS_PROGRESS },
+		{ "Pågår", STATUS_PROGRESS }, { "Delvis", STATUS_PROGRESS },
+		{ "Utsatt", STATUS_NOT_STARTED }, { "utsatt til 2026", STATUS_NOT_STARTED },
+		{ "Utsett", STATUS_NOT_STARTED }, { "Nei", STATUS_NOT_STARTED },
+		{ "Ja, det er på plass", STATUS_DONE }, { "Jada", STATUS_UNKNOWN },
+	};
+	struct indicator_set set;
+	struct diag d;
+	size_t i;
+	int u;
+
+	(void)state;
+	diag_init(&d, stderr);
+	assert_int_equal(indicators_load(&set, IPKVAL_HOME "/indicators", &d), 0);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		u = 0;
+		if (classify(set.status, cases[i].text, &u) != cases[i].cls ||
+		    u != (cases[i].cls == STATUS_UNKNOWN))
+			fail_msg("status '%s': want %d", cases[i].text, cases[i].cls);
+	}
+	indicators_free(&set);
+	diag_free(&d);
 }
 
 static void
@@ -68,6 +239,20 @@ test_recurring(void **state)
 	assert_int_equal(deadline_recurring(rules, "hver måned"), 1);
 	assert_int_equal(deadline_recurring(rules, "Kvar veke"), 1);
 	assert_int_equal(deadline_recurring(rules, "to ganger i året"), 1);
+	assert_int_equal(deadline_recurring(rules, "Møte hver tredje måned"), 1);
+	assert_int_equal(deadline_recurring(rules, "hver 3. måned"), 1);
+	assert_int_equal(deadline_recurring(rules, "Hver 14. dag"), 1);
+	assert_int_equal(deadline_recurring(rules, "hvert annet år"), 1);
+	assert_int_equal(deadline_recurring(rules, "hver dag"), 1);
+	assert_int_equal(deadline_recurring(rules, "Annenhver uke"), 1);
+	assert_int_equal(deadline_recurring(rules, "annen hver måned"), 1);
+	assert_int_equal(deadline_recurring(rules, "annakvar veke"), 1);
+	assert_int_equal(deadline_recurring(rules, "Kvar tredje månad"), 1);
+	assert_int_equal(deadline_recurring(rules, "kvart anna år"), 1);
+	assert_int_equal(deadline_recurring(rules, "kvar 2. veke"), 1);
+	assert_int_equal(deadline_recurring(rules, "1. kvartal 2025"), 0);
+	assert_int_equal(deadline_recurring(rules, "tredje måned"), 0);
+	assert_int_equal(deadline_recurring(rules, "Første gong 01.03.2025, så 01.09.2025"), 0);
 	assert_int_equal(deadline_recurring(rules, "Høst 2024"), 0);
 	assert_int_equal(deadline_recurring(rules, "Innan 15.11.2012"), 0);
 	assert_int_equal(deadline_recurring(rules, "31.10.2024"), 0);
@@ -142,6 +327,9 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_several_dates),
+		cmocka_unit_test(test_bad_dates),
+		cmocka_unit_test(test_status),
 		cmocka_unit_test(test_recurring),
 		cmocka_unit_test(test_bad_rules),
 		cmocka_unit_test(test_rounding),

@@ -310,15 +310,21 @@ check_pooled(const struct results *r)
 	for (yi = 0; yi < r->nyears; yi++)
 		for (ii = 0; ii < r->defs->n; ii++) {
 			long num[64] = { 0 }, den[64] = { 0 };
-			int any[64] = { 0 };
+			int any[64] = { 0 }, partial[64] = { 0 };
 			size_t country = r->nplaces - 1;
 			int y = r->years[yi];
-			long scale = r->defs->v[ii].kind == IND_COVERAGE ? 1000 : 100;
+			int coverage = r->defs->v[ii].kind == IND_COVERAGE;
+			long scale = coverage ? 1000 : 100;
 
 			for (p = 0; p < nk; p++) {
 				const struct figure *f = results_figure(r, y, ii, p);
 				size_t c = results_county_place(r, p);
 
+				/* Plans (indicator 0 is plan_oppdatert) but no population: no coverage for its county or the
+				 * country (a partial sum would give its plan count away). */
+				if (coverage && ds->reg.kommuner[p].innbyggere <= 0 &&
+				    results_figure(r, y, 0, p)->state != FIG_MISSING)
+					partial[c - nk] = partial[country - nk] = 1;
 				assert_int_not_equal(f->state, FIG_HIDDEN);
 				if (f->state == FIG_MISSING)
 					continue;
@@ -329,7 +335,7 @@ check_pooled(const struct results *r)
 			for (p = nk; p < r->nplaces; p++) {
 				const struct figure *f = results_figure(r, y, ii, p);
 
-				if (!any[p - nk]) {
+				if (!any[p - nk] || partial[p - nk]) {
 					assert_int_equal(f->state, FIG_MISSING);
 					continue;
 				}
@@ -356,6 +362,26 @@ count_hidden_in(const struct results *r, int y, size_t ii, size_t county)
 		    results_figure(r, y, ii, p)->state == FIG_HIDDEN)
 			n++;
 	return n;
+}
+
+/* The plan indicators rest on the same active plans: a place hidden in one of them is
+ * published in none of them. */
+static void
+check_plan_group(const struct results *r)
+{
+	size_t yi, ii, jj, p;
+
+	for (yi = 0; yi < r->nyears; yi++)
+		for (p = 0; p < r->nplaces; p++)
+			for (ii = 0; ii < r->defs->n; ii++) {
+				if (r->defs->v[ii].source != TABLE_PLANS ||
+				    results_figure(r, r->years[yi], ii, p)->state != FIG_HIDDEN)
+					continue;
+				for (jj = 0; jj < r->defs->n; jj++)
+					if (r->defs->v[jj].source == TABLE_PLANS)
+						assert_int_not_equal(results_figure(r, r->years[yi],
+						    jj, p)->state, FIG_PUBLISHED);
+			}
 }
 
 /* With suppression: what SPEC section 2 promises. */
@@ -400,6 +426,7 @@ check_suppressed(const struct results *r, const struct results *open, long *nhid
 			if (results_figure(r, y, ii, r->nplaces - 1)->state == FIG_PUBLISHED)
 				assert_int_not_equal(hidden_counties, 1);
 		}
+	check_plan_group(r);
 }
 
 /* Changes: only between consecutive years, both published, the difference of the values. */

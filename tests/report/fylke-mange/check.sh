@@ -32,20 +32,22 @@ tail -n +2 kommuner.csv | while IFS=';' read -r nr navn fnr _; do
 	    if (split(s, c, / +/) >= 9) found = 1 } END { exit !found }' "$tmp/all.txt" ||
 	    fail "no barometer row for $navn"
 done
-# The barometer runs over two landscape pages, each with the column titles.
+# The barometer runs over two landscape pages, each with the column titles (page 2 is
+# the table of contents).
 n=0
-for page in 3 4 5; do
+for page in 4 5 6; do
 	pdftotext -f $page -l $page -layout "$f" "$tmp/p.txt" 2>/dev/null
 	if grep -q 'Koordinator' "$tmp/p.txt" && grep -q '^ *Kommune ' "$tmp/p.txt"; then
 		n=$((n + 1))
 	fi
 done
 [ $n -ge 2 ] || fail "the barometer's column titles are not repeated on its pages"
-pdfinfo -f 3 -l 3 "$f" 2>/dev/null | grep -q 'size: *841.89 x 595.276' ||
+pdfinfo -f 4 -l 4 "$f" 2>/dev/null | grep -q 'size: *841.89 x 595.276' ||
     fail "the barometer is not on a landscape page"
-# The first ranking (45 bars) fits on the chapter's first page, under its introduction.
+# The first ranking (45 bars) fits on the chapter's first page, under its introduction
+# (the search starts after the table of contents, which names the chapter too).
 pages=$(pdfinfo "$f" 2>/dev/null | awk '/^Pages:/ { print $2 }')
-p=1
+p=3
 while [ "$p" -le "$pages" ]; do
 	pdftotext -f $p -l $p "$f" "$tmp/p.txt" 2>/dev/null
 	if grep -q 'Kommunene rangert' "$tmp/p.txt"; then

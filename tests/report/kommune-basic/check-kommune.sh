@@ -20,15 +20,17 @@ fail=0
 t=$(mktemp -d) || exit 1
 trap 'rm -rf "$t"' EXIT
 
-# 1. The model.
-"$BIN" report "$@" --data . --out out --dump 2>/dev/null |
-	awk '/^== /{ p = ($0 ~ /\/kommune\//) } p' >"$t/dump"
-if [ "${REGEN:-0}" = 1 ]; then
-	cp "$t/dump" expected.dump
-elif ! diff -u expected.dump "$t/dump" >"$t/diff"; then
-	echo "the report model (--dump) differs from expected.dump:"
-	head -60 "$t/diff"
-	fail=1
+# 1. The model (NO_DUMP=1: not compared).
+if [ "${NO_DUMP:-0}" != 1 ]; then
+	"$BIN" report "$@" --data . --out out --dump 2>/dev/null |
+		awk '/^== /{ p = ($0 ~ /\/kommune\//) } p' >"$t/dump"
+	if [ "${REGEN:-0}" = 1 ]; then
+		cp "$t/dump" expected.dump
+	elif ! diff -u expected.dump "$t/dump" >"$t/diff"; then
+		echo "the report model (--dump) differs from expected.dump:"
+		head -60 "$t/diff"
+		fail=1
+	fi
 fi
 
 # 2. The PDFs.
@@ -64,7 +66,10 @@ for pdf in "$t/out/$year"/kommune/*.pdf; do
 	kname=$(head -1 "$t/rows" | cut -d';' -f2)
 	grep -qF "$kname" "$t/text" || { echo "${pdf#$t/}: the name $kname is missing"; fail=1; }
 	while IFS=';' read -r lvl place ind verdi prikket; do
-		if [ "$prikket" = 1 ]; then
+		# A municipality's internkontroll is its answer, shown as a word, not 100,0/0,0.
+		if [ "$ind" = internkontroll ]; then
+			continue
+		elif [ "$prikket" = 1 ]; then
 			grep -qF ' : ' "$t/text" || { echo "${pdf#$t/}: $ind is hidden but no ':'"; fail=1; }
 		elif [ -n "$verdi" ] && ! grep -qF "$verdi" "$t/text"; then
 			echo "${pdf#$t/}: $ind of $place is $verdi in indikatorer.csv but not in the report"; fail=1

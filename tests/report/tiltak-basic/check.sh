@@ -45,10 +45,10 @@ tail -n +2 handlingsplan.csv | cut -d';' -f1 | sort -u | while read -r nr; do
 	grep -qF "$navn" "$tmp/n.txt" || fail "$navn is not named in the nynorsk report"
 done
 # Deadlines read from tid, recurring ones, and nothing guessed.
-for s in "15. juni 2024" "30. november 2012" "1. mars 2025" "Gjentakende" "Uten frist"; do
+for s in "15. juni 2024" "30. november 2012" "1. mars 2025" "Gjentakende" "Ingen frist med dato"; do
 	grep -qF "$s" "$tmp/t.txt" || fail "'$s' is not in the report"
 done
-for s in "Gjentakande" "Utan frist" "Ikkje starta"; do
+for s in "Gjentakande" "Inga frist med dato" "Ikkje starta"; do
 	grep -qF "$s" "$tmp/n.txt" || fail "'$s' is not in the nynorsk report"
 done
 for ext in png svg; do

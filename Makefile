@@ -35,7 +35,7 @@ FONTS     = build/fonts/ipkval-sans.ttf build/fonts/ipkval-sans-bold.ttf
 # and the level symbols ■ □ ▲ ▼ ◆ ○ ● ◐. Fewer glyphs keep every PDF small (PDF-FACTS.md).
 UNICODES  = U+0020-007E,U+00A0-017F,U+01B7,U+01E4-01E9,U+01EE,U+01EF,U+0292,U+2007,U+2009,U+2010-2027,U+202F,U+2030,U+2039,U+203A,U+20AC,U+2122,U+2190-2193,U+2212,U+2264,U+2265,U+25A0,U+25A1,U+25B2,U+25BC,U+25C6,U+25CB,U+25CF,U+25D0
 
-.PHONY: all deps build report check unit regress bench clean sample-data regen
+.PHONY: all deps build report check unit regress bench clean sample-data regen readme-image
 
 all: build
 
@@ -93,6 +93,11 @@ bench: build $(B)/gendata
 # Overwrites the expected files of the regression tests from the current output, asking first.
 regen: $(B)/asan/ipkval
 	@sh tests/run.sh --regen $(B)/asan/ipkval
+
+# The README's picture: the summary page of the sample report for Stranda.
+readme-image: report
+	pdftoppm -png -r 70 -f 3 -l 3 -singlefile out/2024/kommune/1525-Stranda.pdf \
+	    docs/img/stranda-sammendrag
 
 clean:
 	rm -rf $(B) build out

@@ -19,6 +19,7 @@
 struct deadline_rules {
 	pcre2_code	**re;
 	size_t		  n;
+	pcre2_match_data *md;	/* reused by every match: one caller at a time */
 };
 
 /* How many words may stand between a deadline word and its date ("ferdig innen utgangen
@@ -423,16 +424,10 @@ deadline_recurring(const struct deadline_rules *rules, const char *tid)
 
 	if (rules == NULL || tid == NULL || *tid == '\0')
 		return 0;
-	for (i = 0; i < rules->n && rc == 0; i++) {
-		pcre2_match_data *md = pcre2_match_data_create_from_pattern(rules->re[i], NULL);
-
-		if (md == NULL)
-			break;
+	for (i = 0; i < rules->n && rc == 0; i++)
 		if (pcre2_match(rules->re[i], (PCRE2_SPTR)tid, PCRE2_ZERO_TERMINATED, 0, 0,
-		    md, NULL) >= 0)
+		    rules->md, NULL) >= 0)
 			rc = 1;
-		pcre2_match_data_free(md);
-	}
 	return rc;
 }
 
@@ -481,6 +476,11 @@ deadline_rules_load(struct deadline_rules **rules, const char *dir, struct diag 
 		return -1;
 	}
 	r = xcalloc(1, sizeof(*r));
+	/* One pair of offsets is all a yes/no match needs, whatever the pattern. */
+	if ((r->md = pcre2_match_data_create(1, NULL)) == NULL) {
+		fputs("ipkval: error: out of memory\n", stderr);
+		exit(2);
+	}
 	while (getline(&line, &linecap, f) != -1) {
 		lineno++;
 		str_trim(line);
@@ -509,6 +509,7 @@ deadline_rules_free(struct deadline_rules *r)
 		return;
 	for (i = 0; i < r->n; i++)
 		pcre2_code_free(r->re[i]);
+	pcre2_match_data_free(r->md);
 	free(r->re);
 	free(r);
 }

@@ -33,7 +33,7 @@ void	deadline_rules_free(struct deadline_rules *);
  * is never read as another date. Cannot fail. */
 int	deadline_date(const char *tid, const char **bad, size_t *badlen);
 /* 1 when tid says the measure recurs (a pattern of rules matches), else 0; rules may be
- * NULL (then 0). */
+ * NULL (then 0). The rules hold one match block: not for two threads at once. */
 int	deadline_recurring(const struct deadline_rules *rules, const char *tid);
 
 #endif

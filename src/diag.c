@@ -24,9 +24,40 @@ diag_init(struct diag *d, FILE *out)
 void
 diag_free(struct diag *d)
 {
+	size_t i;
+
 	diag_flush(d);
 	free(d->cur_file);
+	for (i = 0; i < d->nfiles; i++)
+		free(d->files[i].name);
+	free(d->files);
 	pthread_mutex_destroy(&d->lock);
+}
+
+/* The tally of a file, made on first use. */
+static struct diag_file *
+file_tally(struct diag *d, const char *file)
+{
+	size_t i;
+
+	for (i = 0; i < d->nfiles; i++)
+		if (strcmp(d->files[i].name, file) == 0)
+			return &d->files[i];
+	d->files = xgrow(d->files, &d->capfiles, d->nfiles, sizeof(*d->files));
+	d->files[d->nfiles].name = xstrdup(file);
+	d->files[d->nfiles].warnings = 0;
+	return &d->files[d->nfiles++];
+}
+
+unsigned long
+diag_file_warnings(struct diag *d, const char *file)
+{
+	unsigned long n;
+
+	pthread_mutex_lock(&d->lock);
+	n = file_tally(d, file)->warnings;
+	pthread_mutex_unlock(&d->lock);
+	return n;
 }
 
 static void
@@ -63,6 +94,8 @@ diag_vmsg(struct diag *d, enum diag_level level, const char *file, long line, lo
 {
 	pthread_mutex_lock(&d->lock);
 	d->count[level]++;
+	if (file != NULL && level == DIAG_WARNING)
+		file_tally(d, file)->warnings++;
 	if (file != NULL && (d->cur_file == NULL || strcmp(file, d->cur_file) != 0)) {
 		flush_locked(d);
 		free(d->cur_file);

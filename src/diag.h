@@ -29,6 +29,12 @@ struct diag {
 	char		*cur_file;
 	unsigned long	 cur_shown;
 	unsigned long	 cur_held;
+	/* Warnings per file, for check's summary of each file. */
+	struct diag_file {
+		char		*name;
+		unsigned long	 warnings;
+	}		*files;
+	size_t		 nfiles, capfiles;
 };
 
 void	diag_init(struct diag *, FILE *out);
@@ -40,6 +46,8 @@ void	diag_msg(struct diag *, enum diag_level, const char *file, long line, long 
 /* As diag_msg, with the arguments in ap. */
 void	diag_vmsg(struct diag *, enum diag_level, const char *file, long line, long col,
 	    const char *fmt, va_list ap) __attribute__((format(printf, 6, 0)));
+/* The number of warnings said about a file so far (reading and computing). */
+unsigned long diag_file_warnings(struct diag *, const char *file);
 /* Says how many messages of the current file were held back, if any. */
 void	diag_flush(struct diag *);
 /* 0 when only notes and warnings, 1 when something was left out, 2 when fatal. */

@@ -754,7 +754,8 @@ parse_within(struct parser *p, struct expr *e)
 	char tmp[64];
 
 	if (p->tok.t != T_NUM || !p->tok.isint || p->tok.num < 1 || p->tok.num > 36500) {
-		perr(p, "expected a whole number of months, years or days after 'within', found %s",
+		perr(p, "expected a whole number from 1 to 36500 (months, years or days) after "
+		    "'within', found %s",
 		    found(p, tmp, sizeof(tmp)));
 		return -1;
 	}

@@ -53,57 +53,52 @@ run_release(struct run_state *st)
 static void
 run_check_source(const struct source *s, struct diag *d)
 {
+	unsigned long w = diag_file_warnings(d, s->path);
+
 	if (s->refused)
 		diag_msg(d, DIAG_NOTE, NULL, 0, 0, "%s: not used (%lu row%s left out, "
 		    "%lu warning%s)", s->path, s->rows_read, s->rows_read == 1 ? "" : "s",
-		    s->warnings, s->warnings == 1 ? "" : "s");
+		    w, w == 1 ? "" : "s");
 	else
 		diag_msg(d, DIAG_NOTE, NULL, 0, 0, "%s: %lu row%s read, %lu used, %lu left out, "
 		    "%lu warning%s", s->path, s->rows_read, s->rows_read == 1 ? "" : "s",
-		    s->rows_used, s->rows_left_out, s->warnings, s->warnings == 1 ? "" : "s");
+		    s->rows_used, s->rows_left_out, w, w == 1 ? "" : "s");
 }
 
-/* Reads indicators/ and templates/ as the other commands do, so that `check` reports
- * their problems too. */
-static void
-run_check_definitions(const struct options *o, struct diag *d)
-{
-	struct indicator_set set;
-	struct deadline_rules *rules = NULL;
-
-	memset(&set, 0, sizeof(set));
-	indicators_load(&set, o->indicators_dir, d);
-	indicators_free(&set);
-	deadline_rules_load(&rules, o->indicators_dir, d);
-	deadline_rules_free(rules);
-	tmpl_check(o->templates_dir, d);
-}
-
+/* Reads everything the other commands read and computes, so that `check` says every
+ * problem they would (definitions, templates, rows, and what only the computation sees:
+ * a revision after the reference date, an answer or status no pattern knows, a deadline
+ * that is no date), and writes nothing. */
 void
 run_check(const struct options *o, struct diag *d)
 {
-	struct dataset ds;
+	struct run_state st;
 	unsigned long read = 0, used = 0, out = 0, refused = 0, errors;
 	size_t i;
 
-	memset(&ds, 0, sizeof(ds));
-	run_check_definitions(o, d);
-	if (dataset_load(&ds, o->data_dir, o->indicators_dir, d) == 0) {
-		for (i = 0; i < ds.nsources; i++) {
-			run_check_source(&ds.sources[i], d);
-			read += ds.sources[i].rows_read;
-			used += ds.sources[i].rows_used;
-			out += ds.sources[i].rows_left_out;
-			refused += ds.sources[i].refused != 0;
+	memset(&st, 0, sizeof(st));
+	indicators_load(&st.set, o->indicators_dir, d);
+	deadline_rules_load(&st.rules, o->indicators_dir, d);
+	tmpl_check(o->templates_dir, d);
+	if (dataset_load(&st.ds, o->data_dir, o->indicators_dir, d) == 0) {
+		if (st.set.n > 0 && st.ds.nplans + st.ds.nsurveys > 0)
+			compute_run(&st.r, &st.ds, &st.set, st.rules, o->year,
+			    o->reference_date, d);
+		for (i = 0; i < st.ds.nsources; i++) {
+			run_check_source(&st.ds.sources[i], d);
+			read += st.ds.sources[i].rows_read;
+			used += st.ds.sources[i].rows_used;
+			out += st.ds.sources[i].rows_left_out;
+			refused += st.ds.sources[i].refused != 0;
 		}
 		errors = d->count[DIAG_ERROR] + d->count[DIAG_FATAL];
 		diag_msg(d, DIAG_NOTE, NULL, 0, 0, "%zu file%s read, %lu not used; %lu row%s "
-		    "read, %lu used, %lu left out; %lu warning%s, %lu error%s", ds.nsources,
-		    ds.nsources == 1 ? "" : "s", refused, read, read == 1 ? "" : "s", used, out,
-		    d->count[DIAG_WARNING], d->count[DIAG_WARNING] == 1 ? "" : "s", errors,
+		    "read, %lu used, %lu left out; %lu warning%s, %lu error%s", st.ds.nsources,
+		    st.ds.nsources == 1 ? "" : "s", refused, read, read == 1 ? "" : "s", used,
+		    out, d->count[DIAG_WARNING], d->count[DIAG_WARNING] == 1 ? "" : "s", errors,
 		    errors == 1 ? "" : "s");
 	}
-	dataset_free(&ds);
+	run_release(&st);
 }
 
 /* Prints indikatorer.csv of the reporting year (and the years before it). */

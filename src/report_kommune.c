@@ -224,6 +224,26 @@ kom_summary_notes(struct kom *m, const struct kom_used *u)
 	report_footnotes(c, m->doc, &u->sym);
 }
 
+/* ---- Background ---- */
+
+/* What the law asks and what the report shows, as in the KoRus report's first chapter:
+ * a council member should not need another document to read the rest. */
+static void
+kom_background(struct kom *m)
+{
+	const struct report_ctx *c = m->c;
+	struct buf b;
+
+	report_heading(&m->num, m->doc, 1, report_str(c, "kommune.bakgrunn.overskrift"));
+	doc_paragraph(m->doc, report_str(c, "kommune.bakgrunn.rett"));
+	doc_paragraph(m->doc, report_str(c, "kommune.bakgrunn.enhet"));
+	buf_init(&b);
+	report_expand(c, &b, "kommune.bakgrunn.rapport", "kommune", m->kommune, "aar", m->aar,
+	    NULL);
+	doc_paragraph(m->doc, b.data);
+	buf_free(&b);
+}
+
 /* The sentence on the number of active plans, published exactly when dekning is. */
 static void
 kom_summary_plans(struct kom *m, struct buf *b)
@@ -992,6 +1012,8 @@ report_kommune(const struct report_ctx *c, size_t k, struct doc *doc)
 			kom_cover(&m);
 		else if (strcmp(items[i], "innhold") == 0)
 			report_contents(c, doc);
+		else if (strcmp(items[i], "bakgrunn") == 0)
+			kom_background(&m);
 		else if (strcmp(items[i], "sammendrag") == 0)
 			kom_summary(&m);
 		else if (strcmp(items[i], "kartlegging") == 0)

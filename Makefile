@@ -59,8 +59,8 @@ $(B)/asan/obj/%.o: src/%.c $(HDRS) | $(B)/asan/obj
 $(B)/asan/unit/%: tests/unit/%.c $(SANLIB) $(HDRS) | $(B)/asan/unit
 	$(CC) $(WARN) $(SAN) $(DEFS) $(PKGCFLAGS) -Isrc -o $@ $< $(SANLIB) $(PKGLIBS) -lcmocka
 
-$(B)/gendata: tools/gendata.c | $(B)/obj
-	$(CC) $(WARN) $(OPT) -o $@ $< -lm
+$(B)/gendata: tools/gendata.c src/date.c src/date.h | $(B)/obj
+	$(CC) $(WARN) $(OPT) $(DEFS) -Isrc -o $@ tools/gendata.c src/date.c -lm
 
 $(B)/obj $(B)/asan/obj $(B)/asan/unit build/fonts:
 	mkdir -p $@

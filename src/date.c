@@ -26,10 +26,10 @@ date_valid(int y, int m, int d)
 	    d <= date_month_days(y, m);
 }
 
-/* Days since 1.1.1970. */
-static long
-date_to_days(int y, int m, int d)
+long
+date_to_days(int date)
 {
+	int y = DATE_YEAR(date), m = DATE_MONTH(date), d = DATE_DAY(date);
 	long era, yoe, doy, doe;
 
 	y -= m <= 2;
@@ -40,7 +40,7 @@ date_to_days(int y, int m, int d)
 	return era * 146097 + doe - 719468;
 }
 
-static int
+int
 date_from_days(long z)
 {
 	long era, doe, yoe, y, doy, mp, d, m;
@@ -61,8 +61,7 @@ date_from_days(long z)
 int
 date_add_days(int date, long n)
 {
-	return date_from_days(date_to_days(DATE_YEAR(date), DATE_MONTH(date),
-	    DATE_DAY(date)) + n);
+	return date_from_days(date_to_days(date) + n);
 }
 
 int

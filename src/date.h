@@ -10,6 +10,9 @@
 int	date_valid(int y, int m, int d);
 /* The number of days of month m (1-12) of year y. */
 int	date_month_days(int y, int m);
+/* Days since 1.1.1970 of a date, and back. */
+long	date_to_days(int date);
+int	date_from_days(long days);
 /* The date n days after `date` (n may be negative). */
 int	date_add_days(int date, long n);
 /* The date n months after `date` (n may be negative), the day clamped to the month's

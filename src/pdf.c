@@ -174,25 +174,6 @@ pdf_ops_has(void *arg, int bold, unsigned int cp)
 	return FT_Get_Char_Index(c->face[bold != 0], cp) != 0;
 }
 
-/* A short, printable quotation of text for a message. */
-static void
-pdf_excerpt(struct buf *b, const char *text)
-{
-	const char *p = text;
-	size_t n = 0;
-
-	while (*p != '\0' && n < 60) {
-		unsigned int cp = utf8_next(&p);
-
-		if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
-			cp = ' ';
-		utf8_put(b, cp == 0xFFFD ? '?' : cp);
-		n++;
-	}
-	if (*p != '\0')
-		buf_puts(b, "...");
-}
-
 static void
 pdf_ops_lost(void *arg, unsigned int cp, const char *why, const char *text)
 {
@@ -206,7 +187,7 @@ pdf_ops_lost(void *arg, unsigned int cp, const char *why, const char *text)
 	c->lost = xgrow(c->lost, &c->caplost, c->nlost, sizeof(*c->lost));
 	c->lost[c->nlost++] = cp;
 	buf_init(&ex);
-	pdf_excerpt(&ex, text);
+	layout_excerpt(text, &ex);
 	if (strcmp(why, "invalid") == 0)
 		diag_msg(c->diag, DIAG_WARNING, c->name, 0, 0, "expected UTF-8 text, found "
 		    "bytes that are not valid UTF-8 in \"%s\"; they are printed as \"?\"", ex.data);

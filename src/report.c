@@ -166,7 +166,13 @@ report_level_word(const struct report_ctx *c, int level)
 void
 report_level(const struct report_ctx *c, const struct figure *f, struct buf *out)
 {
-	if (f->state != FIG_PUBLISHED || f->level < LEVEL_LAV || f->level > LEVEL_GOD)
+	const char *sym = fig_symbol(c, f);
+
+	if (sym != NULL) {	/* no figure, no level: say why, as the value does */
+		buf_puts(out, sym);
+		return;
+	}
+	if (f->level < LEVEL_LAV || f->level > LEVEL_GOD)
 		return;
 	buf_puts(out, report_level_symbol(c, f->level));
 	buf_puts(out, NBSP);

@@ -65,7 +65,7 @@ const char *report_unit(const struct report_ctx *, size_t ind);
  * it is none. */
 const char *report_level_symbol(const struct report_ctx *, int level);
 const char *report_level_word(const struct report_ctx *, int level);
-/* The level as symbol and word ("● God"), "" unless published. */
+/* The level as symbol and word ("● God"); ":" or ".." when the figure is hidden or missing. */
 void	report_level(const struct report_ctx *, const struct figure *, struct buf *out);
 /* The doc mark (cell colour) of a figure's level; grey when hidden or missing. */
 enum doc_mark report_mark(const struct figure *);

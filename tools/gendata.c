@@ -17,6 +17,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "date.h"
+#include "model.h"
+
 #define SAMPLE_FYLKE	"15"
 #define DEFAULT_SEED	20130513u	/* the date of the KoRus report */
 #define YEAR_MIN	1990
@@ -88,34 +91,21 @@ clamp(double v, double lo, double hi)
 
 /* ---------------------------------------------------------------- dates */
 
-/* Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm). */
+/* Days since 1970-01-01 of a civil date (src/date.c). */
 static long
 date_days(int y, int m, int d)
 {
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
+	return date_to_days(DATE_YMD(y, m, d));
 }
 
 static void
 date_civil(long z, int *y, int *m, int *d)
 {
-	long era, doe, yoe, doy, mp;
+	int ymd = date_from_days(z);
 
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
+	*y = DATE_YEAR(ymd);
+	*m = DATE_MONTH(ymd);
+	*d = DATE_DAY(ymd);
 }
 
 /* A random day of year y (days since 1970), not before `first`; 31.12. when first is later. */

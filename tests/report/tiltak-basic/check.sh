@@ -48,7 +48,7 @@ done
 for s in "15. juni 2024" "30. november 2012" "1. mars 2025" "Gjentakende" "Ingen frist med dato"; do
 	grep -qF "$s" "$tmp/t.txt" || fail "'$s' is not in the report"
 done
-for s in "Gjentakande" "Inga frist med dato" "Ikkje starta"; do
+for s in "Gjentakande" "Ingen frist med dato" "Ikkje starta"; do
 	grep -qF "$s" "$tmp/n.txt" || fail "'$s' is not in the nynorsk report"
 done
 for ext in png svg; do

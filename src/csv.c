@@ -2,9 +2,10 @@
  * Positioned CSV reading (see csv.h). libcsv gives no positions, so the text is fed in
  * segments that end at each special byte (delimiter, quote, CR, LF): a callback that fires
  * was caused by the last byte fed, and the field that ended began where the segment after
- * the previous field end began. Lines and columns are counted while scanning. A line
- * without quote marks (nearly every line of an export) is split here in one scan instead,
- * with the fields libcsv would give it.
+ * the previous field end began. Lines and columns are counted while scanning, as an editor
+ * counts them: libcsv ends a record at a lone CR (old Mac files), so a lone CR ends a line
+ * here too. A line without quote marks (nearly every line of an export) is split here in
+ * one scan instead, with the fields libcsv would give it.
  */
 #include <csv.h>
 #include <stdint.h>
@@ -13,6 +14,7 @@
 #endif
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "csv.h"
 #include "text.h"
@@ -24,6 +26,7 @@ struct csv_state {
 	struct csv_field	*fields;	/* s holds an offset into text until the row ends */
 	size_t			 nfields, capfields;
 	long			 start_line, start_col;	/* where the open field began; 0: not yet */
+	long			 at_line, at_col;	/* where the last byte fed is */
 	int			 after_record;
 	int			 stopped;
 	char			 delim;
@@ -49,6 +52,8 @@ csv_on_field(void *s, size_t len, void *arg)
 	f->len = len;
 	f->line = st->start_line;
 	f->col = st->start_col;
+	f->eline = st->at_line;
+	f->ecol = st->at_col;
 	if (b->len + len + 2 > b->cap)
 		b->data = xgrow(b->data, &b->cap, b->len + len + 2, 1);
 	if (len > 0)
@@ -80,13 +85,45 @@ out:
 	buf_reset(&st->text);
 }
 
+/* 1 when s[i] ends a line: LF, or a CR that no LF follows. */
+static int
+csv_ends_line(const char *s, size_t i, size_t len)
+{
+	return s[i] == '\n' || (s[i] == '\r' && (i + 1 >= len || s[i + 1] != '\n'));
+}
+
+/* The length of Excel's "sep=X" first line with its line end when s begins with one that
+ * names delim, else 0. */
+static size_t
+csv_sep_line(const char *s, size_t len, char delim)
+{
+	if (len < 5 || strncasecmp(s, "sep=", 4) != 0 || s[4] != delim)
+		return 0;
+	if (len == 5)
+		return 5;
+	if (s[5] == '\n')
+		return 6;
+	if (s[5] == '\r')
+		return len > 6 && s[6] == '\n' ? 7 : 6;
+	return 0;
+}
+
 char
 csv_detect_delim(const char *s, size_t len)
 {
-	size_t i, semi = 0, tab = 0, comma = 0;
+	static const char delims[] = { ';', ',', '\t' };
+	size_t i = 0, k, semi = 0, tab = 0, comma = 0;
 	int quoted = 0;
 
-	for (i = 0; i < len && (quoted || (s[i] != '\n' && s[i] != '\r')); i++) {
+	for (k = 0; k < sizeof(delims); k++)
+		if (csv_sep_line(s, len, delims[k]) > 0)
+			return delims[k];
+	/* The header line is the first that holds more than spaces and delimiters (blank
+	 * lines and Excel's empty rows ";;;;" come before it in some exports). */
+	for (k = 0; k < len && s[k] != '\0' && strchr(" \t;,\r\n", s[k]) != NULL; k++)
+		if (s[k] == '\r' || s[k] == '\n')
+			i = k + 1;
+	for (; i < len && (quoted || (s[i] != '\n' && s[i] != '\r')); i++) {
 		if (s[i] == '"')
 			quoted = !quoted;
 		else if (!quoted && s[i] == ';')
@@ -125,9 +162,21 @@ csv_report(const char *s, size_t off, size_t len, const char *shown, struct diag
 static size_t
 csv_skip_line(const char *s, size_t off, size_t len)
 {
-	const char *nl = memchr(s + off, '\n', len - off);
+	for (; off < len; off++)
+		if (csv_ends_line(s, off, len))
+			return off + 1;
+	return len;
+}
 
-	return nl != NULL ? (size_t)(nl - s) + 1 : len;
+/* The first step by which libcsv grows a field's buffer. */
+#define CSV_BLOCK	4096
+
+/* A byte that trims away around unquoted values, as libcsv has it: space, and TAB unless
+ * TAB is the delimiter. */
+static int
+csv_trims(unsigned char c, char delim)
+{
+	return c == ' ' || (c == '\t' && delim != '\t');
 }
 
 static int
@@ -136,6 +185,9 @@ csv_setup(struct csv_parser *p, char delim)
 	if (csv_init(p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
 		return -1;
 	csv_set_delim(p, (unsigned char)delim);
+	/* libcsv grows a field's buffer by this much at a time; csv_read makes the step as
+	 * large as the buffer, so that a field of megabytes is not copied thousands of times. */
+	csv_set_blk_size(p, CSV_BLOCK);
 	/* libcsv trims spaces and TABs around unquoted values; a TAB is a delimiter here. */
 	if (delim == '\t')
 		csv_set_space_func(p, csv_is_space);
@@ -146,10 +198,18 @@ csv_setup(struct csv_parser *p, char delim)
 static void
 csv_mark_start(struct csv_state *st, const char *seg, size_t n, long line, long col)
 {
+	size_t i;
+
 	if (st->start_line != 0)
 		return;
-	if (st->after_record && n == 1 && (seg[0] == '\r' || seg[0] == '\n'))
-		return;
+	if (st->after_record) {
+		/* Between records libcsv skips line ends and lines of spaces: no field begins
+		 * in such a segment, and the next record's first field begins after it. */
+		for (i = 0; i < n && csv_trims((unsigned char)seg[i], st->delim); i++)
+			;
+		if (i == n || (i == n - 1 && (seg[i] == '\r' || seg[i] == '\n')))
+			return;
+	}
 	st->start_line = line;
 	st->start_col = col;
 	st->after_record = 0;
@@ -168,14 +228,14 @@ csv_classes(unsigned char cls[256], char delim)
 	cls[(unsigned char)delim] = cls['"'] = cls['\r'] = cls['\n'] = CSV_SPECIAL;
 }
 
-/* Moves the line and column count over s[from, to). */
+/* Moves the line and column count over s[from, to) of the len bytes at s. */
 static void
-csv_advance(const char *s, size_t from, size_t to, long *line, long *col)
+csv_advance(const char *s, size_t from, size_t to, size_t len, long *line, long *col)
 {
 	for (; from < to; from++) {
 		unsigned char c = (unsigned char)s[from];
 
-		if (c == '\n') {
+		if (csv_ends_line(s, from, len)) {
 			(*line)++;
 			*col = 1;
 		} else if ((c & 0xC0) != 0x80 && c != '\r')
@@ -198,14 +258,6 @@ csv_recover(struct csv_parser *p, struct csv_state *st, const char *s, size_t of
 	if (csv_setup(p, delim) == -1)
 		return (size_t)-1;
 	return csv_skip_line(s, off, len);
-}
-
-/* A byte that trims away around unquoted values, as libcsv has it: space, and TAB unless
- * TAB is the delimiter. */
-static int
-csv_trims(unsigned char c, char delim)
-{
-	return c == ' ' || (c == '\t' && delim != '\t');
 }
 
 /* Makes field k of a copied line hold s[from, to): trimmed as libcsv would, NUL-terminated
@@ -234,7 +286,7 @@ csv_split_begin(struct csv_state *st, size_t off, long line, long col)
 		st->fields = xgrow(st->fields, &st->capfields, st->nfields, sizeof(*st->fields));
 	f = &st->fields[st->nfields++];
 	f->len = off;	/* the offset, until the line is copied */
-	f->line = line;
+	f->line = f->eline = line;
 	f->col = col;
 }
 
@@ -278,11 +330,11 @@ csv_masks(const unsigned char cls[256], char delim, const char *s, size_t n, uns
 	}
 }
 
-/* Reads one whole line that holds no quote and no lone CR, when the parser is at the start
- * of a record, without libcsv: the same fields (split at the delimiter, spaces trimmed),
- * a blank line skipped as libcsv skips it, the record passed on. The line is scanned 16
- * bytes at a time. Returns the bytes read, or 0 when the line needs the positioned path
- * (nothing passed on then). */
+/* Reads one whole line that holds no quote, when the parser is at the start of a record,
+ * without libcsv: the same fields (split at the delimiter, spaces trimmed), a blank line
+ * skipped as libcsv skips it, the record passed on. The line ends at LF, CRLF or a lone
+ * CR, as libcsv ends a record there. The line is scanned 16 bytes at a time. Returns the
+ * bytes read, or 0 when the line needs the positioned path (nothing passed on then). */
 static size_t
 csv_fast_line(struct csv_state *st, const unsigned char cls[256], const char *s, size_t len,
     long line)
@@ -301,21 +353,23 @@ csv_fast_line(struct csv_state *st, const unsigned char cls[256], const char *s,
 			p = (unsigned)__builtin_ctz(spec);
 			at = i + p;
 			here = col + (long)p - (long)csv_popcount(cont & ((1u << p) - 1));
+			st->fields[st->nfields - 1].ecol = here;
 			if (s[at] == st->delim) {
 				csv_split_begin(st, at + 1, line, here + 1);
 				continue;
 			}
-			if (s[at] == '\n' || (s[at] == '\r' && at + 1 < len && s[at + 1] == '\n')) {
+			if (s[at] == '\n' || s[at] == '\r') {
 				end = at;
-				n = at + (s[at] == '\r' ? 2 : 1);
+				n = at + (s[at] == '\r' && at + 1 < len && s[at + 1] == '\n' ? 2 : 1);
 				goto split;
 			}
-			st->nfields = 0;	/* a quote or a lone CR */
+			st->nfields = 0;	/* a quote */
 			return 0;
 		}
 		col += (long)w - (long)csv_popcount(cont);
 		i += w;
 	}
+	st->fields[st->nfields - 1].ecol = col;
 split:
 	buf_reset(&st->text);
 	if (st->text.cap < end + 1)
@@ -343,9 +397,9 @@ csv_read(const char *s, size_t len, char delim, const char *shown,
 {
 	struct csv_parser p;
 	struct csv_state st;
-	size_t i, seg = 0, n, got, next;
+	size_t i, seg, n, got, next;
 	long line = 1, col = 1;
-	long seg_line = 1, seg_col = 1;
+	long seg_line, seg_col;
 	unsigned char cls[256];
 
 	memset(res, 0, sizeof(*res));
@@ -357,12 +411,18 @@ csv_read(const char *s, size_t len, char delim, const char *shown,
 	csv_classes(cls, delim);
 	if (csv_setup(&p, delim) == -1)
 		return -1;
+	/* Excel's "sep=;" line names the delimiter and is no record. */
+	seg = csv_sep_line(s, len, delim);
+	csv_advance(s, 0, seg, len, &line, &col);
+	seg_line = line;
+	seg_col = col;
 	while (seg < len && !st.stopped) {
-		if ((seg == 0 || s[seg - 1] == '\n') && st.nfields == 0 && st.start_line == 0 &&
+		if ((seg == 0 || csv_ends_line(s, seg - 1, len)) && st.nfields == 0 &&
+		    st.start_line == 0 &&
 		    (n = csv_fast_line(&st, cls, s + seg, len - seg, line)) > 0) {
 			st.after_record = 1;
 			seg += n;
-			if (s[seg - 1] == '\n')
+			if (s[seg - 1] == '\n' || s[seg - 1] == '\r')
 				line++;
 			seg_line = line;
 			seg_col = col = 1;
@@ -379,6 +439,10 @@ csv_read(const char *s, size_t len, char delim, const char *shown,
 		/* s[i] is special (or the end): feed s[seg..i]. */
 		n = (i < len ? i + 1 : len) - seg;
 		csv_mark_start(&st, s + seg, n, seg_line, seg_col);
+		st.at_line = line;
+		st.at_col = col;
+		if (csv_get_buffer_size(&p) > CSV_BLOCK)
+			csv_set_blk_size(&p, csv_get_buffer_size(&p));
 		got = csv_parse(&p, s + seg, n, csv_on_field, csv_on_record, &st);
 		if (got != n) {
 			res->rows_bad++;
@@ -387,13 +451,13 @@ csv_read(const char *s, size_t len, char delim, const char *shown,
 				goto fail;
 			line = seg_line;
 			col = seg_col;
-			csv_advance(s, seg, next, &line, &col);
+			csv_advance(s, seg, next, len, &line, &col);
 			seg = next;
 			seg_line = line;
 			seg_col = col;
 			continue;
 		}
-		if (i < len && s[i] == '\n') {
+		if (i < len && csv_ends_line(s, i, len)) {
 			line++;
 			col = 1;
 		} else if (i < len && s[i] != '\r')
@@ -402,6 +466,14 @@ csv_read(const char *s, size_t len, char delim, const char *shown,
 		seg_line = line;
 		seg_col = col;
 	}
+	/* A last field that is empty (after a delimiter at the end of the text) begins and
+	 * ends where the text ends. */
+	if (st.start_line == 0 && st.nfields > 0) {
+		st.start_line = line;
+		st.start_col = col;
+	}
+	st.at_line = line;
+	st.at_col = col;
 	if (!st.stopped && csv_fini(&p, csv_on_field, csv_on_record, &st) != 0) {
 		diag_msg(d, DIAG_ERROR, shown, st.start_line, st.start_col, "expected a closing "
 		    "quote mark for the field that begins here, found the end of the file; the "

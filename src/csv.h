@@ -15,6 +15,8 @@ struct csv_field {
 	size_t		 len;
 	long		 line;	/* where the field begins (its opening quote if quoted) */
 	long		 col;
+	long		 eline;	/* where it ends: the delimiter or line end after it, or */
+	long		 ecol;	/* the end of the text */
 };
 
 /* row: called once per record (the header included); returns 0 to go on, -1 to stop
@@ -32,10 +34,12 @@ struct csv_result {
 	int		stopped;	/* the sink asked to stop */
 };
 
-/* Detects the delimiter from the header line: the most frequent of ';', TAB and ','
- * outside quotes (';' when none occurs). */
+/* Detects the delimiter: the one Excel's first line "sep=;" (or "sep=," or "sep=<TAB>")
+ * names, else the most frequent of ';', TAB and ',' outside quotes in the first line that
+ * holds more than spaces and delimiters (';' when none occurs). */
 char	csv_detect_delim(const char *s, size_t len);
-/* Parses s (UTF-8, `len` bytes) and calls the sink per record. Parse errors are reported
+/* Parses s (UTF-8, `len` bytes) and calls the sink per record; a first line "sep=X" that
+ * names delim is no record. Lines end at LF, CRLF or a lone CR. Parse errors are reported
  * (named `shown`) and the broken record is left out. Returns 0, or -1 when the parser
  * could not be set up. */
 int	csv_read(const char *s, size_t len, char delim, const char *shown,

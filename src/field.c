@@ -13,15 +13,67 @@
 #include "model.h"
 #include "text.h"
 
+static int
+field_isdigit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* The length of the space at s: a space or TAB (1), a no-break space U+00A0 (2) or a
+ * narrow no-break space U+202F (3), as Excel and word processors write around values and
+ * between digit groups; 0 when s begins with none. */
+static inline size_t
+field_space_at(const char *s)
+{
+	unsigned char c = (unsigned char)s[0];
+
+	if (c < 0x80)
+		return c == ' ' || c == '\t';
+	if (c == 0xC2 && s[1] == '\xA0')
+		return 2;
+	if (c == 0xE2 && s[1] == '\x80' && s[2] == '\xAF')
+		return 3;
+	return 0;
+}
+
+/* The length of the space that ends s[0, n), as field_space_at; 0 when none does. */
+static inline size_t
+field_space_before(const char *s, size_t n)
+{
+	unsigned char c = n > 0 ? (unsigned char)s[n - 1] : 0;
+
+	if (c < 0x80)
+		return c == ' ' || c == '\t';
+	if (c == 0xA0 && n >= 2 && s[n - 2] == '\xC2')
+		return 2;
+	if (c == 0xAF && n >= 3 && s[n - 3] == '\xE2' && s[n - 2] == '\x80')
+		return 3;
+	return 0;
+}
+
+const char *
+field_trim(const char *s, size_t *len)
+{
+	size_t k, n;
+
+	while ((k = field_space_at(s)) > 0)
+		s += k;
+	n = strlen(s);
+	while ((k = field_space_before(s, n)) > 0)
+		n -= k;
+	*len = n;
+	return s;
+}
+
 /* Copies s without surrounding space, lowercased (ASCII), into t (size n). Returns the
  * length, or -1 when it does not fit. */
 static int
 field_lower(const char *s, char *t, size_t n)
 {
-	size_t i;
+	size_t i, k;
 
-	while (*s == ' ' || *s == '\t')
-		s++;
+	while ((k = field_space_at(s)) > 0)
+		s += k;
 	for (i = 0; s[i] != '\0'; i++) {
 		char c = s[i];
 
@@ -29,8 +81,8 @@ field_lower(const char *s, char *t, size_t n)
 			return -1;
 		t[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
 	}
-	while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\t'))
-		i--;
+	while ((k = field_space_before(t, i)) > 0)
+		i -= k;
 	t[i] = '\0';
 	return (int)i;
 }
@@ -59,16 +111,18 @@ field_lower8(uint64_t w)
 static int
 field_word16(const char *s, uint64_t w[2])
 {
-	size_t n = 0, i;
+	size_t n = 0, i, k;
 
-	while (*s == ' ' || *s == '\t')
-		s++;
+	while ((k = field_space_at(s)) > 0)
+		s += k;
 	while (n < 16 && s[n] != '\0')
 		n++;
+	if (n == 16)
+		n += strlen(s + 16);	/* rare: a word only if spaces end it */
+	while ((k = field_space_before(s, n)) > 0)
+		n -= k;
 	if (n >= 16)
 		return -1;
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-		n--;
 	w[0] = w[1] = 0;
 	for (i = 0; i < n; i++) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
@@ -284,6 +338,66 @@ field_count(const char *s, int32_t *v)
 	return FIELD_OK;
 }
 
+/* The length of a separator between digit groups at s, [p, end) being what is left of the
+ * value: a space, U+00A0, U+202F or '.'; 0 when there is none. */
+static size_t
+field_group_sep(const char *p, const char *end)
+{
+	size_t k = *p == '.' ? 1 : *p == '\t' ? 0 : field_space_at(p);
+
+	return p + k <= end ? k : 0;
+}
+
+/* 1 when [p, end) begins with exactly three digits. */
+static int
+field_three(const char *p, const char *end)
+{
+	return end - p >= 3 && field_isdigit(p[0]) && field_isdigit(p[1]) &&
+	    field_isdigit(p[2]) && (end - p == 3 || !field_isdigit(p[3]));
+}
+
+enum field_result
+field_population(const char *s, int32_t *v)
+{
+	const char *p, *end, *sep = NULL;
+	size_t len, k, seplen = 0;
+	int32_t x = 0;
+	int n = 0, run, zeros = 0;
+
+	p = field_trim(s, &len);
+	if (len == 0)
+		return FIELD_EMPTY;
+	end = p + len;
+	for (;;) {
+		for (run = 0; p < end && field_isdigit(*p); p++, run++)
+			if (++n <= 9)
+				x = x * 10 + (*p - '0');
+		if (run == 0 || n > 9)
+			return FIELD_BAD;
+		/* Groups of three after a first group of one to three digits, all with the
+		 * same separator: "709 037", "1.234.567". */
+		if ((sep == NULL && run > 3) || (k = field_group_sep(p, end)) == 0 ||
+		    (sep != NULL && (k != seplen || memcmp(p, sep, k) != 0)) ||
+		    !field_three(p + k, end))
+			break;
+		sep = p;
+		seplen = k;
+		p += k;
+	}
+	/* Excel's decimals, which must be zeros: "709037,00". Three zeros or more would be a
+	 * thousands group in English ("12,000"), so they are not read as decimals. */
+	if (p < end && (*p == ',' || (*p == '.' && (sep == NULL || *sep != '.')))) {
+		for (p++; p < end && *p == '0'; p++)
+			zeros++;
+		if (zeros > 2)
+			return FIELD_BAD;
+	}
+	if (p != end)
+		return FIELD_BAD;
+	*v = x;
+	return FIELD_OK;
+}
+
 enum field_result
 field_kommunenr(const char *s, char nr[5], int *padded)
 {
@@ -338,15 +452,36 @@ field_is_fnr(const char *s)
 	return k2 != 10 && k2 == s[10] - '0';
 }
 
-static int
-field_isdigit(char c)
+/* The number of digits at s[p] and after. */
+static size_t
+field_run(const char *s, size_t p, size_t len)
 {
-	return c >= '0' && c <= '9';
+	size_t k;
+
+	for (k = p; k < len && field_isdigit(s[k]); k++)
+		;
+	return k - p;
+}
+
+/* 1 when the whole run of digits s[j, k) begins an identity number: it is one (11 digits),
+ * or it is the date part of one written "150590 12387" (6 digits, one space, a run of 5). */
+static int
+field_fnr_from(const char *s, size_t len, size_t j, size_t k)
+{
+	char t[11];
+
+	if (k - j == 11)
+		return field_is_fnr(s + j);
+	if (k - j != 6 || k + 6 > len || s[k] != ' ' || field_run(s, k + 1, len) != 5)
+		return 0;
+	memcpy(t, s + j, 6);
+	memcpy(t + 6, s + k + 1, 5);
+	return field_is_fnr(t);
 }
 
 #ifdef __SSE2__
 /* Looks at every run of digits that begins at or after p and before `to` (p not inside a
- * run): the offset of the first that is an identity number, or -1 with *next where the
+ * run): the offset of the first that begins an identity number, or -1 with *next where the
  * look ended (after a run, or at `to`; never inside a run). */
 static long
 field_fnr_runs(const char *s, size_t len, size_t p, size_t to, size_t *next)
@@ -358,9 +493,8 @@ field_fnr_runs(const char *s, size_t len, size_t p, size_t to, size_t *next)
 			p++;
 			continue;
 		}
-		for (k = p; k < len && field_isdigit(s[k]); k++)
-			;
-		if (k - p == 11 && field_is_fnr(s + p))
+		k = p + field_run(s, p, len);
+		if (field_fnr_from(s, len, p, k))
 			return (long)p;
 		p = k;
 	}
@@ -384,16 +518,21 @@ field_find_fnr(const char *s, size_t len)
 	size_t i = 0, j, k;
 
 #ifdef __SSE2__
-	/* Sixteen bytes at a time, looking closer only where a run of 11 digits or more is;
-	 * run is the number of digits just before s[i]. */
+	/* Sixteen bytes at a time, looking closer only where a run of 11 digits or more is,
+	 * a space between two digits counting as a digit (so that "150590 12387" is such a
+	 * run; at the edges of the 16 bytes a space counts as one between digits, to be
+	 * safe); run is the number of those just before s[i]. */
 	size_t run = 0;
 	long at;
 
 	while (i + 16 <= len) {
-		__m128i v = _mm_sub_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + i)),
-		    _mm_set1_epi8('0'));
+		__m128i raw = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i v = _mm_sub_epi8(raw, _mm_set1_epi8('0'));
 		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v,
 		    _mm_set1_epi8(9)), v));
+		unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(raw, _mm_set1_epi8(' ')));
+
+		m |= sp & ((m << 1) | 1) & ((m >> 1) | 0x8000);
 
 		if (field_long_run(m, run)) {
 			if ((at = field_fnr_runs(s, len, i - run, i + 16, &i)) >= 0)
@@ -406,18 +545,32 @@ field_find_fnr(const char *s, size_t len)
 	}
 	i -= run;	/* the scalar look below begins at the start of a run */
 #endif
-	/* A run of 11 digits covers s[i + 10] when it begins in s[i..i + 10]; when that byte
-	 * is no digit, none begins there. Before i, every run has been looked at. */
+	/* An identity number (11 digits, or 6, a space and 5) that begins in s[i..i + 10]
+	 * covers s[i + 10]; when that byte is neither digit nor space, none begins there.
+	 * Before i, every one has been looked at. */
 	while (i + 11 <= len) {
+		if (s[i + 10] == ' ') {
+			/* Only "dddddd ddddd" with this space: its date begins at i + 4. */
+			j = i + 4;
+			if (!field_isdigit(s[j - 1]) && field_run(s, j, len) == 6 &&
+			    field_fnr_from(s, len, j, j + 6))
+				return (long)j;
+			i += 11;
+			continue;
+		}
 		if (!field_isdigit(s[i + 10])) {
 			i += 11;
 			continue;
 		}
 		for (j = i + 10; j > i && field_isdigit(s[j - 1]); j--)
 			;
-		for (k = i + 11; k < len && field_isdigit(s[k]); k++)
-			;
-		if (k - j == 11 && field_is_fnr(s + j))
+		k = i + 11 + field_run(s, i + 11, len);
+		/* s[j, k) may be the last five digits of one that begins in s[i..j). */
+		if (k - j == 5 && j >= i + 7 && s[j - 1] == ' ' &&
+		    (j == 7 || !field_isdigit(s[j - 8])) && field_run(s, j - 7, len) == 6 &&
+		    field_fnr_from(s, len, j - 7, j - 1))
+			return (long)(j - 7);
+		if (field_fnr_from(s, len, j, k))
 			return (long)j;
 		i = k + 1;
 	}
@@ -433,13 +586,42 @@ field_is_punct(unsigned int c)
 	    c == 0x201C || c == 0x201D || c == 0x2026;
 }
 
+/* The ASCII letter a Latin letter with a diacritic folds to (Sami, Kven and loan names:
+ * á, ŋ, č, đ, š, ŧ, ž, ï, ä, ö, é, ...), or 0 when c is none. Æ and Œ, Ĳ, Þ, ß keep their
+ * own forms. */
+static char
+field_base_letter(unsigned int c)
+{
+	/* U+00C0-00FF, then U+0100-017F; '-' for no base letter. */
+	static const char latin1[] =
+	    "aaaaaa-ceeeeiiiidnooooo-ouuuuy--aaaaaa-ceeeeiiiidnooooo-ouuuuy-y";
+	static const char ext_a[] =
+	    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii--jjkkkllllllllllnnnnnnnnnoooooo"
+	    "--rrrrrrsssssssstttttt" "uuuuuuuuuuuuwwyyyzzzzzzs";
+	char b = 0;
+
+	if (c >= 0xC0 && c <= 0xFF)
+		b = latin1[c - 0xC0];
+	else if (c >= 0x100 && c <= 0x17F)
+		b = ext_a[c - 0x100];
+	else if (c >= 0x1E4 && c <= 0x1E7)
+		b = 'g';	/* Skolt Sami ǥ ǧ */
+	else if (c == 0x1E8 || c == 0x1E9)
+		b = 'k';	/* ǩ */
+	else if (c == 0x1B7 || c == 0x1EE || c == 0x1EF || c == 0x292)
+		b = 'z';	/* ʒ ǯ */
+	return b == '-' ? 0 : b;
+}
+
 void
 field_fold(const char *s, struct buf *out, int punct)
 {
+	char b;
+
 	while (*s != '\0') {
 		unsigned int c = utf8_next(&s);
 
-		if (c == ' ' || c == '_' || c == '-' || c == '\t' || c == 0xA0)
+		if (c == ' ' || c == '_' || c == '-' || c == '\t' || c == 0xA0 || c == 0x202F)
 			continue;
 		if (punct && field_is_punct(c))
 			continue;
@@ -447,10 +629,8 @@ field_fold(const char *s, struct buf *out, int punct)
 			buf_putc(out, (char)(c + 32));
 		else if (c == 0xE6 || c == 0xC6)
 			buf_puts(out, "ae");
-		else if (c == 0xF8 || c == 0xD8)
-			buf_putc(out, 'o');
-		else if (c == 0xE5 || c == 0xC5)
-			buf_putc(out, 'a');
+		else if ((b = field_base_letter(c)) != 0)
+			buf_putc(out, b);
 		else if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
 			utf8_put(out, c + 0x20);
 		else
@@ -459,23 +639,30 @@ field_fold(const char *s, struct buf *out, int punct)
 }
 
 void
-field_shown(const char *s, char out[128])
+field_shown(const char *s, char out[FIELD_SHOWN])
 {
-	size_t i = 0, n = 0;
+	size_t i = 0, k, o = 0, n;
 
-	while (s[i] != '\0' && n < 40) {
-		i++;
-		while (((unsigned char)s[i] & 0xC0) == 0x80)
-			i++;
-		n++;
+	/* Each of 40 characters takes at most 8 bytes ("<U+00A0>"): 320 + "..." fit. */
+	for (n = 0; s[i] != '\0' && n < 40; n++) {
+		k = field_space_at(s + i);
+		if (k > 1) {
+			/* A no-break space looks like a space: shown so that one sees why the
+			 * value was not read. */
+			memcpy(out + o, k == 2 ? "<U+00A0>" : "<U+202F>", 8);
+			o += 8;
+			i += k;
+			continue;
+		}
+		out[o++] = (unsigned char)s[i] < 0x20 ? ' ' : s[i];
+		for (i++, k = 0; k < 3 && ((unsigned char)s[i] & 0xC0) == 0x80; i++, k++)
+			out[o++] = s[i];
 	}
-	if (s[i] == '\0')
-		snprintf(out, 128, "%s", s);
-	else
-		snprintf(out, 128, "%.*s...", (int)i, s);
-	for (i = 0; out[i] != '\0'; i++)
-		if ((unsigned char)out[i] < 0x20)
-			out[i] = ' ';
+	if (s[i] != '\0') {
+		memcpy(out + o, "...", 3);
+		o += 3;
+	}
+	out[o] = '\0';
 }
 
 void

@@ -20,6 +20,12 @@ enum field_result {
 	FIELD_OK
 };
 
+/* The value parsers ignore surrounding space: spaces, TABs and the no-break spaces U+00A0
+ * and U+202F. */
+
+/* s without its surrounding space (as the value parsers see it): where it begins, and its
+ * length in *len. This function can't fail. */
+const char *field_trim(const char *s, size_t *len);
 /* dd.mm.yyyy, yyyy-mm-dd, dd/mm/yyyy (day and month one or two digits) -> yyyymmdd. */
 enum field_result field_date(const char *s, int32_t *ymd);
 /* ja/j/yes/y/x/1/sann/true -> YES, nei/n/no/0/usann/false -> NO. */
@@ -30,17 +36,27 @@ enum field_result field_partly(const char *s, int32_t *v);
 enum field_result field_status(const char *s, int32_t *v);
 /* A whole number >= 0 ("3", "3,0" and "3.0" too). */
 enum field_result field_count(const char *s, int32_t *v);
+/* A population: a whole number >= 0 whose digits may be grouped by three, with one kind
+ * of separator (space, U+00A0, U+202F or '.'): "709037", "709 037", "1.234.567"; and one
+ * or two zero decimals ("709037,00"). At most nine digits. */
+enum field_result field_population(const char *s, int32_t *v);
 /* Four digits, or three that are padded (*padded set to 1). nr gets the four digits. */
 enum field_result field_kommunenr(const char *s, char nr[5], int *padded);
 /* 1 when the 11 digits at s form a national identity number (both check digits valid). */
 int	field_is_fnr(const char *s);
-/* Offset of the first identity number in s (a run of exactly 11 digits), or -1. */
+/* Offset of the first identity number in s, or -1: a run of exactly 11 digits, or a run of
+ * exactly 6, one space and a run of exactly 5 ("150590 12387"), whose digits are one. */
 long	field_find_fnr(const char *s, size_t len);
 /* Appends the folded form of s to out: ASCII and Æ/Ø/Å lowercased, æ->ae, ø->o, å->a,
- * spaces, '_' and '-' removed; with `punct` also every other ASCII punctuation removed. */
+ * other Latin letters with diacritics to their base letter (á->a, ŋ->n, č->c, đ->d, ï->i),
+ * spaces (no-break ones too), '_' and '-' removed; with `punct` also every other ASCII
+ * punctuation removed. */
 void	field_fold(const char *s, struct buf *out, int punct);
-/* A value as messages quote it: at most 40 characters, then "...". */
-void	field_shown(const char *s, char out[128]);
+/* The size of field_shown's buffer. */
+#define FIELD_SHOWN	400
+/* A value as messages quote it: at most 40 characters, then "..."; control characters
+ * as spaces, and no-break spaces visible as <U+00A0> and <U+202F>. */
+void	field_shown(const char *s, char out[FIELD_SHOWN]);
 
 struct field_alias {
 	char	*folded;	/* folded alias */

@@ -87,7 +87,7 @@ struct load_file {
 	struct buf		 scratch;
 };
 
-static const struct csv_field load_empty = { "", 0, 0, 0 };
+static const struct csv_field load_empty = { "", 0, 0, 0, 0, 0 };
 
 /* ---- small helpers ---------------------------------------------------------------- */
 
@@ -272,13 +272,29 @@ load_find_kommune(const struct kommune_register *r, const char *nr)
 	return -1;
 }
 
+static int
+load_nr_value(const char *nr)
+{
+	return (nr[0] - '0') * 1000 + (nr[1] - '0') * 100 + (nr[2] - '0') * 10 + (nr[3] - '0');
+}
+
+/* The register index of a four-digit number, or -1. */
+static int
+load_lookup(const struct load_ctx *c, const char *nr)
+{
+	if (c->bynr == NULL)
+		return load_find_kommune(&c->ds->reg, nr);
+	return c->bynr[load_nr_value(nr)];
+}
+
 /* The successors of nr by changes in force from `since`: their count, the first in *one,
- * all of them listed in list. */
+ * all of them listed in list ("1508 Ålesund and 1580 Haram", names from the register). */
 static size_t
 load_successors(const struct load_ctx *c, const char *nr, int32_t since, char one[5],
     struct buf *list)
 {
 	size_t i, j, n = 0;
+	int k;
 
 	for (i = 0; i < c->nchanges; i++) {
 		const struct load_change *ch = &c->changes[i];
@@ -294,7 +310,9 @@ load_successors(const struct load_ctx *c, const char *nr, int32_t since, char on
 			continue;
 		if (n == 0)
 			memcpy(one, ch->new, 5);
-		buf_printf(list, "%s%s", n > 0 ? " and " : "", ch->new);
+		k = load_lookup(c, ch->new);
+		buf_printf(list, "%s%s%s%s", n > 0 ? " and " : "", ch->new, k >= 0 ? " " : "",
+		    k >= 0 ? c->ds->reg.kommuner[k].navn : "");
 		n++;
 	}
 	return n;
@@ -332,27 +350,12 @@ load_follow(const struct load_ctx *c, const char *nr, struct buf *path, struct b
 	return -1;
 }
 
-static int
-load_nr_value(const char *nr)
-{
-	return (nr[0] - '0') * 1000 + (nr[1] - '0') * 100 + (nr[2] - '0') * 10 + (nr[3] - '0');
-}
-
-/* The register index of a four-digit number, or -1. */
-static int
-load_lookup(const struct load_ctx *c, const char *nr)
-{
-	if (c->bynr == NULL)
-		return load_find_kommune(&c->ds->reg, nr);
-	return c->bynr[load_nr_value(nr)];
-}
-
 /* Reads a kommunenr field: register index, or -1 after a row error. */
 static int
 load_kommunenr(struct load_file *lf, const struct csv_field *f)
 {
 	struct load_ctx *c = lf->ctx;
-	char nr[5], shown[128];
+	char nr[5], shown[FIELD_SHOWN];
 	int padded, k;
 	struct buf path, list;
 
@@ -369,10 +372,12 @@ load_kommunenr(struct load_file *lf, const struct csv_field *f)
 	case FIELD_OK:
 		break;
 	}
-	if (padded)
+	if (padded) {
+		field_shown(f->s, shown);
 		diag_msg(c->d, DIAG_WARNING, lf->shown, f->line, f->col, "expected a kommunenr "
 		    "of four digits, found '%s'; read as %s (a leading zero lost in Excel)",
-		    f->s + strspn(f->s, " "), nr);
+		    shown, nr);
+	}
 	if ((k = load_lookup(c, nr)) >= 0)
 		return k;
 	buf_init(&path);
@@ -402,21 +407,74 @@ load_name_cmp(const void *a, const void *b)
 	return strcmp(((const struct load_name *)a)->folded, ((const struct load_name *)b)->folded);
 }
 
-/* Folds a municipality name for matching: no " kommune" at the end, no punctuation. */
+/* 1 when the word s[0, n) names what a municipality is, as official names write it after
+ * the name: kommune, herad (nynorsk), suohkan and gielda (North and Lule Sami), gïelda and
+ * tjïelte (South and Ume Sami). */
+static int
+load_kind_word(const char *s, size_t n)
+{
+	static const char *const kinds[] = { "kommune", "herad", "suohkan", "gielda",
+	    "tjielte" };
+	char *t = xstrndup(s, n);
+	struct buf f;
+	size_t i;
+	int found = 0;
+
+	buf_init(&f);
+	field_fold(t, &f, 1);
+	for (i = 0; f.data != NULL && i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (strcmp(f.data, kinds[i]) == 0)
+			found = 1;
+	buf_free(&f);
+	free(t);
+	return found;
+}
+
+/* Appends one form s[0, len) of a name to out without the word after the name that says
+ * what it is, also before a parenthesis: "Kvam herad" -> "Kvam", "Herøy kommune
+ * (Nordland)" -> "Herøy (Nordland)". A word is cut only after a space ("Kvinnherad"). */
+static void
+load_strip_kind(const char *s, size_t len, struct buf *out)
+{
+	const char *paren = memchr(s, '(', len);
+	size_t head = paren != NULL ? (size_t)(paren - s) : len, end = head, w;
+
+	while (end > 0 && s[end - 1] == ' ')
+		end--;
+	for (w = end; w > 0 && s[w - 1] != ' '; w--)
+		;
+	if (w > 0 && load_kind_word(s + w, end - w))
+		end = w - 1;
+	buf_put(out, s, end);
+	buf_putc(out, ' ');
+	buf_put(out, s + head, len - head);
+}
+
+/* Folds a municipality name for matching: in each of its forms (joined by " - ") no
+ * " kommune", " herad" or Sami kind word at the end, no punctuation, no diacritics. */
 static char *
 load_fold_name(const char *s, size_t len)
 {
-	struct buf b;
-	char *t = xstrndup(s, len), *r;
+	struct buf b, f;
+	const char *end = s + len, *p, *sep;
+	char *r;
 	size_t n;
 
 	buf_init(&b);
-	field_fold(t, &b, 1);
-	free(t);
-	r = buf_take(&b);
+	for (p = s; ; p = sep + 3) {
+		for (sep = p; sep + 3 <= end && memcmp(sep, " - ", 3) != 0; sep++)
+			;
+		load_strip_kind(p, sep + 3 <= end ? (size_t)(sep - p) : (size_t)(end - p), &b);
+		if (sep + 3 > end)
+			break;
+	}
+	buf_init(&f);
+	field_fold(b.data != NULL ? b.data : "", &f, 1);
+	buf_free(&b);
+	r = f.data != NULL ? buf_take(&f) : xstrdup("");
 	n = strlen(r);
 	if (n > 7 && strcmp(r + n - 7, "kommune") == 0)
-		r[n - 7] = '\0';
+		r[n - 7] = '\0';	/* "Sykkylven-kommune" */
 	return r;
 }
 
@@ -463,12 +521,11 @@ load_index_names(struct load_ctx *c)
 	qsort(c->names, c->nnames, sizeof(*c->names), load_name_cmp);
 }
 
-/* Register index of a municipality name, -1 when unknown, -2 when ambiguous (*other
- * and *first then name two candidates). */
+/* Register index of a folded name, -1 when unknown, -2 when ambiguous (*other and *first
+ * then name two candidates). */
 static int
-load_find_name(const struct load_ctx *c, const char *s, int *first, int *other)
+load_find_folded(const struct load_ctx *c, char *f, int *first, int *other)
 {
-	char *f = load_fold_name(s, strlen(s));
 	struct load_name key = { f, 0 }, *hit;
 	size_t i;
 	int k = -1;
@@ -488,8 +545,39 @@ load_find_name(const struct load_ctx *c, const char *s, int *first, int *other)
 				break;
 			}
 	}
-	free(f);
 	return k;
+}
+
+/* Register index of a municipality name, -1 when unknown, -2 when ambiguous (*other and
+ * *first then name two candidates). A name of several forms that is not known as a whole
+ * ("Porsanger - Porsáŋgu") is known by its forms, when those the register knows agree. */
+static int
+load_find_name(const struct load_ctx *c, const char *s, int *first, int *other)
+{
+	char *f = load_fold_name(s, strlen(s));
+	const char *p, *sep;
+	int k = load_find_folded(c, f, first, other), kf;
+
+	free(f);
+	if (k != -1 || strstr(s, " - ") == NULL)
+		return k;
+	for (p = s; ; p = sep + 3) {
+		sep = strstr(p, " - ");
+		f = load_fold_name(p, sep != NULL ? (size_t)(sep - p) : strlen(p));
+		kf = load_find_folded(c, f, first, other);
+		free(f);
+		if (kf == -2)
+			return -2;
+		if (kf >= 0 && k >= 0 && kf != k) {
+			*first = k;
+			*other = kf;
+			return -2;
+		}
+		if (kf >= 0)
+			k = kf;
+		if (sep == NULL)
+			return k;
+	}
 }
 
 /* ---- the kinds of file: names a header may stand for ------------------------------ */
@@ -613,7 +701,7 @@ static int
 load_header(struct load_file *lf, const struct csv_field *f, size_t n, long line)
 {
 	struct diag *d = lf->ctx->d;
-	char shown[128];
+	char shown[FIELD_SHOWN];
 	size_t i;
 	int k;
 
@@ -718,7 +806,7 @@ load_typed(struct load_file *lf, size_t col, const struct csv_field *f)
 {
 	enum col_type type = lf->t->cols[col].type;
 	enum field_result r;
-	char shown[128];
+	char shown[FIELD_SHOWN];
 	int32_t v = 0;
 
 	switch (type) {
@@ -753,7 +841,7 @@ load_plan_row(struct load_file *lf, const struct csv_field *f, size_t n, long li
 {
 	struct diag *d = lf->ctx->d;
 	const struct csv_field *id = load_get(lf, f, n, P_ID), *st;
-	char shown[128];
+	char shown[FIELD_SHOWN];
 	struct load_key h;
 	long prev;
 	int k;
@@ -845,7 +933,7 @@ load_survey_kommune(struct load_file *lf, const struct csv_field *f, size_t n, l
 	struct load_ctx *c = lf->ctx;
 	const struct csv_field *nr = load_get(lf, f, n, S_NR), *name = load_get(lf, f, n, S_NAME);
 	const struct kommune *kk = c->ds->reg.kommuner;
-	char shown[128];
+	char shown[FIELD_SHOWN];
 	int k, a = 0, b = 0;
 
 	if (nr->len > 0 || lf->pos[S_NAME] < 0)
@@ -901,11 +989,11 @@ load_survey_row(struct load_file *lf, const struct csv_field *f, size_t n, long 
 static int
 load_fylkesnr(const char *s, char nr[3])
 {
-	size_t len;
+	size_t len, n;
 
-	s += strspn(s, " ");
+	s = field_trim(s, &n);
 	len = strspn(s, "0123456789");
-	if (len == 0 || len > 2 || s[len + strspn(s + len, " ")] != '\0')
+	if (len == 0 || len > 2 || len != n)
 		return -1;
 	nr[0] = len == 1 ? '0' : s[0];
 	nr[1] = s[len - 1];
@@ -935,7 +1023,7 @@ load_register_row(struct load_file *lf, const struct csv_field *f, size_t n, lon
 	struct kommune_register *r = &c->ds->reg;
 	const struct csv_field *nrf = load_get(lf, f, n, R_NR), *fnr = load_get(lf, f, n, R_FNR);
 	const struct csv_field *navn = load_get(lf, f, n, R_NAVN), *inn = load_get(lf, f, n, R_INNB);
-	char nr[5], fylke[3], shown[128];
+	char nr[5], fylke[3], shown[FIELD_SHOWN];
 	int padded;
 	int32_t people = -1;
 	size_t i;
@@ -966,10 +1054,11 @@ load_register_row(struct load_file *lf, const struct csv_field *f, size_t n, lon
 			    "kommunenr once, found %s again; the row is left out", nr);
 			return -1;
 		}
-	if (lf->pos[R_INNB] >= 0 && field_count(inn->s, &people) == FIELD_BAD) {
+	if (lf->pos[R_INNB] >= 0 && field_population(inn->s, &people) == FIELD_BAD) {
 		field_shown(inn->s, shown);
 		diag_msg(c->d, DIAG_WARNING, lf->shown, inn->line, inn->col, "innbyggere: "
-		    "expected a whole number, found '%s'; the population is not known", shown);
+		    "expected a whole number (such as 709037 or 709 037), found '%s'; the "
+		    "population is not known", shown);
 		people = -1;
 	}
 	r->kommuner = xgrow(r->kommuner, &c->capkommuner, r->nkommuner, sizeof(*r->kommuner));
@@ -989,7 +1078,7 @@ load_change_row(struct load_file *lf, const struct csv_field *f, size_t n, long 
 	struct load_ctx *c = lf->ctx;
 	const struct csv_field *o = load_get(lf, f, n, C_OLD), *w = load_get(lf, f, n, C_NEW);
 	struct load_change ch;
-	char shown[128];
+	char shown[FIELD_SHOWN];
 	int padded;
 
 	(void)line;
@@ -1036,7 +1125,7 @@ load_question_row(struct load_file *lf, const struct csv_field *f, size_t n, lon
 
 /* Checks the field count of a row against the header; 0, or -1 after a row error. */
 static int
-load_ragged(struct load_file *lf, const struct csv_field *f, size_t n, long line)
+load_ragged(struct load_file *lf, const struct csv_field *f, size_t n)
 {
 	size_t i;
 
@@ -1052,11 +1141,26 @@ load_ragged(struct load_file *lf, const struct csv_field *f, size_t n, long line
 		return -1;
 	}
 	if (n < lf->nheader) {
-		diag_msg(lf->ctx->d, DIAG_ERROR, lf->shown, line, 0, "expected %zu fields as in "
-		    "the header line, found %zu; the row is left out", lf->nheader, n);
+		/* Said where the row ends, where the missing fields would be. */
+		diag_msg(lf->ctx->d, DIAG_ERROR, lf->shown, f[n - 1].eline, f[n - 1].ecol,
+		    "expected %zu fields as in the header line, found %zu; the row is left out",
+		    lf->nheader, n);
 		return -1;
 	}
 	return 0;
+}
+
+/* 1 when every field of a record is empty: a line of spaces, or of delimiters only, as
+ * Excel writes for rows that were formatted but left empty. */
+static int
+load_blank(const struct csv_field *f, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (f[i].len > 0)
+			return 0;
+	return 1;
 }
 
 static int
@@ -1065,12 +1169,13 @@ load_on_row(void *arg, const struct csv_field *f, size_t n, long line)
 	struct load_file *lf = arg;
 	int rc;
 
-	if (n == 1 && f[0].len == 0)
-		return 0;	/* a line of spaces */
+	/* No data: the header is the first line with a name, and an empty row is no row. */
+	if (load_blank(f, n))
+		return 0;
 	if (!lf->header_done)
 		return load_header(lf, f, n, line);
 	lf->src->rows_read++;
-	if (load_ragged(lf, f, n, line) == -1) {
+	if (load_ragged(lf, f, n) == -1) {
 		lf->src->rows_left_out++;
 		return 0;
 	}
@@ -1654,6 +1759,64 @@ out:
 	if (rc == -1)
 		dataset_free(ds);
 	return rc;
+}
+
+/* The range of years of the usable plan and survey files in *lo, *hi; their number. */
+static size_t
+dataset_years(const struct dataset *ds, int *lo, int *hi)
+{
+	size_t i, n = ds->nplans + ds->nsurveys;
+
+	*lo = *hi = 0;
+	for (i = 0; i < n; i++) {
+		int y = i < ds->nplans ? ds->plans[i]->year : ds->surveys[i - ds->nplans]->year;
+
+		if (*lo == 0 || y < *lo)
+			*lo = y;
+		if (y > *hi)
+			*hi = y;
+	}
+	return n;
+}
+
+int
+dataset_usable(const struct dataset *ds, int year, enum diag_level level, struct diag *d)
+{
+	size_t found = 0, i;
+	int lo, hi;
+
+	for (i = 0; i < ds->nsources; i++)
+		found += ds->sources[i].year != 0 && (year == 0 || ds->sources[i].year == year);
+	if (dataset_years(ds, &lo, &hi) == 0 && (year == 0 || ds->actions == NULL)) {
+		if (level == DIAG_NOTE)
+			diag_msg(d, level, NULL, 0, 0, "no %splaner-YYYY.csv or kartlegging-YYYY.csv "
+			    "file in '%s': indicators and report have nothing to compute from",
+			    found > 0 ? "usable " : "", ds->dir);
+		else
+			diag_msg(d, level, NULL, 0, 0, "expected a planer-YYYY.csv or "
+			    "kartlegging-YYYY.csv file in '%s' to compute indicators from, found "
+			    "%s; nothing can be done", ds->dir, found > 0 ? "none that could be "
+			    "used" : "none");
+		return -1;
+	}
+	if (year == 0 || hi == 0 || dataset_plans(ds, year) != NULL ||
+	    dataset_survey(ds, year) != NULL)
+		return 0;
+	/* A year without its files would be reported from other years' files, or as
+	 * empty: what an adviser asking for that year needs to hear first. */
+	if (found > 0)
+		diag_msg(d, level, NULL, 0, 0, "expected planer-%d.csv or kartlegging-%d.csv for "
+		    "the reporting year %d, found none that could be used; nothing can be done",
+		    year, year, year);
+	else if (lo == hi)
+		diag_msg(d, level, NULL, 0, 0, "expected planer-%d.csv or kartlegging-%d.csv for "
+		    "the reporting year %d, found files of %d only; nothing can be done (without "
+		    "--year, %d is reported)", year, year, year, lo, hi);
+	else
+		diag_msg(d, level, NULL, 0, 0, "expected planer-%d.csv or kartlegging-%d.csv for "
+		    "the reporting year %d, found files of %d to %d only; nothing can be done "
+		    "(without --year, %d is reported)", year, year, year, lo, hi, hi);
+	return -1;
 }
 
 void

@@ -26,6 +26,11 @@ const struct load_column *load_columns(enum table_kind, size_t *n);
  * handlingsplan.csv, with the aliases and questions from indicators_dir. Files are found
  * by name, case-insensitively. Returns 0 when the register could be read. */
 int	dataset_load(struct dataset *, const char *data_dir, const char *indicators_dir, struct diag *);
+/* Says whether there is anything to compute from: a usable planer-YYYY.csv or
+ * kartlegging-YYYY.csv file and, when year is not 0, one of that year (without any such
+ * file, handlingsplan.csv alone will do for a year that is given). Returns 0, or -1 after
+ * saying why not at `level` (DIAG_FATAL: nothing can be done; DIAG_NOTE for check). */
+int	dataset_usable(const struct dataset *, int year, enum diag_level, struct diag *);
 /* Frees everything dataset_load allocated. This function can't fail. */
 void	dataset_free(struct dataset *);
 

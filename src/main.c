@@ -42,7 +42,8 @@ static const char *const usage_common =
 "  --templates DIR     report wording and layout (default: the installed templates/)\n"
 "  --year YYYY         reporting year (default: the latest year in the data)\n"
 "  --reference-date DD.MM.YYYY  reference date R (default: 31.12. of the year)\n"
-"  -h, --help          this text\n";
+"  -h, --help          this text\n"
+"  --version           the version of ipkval\n";
 
 static const char *const usage_report =
 "  --out DIR           where reports go (default: out)\n"
@@ -66,6 +67,13 @@ print_usage(FILE *f, const char *command)
 	fputs(usage_common, f);
 	if (strcmp(command, "report") == 0)
 		fputs(usage_report, f);
+}
+
+static int
+is_command(const char *s)
+{
+	return strcmp(s, "check") == 0 || strcmp(s, "indicators") == 0 ||
+	    strcmp(s, "report") == 0;
 }
 
 /* Parses DD.MM.YYYY into yyyymmdd; 0 when it is not a real date. */
@@ -120,7 +128,8 @@ parse_int(const char *s, int lo, int hi, int *out)
 }
 
 enum { OPT_DATA = 256, OPT_OUT, OPT_INDICATORS, OPT_TEMPLATES, OPT_FONTS, OPT_YEAR,
-	OPT_REFDATE, OPT_LANG, OPT_ISSUER, OPT_JOBS, OPT_FIGURES, OPT_DUMP, OPT_ONLY };
+	OPT_REFDATE, OPT_LANG, OPT_ISSUER, OPT_JOBS, OPT_FIGURES, OPT_DUMP, OPT_ONLY,
+	OPT_VERSION };
 
 static const struct option long_options[] = {
 	{ "data", required_argument, NULL, OPT_DATA },
@@ -137,8 +146,63 @@ static const struct option long_options[] = {
 	{ "dump", no_argument, NULL, OPT_DUMP },
 	{ "only", required_argument, NULL, OPT_ONLY },
 	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 }
 };
+
+/* What an option's value must be, for the message when it is missing. */
+static const char *
+option_expects(int c)
+{
+	switch (c) {
+	case OPT_YEAR:
+		return "a year such as 2024";
+	case OPT_REFDATE:
+		return "a date such as 30.06.2024";
+	case OPT_LANG:
+		return "nb (bokmål) or nn (nynorsk)";
+	case OPT_ISSUER:
+		return "a text";
+	case OPT_JOBS:
+		return "a number from 1 to 256";
+	case OPT_ONLY:
+		return "kommune, fylke or handlingsplan, comma-separated";
+	default:
+		return "a directory";
+	}
+}
+
+/* 1 for the options only report takes. */
+static int
+report_only(int c)
+{
+	return c == OPT_OUT || c == OPT_FONTS || c == OPT_ISSUER || c == OPT_FIGURES ||
+	    c == OPT_DUMP || c == OPT_ONLY || c == OPT_LANG || c == OPT_JOBS;
+}
+
+/* The option getopt_long just returned, as written: argv[optind - 1], or the word before
+ * it when that is the option's value ("--data DIR"). */
+static const char *
+option_text(char **argv)
+{
+	return optarg != NULL && optarg == argv[optind - 1] ? argv[optind - 2] : argv[optind - 1];
+}
+
+/* Says that option c (written as `arg`) has no value, or that what follows it is another
+ * option (so that "--data --year 2024" does not read a folder named "--year"). Returns 2. */
+static int
+option_missing(const char *command, int c, const char *arg, const char *next)
+{
+	int n = (int)strcspn(arg, "=");
+
+	if (next != NULL)
+		fprintf(stderr, "ipkval: error: %s: %.*s expects %s, found the option '%s'\n",
+		    command, n, arg, option_expects(c), next);
+	else
+		fprintf(stderr, "ipkval: error: %s: %.*s expects %s, found nothing\n",
+		    command, n, arg, option_expects(c));
+	return 2;
+}
 
 /* Returns 0, or 2 after printing a usage error. */
 static int
@@ -149,9 +213,20 @@ parse_options(int argc, char **argv, struct options *o)
 
 	opterr = 0;
 	optind = 2;
-	while ((c = getopt_long(argc, argv, "h", long_options, NULL)) != -1) {
-		const char *bad = NULL;
+	while ((c = getopt_long(argc, argv, ":h", long_options, NULL)) != -1) {
+		const char *bad = NULL, *text = option_text(argv);
 
+		if (c == '?' || (!is_report && report_only(c == ':' ? optopt : c))) {
+			fprintf(stderr, "ipkval: error: %s: unknown option '%.*s'%s\n",
+			    o->command, (int)strcspn(text, "="), text,
+			    c == '?' ? "" : " (an option of report)");
+			print_usage(stderr, o->command);
+			return 2;
+		}
+		if (c == ':')
+			return option_missing(o->command, optopt, text, NULL);
+		if (optarg != NULL && optarg == argv[optind - 1] && strncmp(optarg, "--", 2) == 0)
+			return option_missing(o->command, c, text, optarg);
 		switch (c) {
 		case OPT_DATA: o->data_dir = optarg; break;
 		case OPT_INDICATORS: o->indicators_dir = optarg; break;
@@ -167,13 +242,10 @@ parse_options(int argc, char **argv, struct options *o)
 		case 'h':
 			print_usage(stdout, o->command);
 			exit(0);
+		case OPT_VERSION:
+			printf("ipkval %s\n", IPKVAL_VERSION);
+			exit(0);
 		default:
-			if (!is_report || c == '?' || c == ':') {
-				fprintf(stderr, "ipkval: error: %s: unknown option '%s'\n",
-				    o->command, argv[optind - 1]);
-				print_usage(stderr, o->command);
-				return 2;
-			}
 			switch (c) {
 			case OPT_OUT: o->out_dir = optarg; break;
 			case OPT_FONTS: o->fonts_dir = optarg; break;
@@ -235,17 +307,29 @@ main(int argc, char **argv)
 		print_usage(stderr, NULL);
 		return 2;
 	}
-	if (strcmp(argv[1], "--version") == 0) {
-		printf("ipkval %s\n", IPKVAL_VERSION);
-		return 0;
-	}
-	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		print_usage(stdout, NULL);
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0) {
+		int version = strcmp(argv[1], "--version") == 0;
+
+		/* "ipkval --help report" is "ipkval report --help"; anything else after
+		 * them is a mistake, not something to pass over. */
+		if (argc == 3 && !version && is_command(argv[2])) {
+			print_usage(stdout, argv[2]);
+			return 0;
+		}
+		if (argc > 2) {
+			fprintf(stderr, "ipkval: error: %s: unexpected argument '%s'\n", argv[1],
+			    argv[2]);
+			return 2;
+		}
+		if (version)
+			printf("ipkval %s\n", IPKVAL_VERSION);
+		else
+			print_usage(stdout, NULL);
 		return 0;
 	}
 	o.command = argv[1];
-	if (strcmp(o.command, "check") != 0 && strcmp(o.command, "indicators") != 0 &&
-	    strcmp(o.command, "report") != 0) {
+	if (!is_command(o.command)) {
 		fprintf(stderr, "ipkval: error: unknown command '%s'\n", o.command);
 		print_usage(stderr, NULL);
 		return 2;

@@ -32,7 +32,8 @@ static int
 run_prepare(const struct options *o, struct diag *d, struct run_state *st)
 {
 	memset(st, 0, sizeof(*st));
-	if (dataset_load(&st->ds, o->data_dir, o->indicators_dir, d) == -1)
+	if (dataset_load(&st->ds, o->data_dir, o->indicators_dir, d) == -1 ||
+	    dataset_usable(&st->ds, o->year, DIAG_FATAL, d) == -1)
 		return -1;
 	if (indicators_load(&st->set, o->indicators_dir, d) == -1 && st->set.n == 0)
 		return -1;
@@ -81,7 +82,8 @@ run_check(const struct options *o, struct diag *d)
 	deadline_rules_load(&st.rules, o->indicators_dir, d);
 	tmpl_check(o->templates_dir, d);
 	if (dataset_load(&st.ds, o->data_dir, o->indicators_dir, d) == 0) {
-		if (st.set.n > 0 && st.ds.nplans + st.ds.nsurveys > 0)
+		if (dataset_usable(&st.ds, o->year, o->year != 0 ? DIAG_FATAL : DIAG_NOTE,
+		    d) == 0 && st.set.n > 0)
 			compute_run(&st.r, &st.ds, &st.set, st.rules, o->year,
 			    o->reference_date, d);
 		for (i = 0; i < st.ds.nsources; i++) {

@@ -27,8 +27,11 @@ text_free(struct text *t)
 	memset(t, 0, sizeof(*t));
 }
 
-void
-text_position(const char *s, size_t off, long *line, long *col)
+/* Line and column of byte offset off in s, as an editor counts them: a line ends at LF,
+ * CRLF or a lone CR (old Mac files); a column is a code point, or with `bytes` a byte (a
+ * single-byte file such as Windows-1252 before conversion). s[off] must be readable. */
+static void
+text_count(const char *s, size_t off, int bytes, long *line, long *col)
 {
 	size_t i;
 	long l = 1, c = 1;
@@ -36,42 +39,48 @@ text_position(const char *s, size_t off, long *line, long *col)
 	for (i = 0; i < off; i++) {
 		unsigned char ch = (unsigned char)s[i];
 
-		if (ch == '\n') {
+		if (ch == '\n' || (ch == '\r' && s[i + 1] != '\n')) {
 			l++;
 			c = 1;
-		} else if ((ch & 0xC0) != 0x80 && ch != '\r')
+		} else if (ch != '\r' && (bytes || (ch & 0xC0) != 0x80))
 			c++;
 	}
 	*line = l;
 	*col = c;
 }
 
-/* Converts through iconv into a fresh UTF-8 string. Returns 0 or -1 (*bad: input offset). */
+void
+text_position(const char *s, size_t off, long *line, long *col)
+{
+	text_count(s, off, 0, line, col);
+}
+
+/* Converts through iconv into a fresh UTF-8 string in t. Returns 0, or -1 with *bad the
+ * input offset of the first bytes iconv could not convert and t holding the text before
+ * them, so that the caller can say where they are (and must text_free t). */
 static int
 convert(struct text *t, const char *from, const char *raw, size_t len, size_t *bad)
 {
 	iconv_t cd = iconv_open("UTF-8", from);
 	size_t cap = len * 3 + 16, inleft = len, outleft;
 	char *in = (char *)raw, *out, *data;
+	int rc = 0;
 
-	if (cd == (iconv_t)-1) {
-		*bad = 0;
+	*bad = 0;
+	if (cd == (iconv_t)-1)
 		return -1;
-	}
 	data = xmalloc(cap + 1);
 	out = data;
 	outleft = cap;
 	if (iconv(cd, &in, &inleft, &out, &outleft) == (size_t)-1) {
 		*bad = (size_t)(in - raw);
-		iconv_close(cd);
-		free(data);
-		return -1;
+		rc = -1;
 	}
 	iconv_close(cd);
 	t->len = (size_t)(out - data);
 	data[t->len] = '\0';
 	t->data = data;
-	return 0;
+	return rc;
 }
 
 /* A byte that no text file holds: C0 controls other than TAB, LF, CR (and a trailing ^Z). */
@@ -184,14 +193,41 @@ valid_utf8(const char *s, size_t len, size_t *bad)
 	return 1;
 }
 
+/* Says why the UTF-16LE body raw (len bytes) cannot be converted at offset bad, where
+ * the text t converted so far ends. */
+static void
+utf16_report(const struct text *t, const char *raw, size_t len, size_t bad,
+    const char *shown, struct diag *d)
+{
+	long line = 0, col = 0;
+	unsigned u;
+
+	if (t->data != NULL)
+		text_position(t->data, t->len, &line, &col);
+	if (bad + 2 > len) {
+		diag_msg(d, DIAG_ERROR, shown, line, col, "expected UTF-16LE text after the byte "
+		    "order mark (two bytes a character), found a single byte at the end of the "
+		    "file; the file is not used");
+		return;
+	}
+	u = (unsigned char)raw[bad] | (unsigned)(unsigned char)raw[bad + 1] << 8;
+	if (u >= 0xD800 && u <= 0xDFFF)
+		diag_msg(d, DIAG_ERROR, shown, line, col, "expected UTF-16LE text after the byte "
+		    "order mark, found half of a surrogate pair (0x%04X) without the other half; "
+		    "the file is not used", u);
+	else
+		diag_msg(d, DIAG_ERROR, shown, line, col, "expected UTF-16LE text after the byte "
+		    "order mark, found the code unit 0x%04X that is not; the file is not used", u);
+}
+
 static int
 decode_utf16(struct text *t, const char *raw, size_t len, const char *shown, struct diag *d)
 {
 	size_t bad;
 
-	if (len % 2 != 0 || convert(t, "UTF-16LE", raw, len, &bad) == -1) {
-		diag_msg(d, DIAG_ERROR, shown, 0, 0, "expected UTF-16LE text after the byte "
-		    "order mark, found bytes that are not; the file is not used");
+	if (convert(t, "UTF-16LE", raw, len, &bad) == -1) {
+		utf16_report(t, raw, len, bad, shown, d);
+		text_free(t);
 		return -1;
 	}
 	t->enc = TEXT_UTF16LE;
@@ -225,7 +261,7 @@ text_decode_buf(struct text *t, char *raw, size_t len, enum text_src src, const 
 {
 	char *start = raw;
 	size_t total = len;
-	size_t bad;
+	size_t bad, stop;
 	long line, col;
 	int rc = -1;
 
@@ -264,13 +300,23 @@ text_decode_buf(struct text *t, char *raw, size_t len, enum text_src src, const 
 		rc = 0;
 		goto out;
 	}
-	text_position(raw, bad, &line, &col);
-	if (t->enc == TEXT_UTF8_BOM || convert(t, "WINDOWS-1252", raw, len, &bad) == -1) {
-		diag_msg(d, DIAG_ERROR, shown, line, col, "expected UTF-8 or Windows-1252 text, "
-		    "found the byte 0x%02X that is neither; the file is not used",
+	if (t->enc == TEXT_UTF8_BOM) {
+		text_position(raw, bad, &line, &col);
+		diag_msg(d, DIAG_ERROR, shown, line, col, "expected UTF-8 text after the UTF-8 "
+		    "byte order mark, found the byte 0x%02X that is not; the file is not used",
 		    (unsigned char)raw[bad]);
 		goto out;
 	}
+	/* Read as Windows-1252, every byte is one character: the columns count bytes. */
+	if (convert(t, "WINDOWS-1252", raw, len, &stop) == -1) {
+		text_free(t);
+		text_count(raw, stop, 1, &line, &col);
+		diag_msg(d, DIAG_ERROR, shown, line, col, "expected UTF-8 or Windows-1252 text, "
+		    "found the byte 0x%02X that is neither; the file is not used",
+		    (unsigned char)raw[stop]);
+		goto out;
+	}
+	text_count(raw, bad, 1, &line, &col);
 	t->enc = TEXT_CP1252;
 	diag_msg(d, DIAG_WARNING, shown, line, col, "expected UTF-8, found the byte 0x%02X "
 	    "that is not; the file is read as Windows-1252 (ANSI)", (unsigned char)raw[bad]);

@@ -32,7 +32,9 @@ int	text_read(struct text *t, const char *path, const char *shown, struct diag *
 /* Converts `len` bytes already in memory; same rules as text_read. */
 int	text_decode(struct text *t, const char *raw, size_t len, const char *shown, struct diag *);
 void	text_free(struct text *t);
-/* Line (1-based) and column (code points, 1-based) of byte offset off in s. */
+/* Line (1-based) and column (code points, 1-based) of byte offset off in s, as an editor
+ * counts them: a line ends at LF, CRLF or a lone CR. s[off] must be readable (the text is
+ * NUL-terminated, or off is inside it). */
 void	text_position(const char *s, size_t off, long *line, long *col);
 
 #endif

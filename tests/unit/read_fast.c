@@ -41,10 +41,13 @@ fast_pick(uint64_t *st, size_t n)
 
 /* ---- identity numbers ------------------------------------------------------------- */
 
+/* The first run of exactly 11 digits, or of exactly 6, one space and exactly 5, that is
+ * an identity number. */
 static long
 ref_find_fnr(const char *s, size_t len)
 {
-	size_t i = 0, k;
+	size_t i = 0, k, e;
+	char t[11];
 
 	while (i < len) {
 		if (s[i] < '0' || s[i] > '9') {
@@ -55,14 +58,25 @@ ref_find_fnr(const char *s, size_t len)
 			;
 		if (k - i == 11 && field_is_fnr(s + i))
 			return (long)i;
+		if (k - i == 6 && k < len && s[k] == ' ') {
+			for (e = k + 1; e < len && s[e] >= '0' && s[e] <= '9'; e++)
+				;
+			if (e - k - 1 == 5) {
+				memcpy(t, s + i, 6);
+				memcpy(t + 6, s + k + 1, 5);
+				if (field_is_fnr(t))
+					return (long)i;
+			}
+		}
 		i = k;
 	}
 	return -1;
 }
 
-/* Writes a valid identity number (11 digits) at s. */
+/* Writes a valid identity number (11 digits) at s, or with `spaced` as 6 digits, a space
+ * and 5 (12 bytes). */
 static void
-plant_fnr(uint64_t *st, char *s)
+plant_fnr(uint64_t *st, char *s, int spaced)
 {
 	char t[12];
 
@@ -75,46 +89,74 @@ plant_fnr(uint64_t *st, char *s)
 			for (t[10] = '0'; t[10] < '9' && !field_is_fnr(t); t[10]++)
 				;
 	} while (!field_is_fnr(t));
-	memcpy(s, t, 11);
+	if (spaced) {
+		memcpy(s, t, 6);
+		s[6] = ' ';
+		memcpy(s + 7, t + 6, 5);
+	} else
+		memcpy(s, t, 11);
 }
 
 static void
 test_fnr_scan(void **state)
 {
-	static const char alphabet[] = "0123456789012345678901234567890123456789;-.\na";
+	static const char alphabet[] = "0123456789012345678901234567890123456789;-.\na    ";
 	uint64_t st = 42;
 	char buf[400];
 	int round;
 
 	(void)state;
-	for (round = 0; round < 20000; round++) {
+	for (round = 0; round < 40000; round++) {
 		size_t len = fast_pick(&st, sizeof(buf)), i;
 
 		for (i = 0; i < len; i++)
 			buf[i] = alphabet[fast_pick(&st, sizeof(alphabet) - 1)];
 		if (len >= 11 && fast_pick(&st, 3) == 0)
-			plant_fnr(&st, buf + fast_pick(&st, len - 10));
+			plant_fnr(&st, buf + fast_pick(&st, len - 10), 0);
+		else if (len >= 12 && fast_pick(&st, 2) == 0)
+			plant_fnr(&st, buf + fast_pick(&st, len - 11), 1);
 		assert_int_equal(field_find_fnr(buf, len), ref_find_fnr(buf, len));
 	}
 }
 
 /* ---- words and dates -------------------------------------------------------------- */
 
+/* The length of a space at s (space, TAB, U+00A0, U+202F), or 0. */
+static size_t
+ref_space(const char *s, size_t n)
+{
+	if (n >= 1 && (s[0] == ' ' || s[0] == '\t'))
+		return 1;
+	if (n >= 2 && memcmp(s, "\xC2\xA0", 2) == 0)
+		return 2;
+	if (n >= 3 && memcmp(s, "\xE2\x80\xAF", 3) == 0)
+		return 3;
+	return 0;
+}
+
 static int
 ref_word(const char *s, const char *const *list)
 {
-	char t[64];
-	size_t i = 0, n;
+	char t[80];
+	size_t i = 0, n, k;
 
-	while (*s == ' ' || *s == '\t')
-		s++;
 	n = strlen(s);
-	if (n >= 16)
-		return -1;
+	while ((k = ref_space(s, n)) > 0) {
+		s += k;
+		n -= k;
+	}
 	for (i = 0; i < n; i++)
 		t[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
-	while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\t'))
-		n--;
+	for (;;) {
+		for (k = 3; k > 0; k--)
+			if (n >= k && ref_space(t + n - k, k) == k)
+				break;
+		if (k == 0)
+			break;
+		n -= k;
+	}
+	if (n >= 16)
+		return -1;
 	t[n] = '\0';
 	if (n == 0)
 		return -2;
@@ -130,7 +172,7 @@ test_words(void **state)
 	static const char *const pieces[] = { "ja", "JA", "Nei", "n", "X", "1", "0", "sann",
 	    "usann", "TRUE", "false", "delvis", "Partly", "partially", "aktiv", "ACTIVE",
 	    "avsluttet", "avslutta", "closed", " ", "\t", "j", "a", "\xC3\xA6", "yes", "no",
-	    "-", "Y", "s", "e" };
+	    "-", "Y", "s", "e", "\xC2\xA0", "\xE2\x80\xAF" };
 	static const char *const yes[] = { "ja", "j", "yes", "y", "x", "1", "sann", "true", NULL };
 	static const char *const no[] = { "nei", "n", "no", "0", "usann", "false", NULL };
 	static const char *const partly[] = { "delvis", "partly", "partially", NULL };
@@ -251,7 +293,8 @@ fast_ref_row(int c, void *arg)
 }
 
 /* The fields libcsv gives s, in the form fast_row writes without positions, and the
- * positions a plain count gives a quote-free text (as fast_row writes them). */
+ * positions a plain count gives a quote-free text (as fast_row writes them; lines end at
+ * LF, CRLF and a lone CR). */
 static void
 fast_reference(const char *s, size_t len, char delim, struct buf *fields, struct buf *pos)
 {
@@ -285,7 +328,8 @@ fast_reference(const char *s, size_t len, char delim, struct buf *fields, struct
 			buf_printf(pos, "%ld:%ld;", line, col);
 			continue;
 		}
-		if (c == '\n') {
+		/* A line ends at LF, CRLF or a lone CR, as an editor has it. */
+		if (c == '\n' || (c == '\r' && (i + 1 >= len || s[i + 1] != '\n'))) {
 			line++;
 			col = 1;
 			start = 1;
@@ -347,7 +391,8 @@ test_csv_lines(void **state)
 					buf_putc(&text, delim);
 			}
 			if (i + 1 < lines || fast_pick(&st, 2) == 0)
-				buf_puts(&text, fast_pick(&st, 3) == 0 ? "\r\n" : "\n");
+				buf_puts(&text, (const char *[]){ "\r\n", "\n", "\n", "\r" }
+				    [fast_pick(&st, 4)]);
 		}
 		buf_init(&want);
 		buf_init(&wantpos);

@@ -1,0 +1,36 @@
+# --version in every command and alone, and what is said when an option lacks its value
+# or is followed by another word: each line is the arguments, then stdout and stderr (the
+# usage text left out) and the exit code. With REGEN=1, expected.cmdline is rewritten.
+set -u
+run() {
+	echo "\$ ipkval $*"
+	"$BIN" "$@" 2>&1 | grep -v '^  \|^usage\|^options:\|^$\|^commands:\|^Quality\|^Run\|^Exit\|^2 usage'
+	echo "exit: $(
+		"$BIN" "$@" >/dev/null 2>&1
+		echo $?
+	)"
+}
+{
+	run --version
+	run check --version
+	run indicators --data . --version
+	run report --version
+	run --version extra
+	run --help extra
+	run check --data
+	run indicators --data . --year
+	run check --data --year 2024
+	run report --data . --out
+	run report --data . --jobs --figures
+	run check --data . --out x
+	run check --data . --bogus
+	run check --data . --year 20x
+} >cmdline.out
+if [ -n "${REGEN:-}" ]; then
+	mv cmdline.out expected.cmdline
+	exit 0
+fi
+diff -u expected.cmdline cmdline.out
+rc=$?
+rm -f cmdline.out
+exit $rc

@@ -124,8 +124,7 @@ struct draw_cairo_text {
 	struct draw_cairo_fonts	*fonts;
 	struct diag		*diag;
 	const char		*path;		/* the figure, for messages */
-	unsigned int		*lost;		/* characters already reported */
-	size_t			 nlost, caplost;
+	struct layout_lost	 lost;		/* characters already reported */
 	struct layout_ops	 ops;
 	struct buf		 clean;		/* the text last cleaned */
 };
@@ -143,27 +142,8 @@ static void
 draw_cairo_lost(void *arg, unsigned int cp, const char *why, const char *text)
 {
 	struct draw_cairo_text *t = arg;
-	struct buf ex;
-	size_t i;
 
-	for (i = 0; i < t->nlost; i++)
-		if (t->lost[i] == cp)
-			return;
-	t->lost = xgrow(t->lost, &t->caplost, t->nlost, sizeof(*t->lost));
-	t->lost[t->nlost++] = cp;
-	buf_init(&ex);
-	layout_excerpt(text, &ex);
-	if (strcmp(why, "invalid") == 0)
-		diag_msg(t->diag, DIAG_WARNING, t->path, 0, 0, "expected UTF-8 text, found "
-		    "bytes that are not valid UTF-8 in \"%s\"; they are printed as \"?\"",
-		    ex.data);
-	else if (strcmp(why, "control") == 0)
-		diag_msg(t->diag, DIAG_WARNING, t->path, 0, 0, "expected printable text, found "
-		    "the control character U+%04X in \"%s\"; it is left out", cp, ex.data);
-	else
-		diag_msg(t->diag, DIAG_WARNING, t->path, 0, 0, "the report font has no "
-		    "character U+%04X (in \"%s\"); it is printed as \"?\"", cp, ex.data);
-	buf_free(&ex);
+	layout_lost_say(&t->lost, t->diag, t->path, cp, why, text);
 }
 
 static void
@@ -183,7 +163,7 @@ draw_cairo_text_init(struct draw_cairo_text *t, struct draw_cairo_fonts *fonts,
 static void
 draw_cairo_text_free(struct draw_cairo_text *t)
 {
-	free(t->lost);
+	layout_lost_free(&t->lost);
 	buf_free(&t->clean);
 }
 

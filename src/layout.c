@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diag.h"
 #include "layout.h"
 
 /* Characters shown as another when the font lacks them: all keep a line from breaking. */
@@ -163,6 +164,39 @@ layout_excerpt(const char *text, struct buf *out)
 	}
 	if (*p != '\0')
 		buf_puts(out, "...");
+}
+
+void
+layout_lost_say(struct layout_lost *l, struct diag *d, const char *file, unsigned int cp,
+    const char *why, const char *text)
+{
+	struct buf ex;
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (l->cp[i] == cp)
+			return;
+	l->cp = xgrow(l->cp, &l->cap, l->n, sizeof(*l->cp));
+	l->cp[l->n++] = cp;
+	buf_init(&ex);
+	layout_excerpt(text, &ex);
+	if (strcmp(why, "invalid") == 0)
+		diag_msg(d, DIAG_WARNING, file, 0, 0, "expected UTF-8 text, found bytes that "
+		    "are not valid UTF-8 in \"%s\"; they are printed as \"?\"", ex.data);
+	else if (strcmp(why, "control") == 0)
+		diag_msg(d, DIAG_WARNING, file, 0, 0, "expected printable text, found the "
+		    "control character U+%04X in \"%s\"; it is left out", cp, ex.data);
+	else
+		diag_msg(d, DIAG_WARNING, file, 0, 0, "the report font has no character "
+		    "U+%04X (in \"%s\"); it is printed as \"?\"", cp, ex.data);
+	buf_free(&ex);
+}
+
+void
+layout_lost_free(struct layout_lost *l)
+{
+	free(l->cp);
+	memset(l, 0, sizeof(*l));
 }
 
 /* Number of "**" pairs usable as markup: an odd last one is shown as written. */

@@ -70,6 +70,19 @@ void	layout_clean(const struct layout_ops *, const char *text, int bold, struct 
 /* Appends a short printable quotation of text for a message: at most 60 characters,
  * controls as spaces, "..." when cut. */
 void	layout_excerpt(const char *text, struct buf *out);
+
+/* The characters a document (or figure) could not print as written, each said once. */
+struct layout_lost {
+	unsigned int	*cp;
+	size_t		 n, cap;
+};
+struct diag;
+/* Warns, naming file, that character cp of text is printed otherwise: why is "invalid"
+ * (not UTF-8), "control" (left out) or anything else (not in the font: "?"); once per
+ * character. For a layout_ops lost callback. */
+void	layout_lost_say(struct layout_lost *, struct diag *, const char *file,
+	    unsigned int cp, const char *why, const char *text);
+void	layout_lost_free(struct layout_lost *);
 /* Breaks into lines no wider than width (points); may be called again with another. */
 void	layout_wrap(struct layout_text *, const struct layout_ops *, double width);
 /* Width of the widest piece no line may break (a word, or its part after a hyphen). */

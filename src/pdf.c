@@ -84,8 +84,7 @@ struct pdf_ctx {
 	HPDF_STATUS		 err, errdetail;
 	struct layout_ops	 ops;
 	float			 cw[2][PDF_CACHED];	/* widths of Latin characters, em; <0 unknown */
-	unsigned int		*lost;		/* characters already reported */
-	size_t			 nlost, caplost;
+	struct layout_lost	 lost;		/* characters already reported */
 	HPDF_Page		 page;		/* NULL: the next drawing starts a page */
 	HPDF_Page		*pages;
 	unsigned char		*decor;		/* per page: header and footer wanted */
@@ -178,26 +177,8 @@ static void
 pdf_ops_lost(void *arg, unsigned int cp, const char *why, const char *text)
 {
 	struct pdf_ctx *c = arg;
-	struct buf ex;
-	size_t i;
 
-	for (i = 0; i < c->nlost; i++)
-		if (c->lost[i] == cp)
-			return;
-	c->lost = xgrow(c->lost, &c->caplost, c->nlost, sizeof(*c->lost));
-	c->lost[c->nlost++] = cp;
-	buf_init(&ex);
-	layout_excerpt(text, &ex);
-	if (strcmp(why, "invalid") == 0)
-		diag_msg(c->diag, DIAG_WARNING, c->name, 0, 0, "expected UTF-8 text, found "
-		    "bytes that are not valid UTF-8 in \"%s\"; they are printed as \"?\"", ex.data);
-	else if (strcmp(why, "control") == 0)
-		diag_msg(c->diag, DIAG_WARNING, c->name, 0, 0, "expected printable text, found "
-		    "the control character U+%04X in \"%s\"; it is left out", cp, ex.data);
-	else
-		diag_msg(c->diag, DIAG_WARNING, c->name, 0, 0, "the report font has no "
-		    "character U+%04X (in \"%s\"); it is printed as \"?\"", cp, ex.data);
-	buf_free(&ex);
+	layout_lost_say(&c->lost, c->diag, c->name, cp, why, text);
 }
 
 /*
@@ -1831,7 +1812,7 @@ pdf_ctx_free(struct pdf_ctx *c)
 		HPDF_Free(c->pdf);
 	free(c->pages);
 	free(c->decor);
-	free(c->lost);
+	layout_lost_free(&c->lost);
 	free(c->keep);
 	free(c->anchor);
 	free(c->toc);

@@ -56,7 +56,7 @@ $(B)/asan/ipkval: $(SANOBJS)
 $(B)/asan/obj/%.o: src/%.c $(HDRS) | $(B)/asan/obj
 	$(CC) $(WARN) $(SAN) $(DEFS) $(PKGCFLAGS) -c -o $@ $<
 
-$(B)/asan/unit/%: tests/unit/%.c $(SANLIB) $(HDRS) | $(B)/asan/unit
+$(B)/asan/unit/%: tests/unit/%.c $(SANLIB) $(HDRS) $(wildcard tests/unit/*.h) | $(B)/asan/unit
 	$(CC) $(WARN) $(SAN) $(DEFS) $(PKGCFLAGS) -Isrc -o $@ $< $(SANLIB) $(PKGLIBS) -lcmocka
 
 $(B)/gendata: tools/gendata.c src/date.c src/date.h | $(B)/obj

@@ -15,14 +15,7 @@
 #include "doc.h"
 #include "pdf.h"
 #include "util.h"
-
-static const char *
-fonts_dir(void)
-{
-	const char *d = getenv("IPKVAL_FONTS");
-
-	return d != NULL && *d != '\0' ? d : "build/fonts";
-}
+#include "unit_pdf.h"
 
 static struct doc *
 small_doc(void)

@@ -21,18 +21,11 @@
 #include "doc.h"
 #include "pdf.h"
 #include "util.h"
+#include "unit_pdf.h"
 
 /* The fonts the Makefile cuts; IPKVAL_FONTS may name another directory. */
 #define FONTS	fonts_dir()
 #define NBSP	"\xC2\xA0"
-
-static const char *
-fonts_dir(void)
-{
-	const char *d = getenv("IPKVAL_FONTS");
-
-	return d != NULL && *d != '\0' ? d : "build/fonts";
-}
 
 static const char *const names[] = {
 	"Porsanger - Porsáŋgu - Porsanki", "Guovdageaidnu - Kautokeino", "Snåase - Snåsa",
@@ -193,23 +186,6 @@ demo_doc(size_t nrows)
 	return d;
 }
 
-static char *
-run(const char *cmd)
-{
-	FILE *p = popen(cmd, "r");
-	struct buf b;
-	char chunk[4096];
-	size_t n;
-
-	buf_init(&b);
-	assert_non_null(p);
-	while ((n = fread(chunk, 1, sizeof(chunk), p)) > 0)
-		buf_put(&b, chunk, n);
-	assert_int_equal(pclose(p), 0);
-	buf_putc(&b, '\0');
-	return buf_take(&b);
-}
-
 static void
 test_paginate(void **state)
 {
@@ -273,20 +249,20 @@ test_write_and_check(void **state)
 	}
 
 	cmd = xasprintf("qpdf --check %s >/dev/null 2>&1 && echo ok", path);
-	out = run(cmd);
+	out = run_ok(cmd);
 	assert_string_equal(out, "ok\n");
 	free(out);
 	free(cmd);
 
 	/* Every font embedded: no line of pdffonts ends its emb column with "no". */
 	cmd = xasprintf("pdffonts %s | awk 'NR>2 && $(NF-4) != \"yes\"' | wc -l", path);
-	out = run(cmd);
+	out = run_ok(cmd);
 	assert_string_equal(out, "0\n");
 	free(out);
 	free(cmd);
 
 	cmd = xasprintf("pdftotext -enc UTF-8 %s - 2>/dev/null", path);
-	out = run(cmd);
+	out = run_ok(cmd);
 	assert_non_null(strstr(out, "Porsanger - Porsáŋgu - Porsanki"));
 	assert_non_null(strstr(out, "Guovdageaidnu - Kautokeino"));
 	assert_non_null(strstr(out, "Snåase - Snåsa"));
@@ -299,7 +275,7 @@ test_write_and_check(void **state)
 
 	cmd = xasprintf("pdftoppm -gray -r 50 %s %s/page 2>/dev/null && python3 tests/tools/pagecheck.py "
 	    "%s/page-*.pgm", path, dir, dir);
-	out = run(cmd);
+	out = run_ok(cmd);
 	free(out);
 	free(cmd);
 
@@ -412,7 +388,7 @@ test_metadata(void **state)
 	unsetenv("SOURCE_DATE_EPOCH");
 	assert_int_equal(pdf_write(d, path, FONTS, &dg), 0);
 	cmd = xasprintf("pdfinfo %s 2>/dev/null | grep -c CreationDate; true", path);
-	out = run(cmd);
+	out = run_ok(cmd);
 	assert_string_equal(out, "0\n");
 	free(out);
 	free(cmd);
@@ -421,7 +397,7 @@ test_metadata(void **state)
 	unsetenv("SOURCE_DATE_EPOCH");
 	cmd = xasprintf("pdfinfo -isodates %s 2>/dev/null | sed -n 's/^\\(Title\\|Author\\|"
 	    "Creator\\|CreationDate\\): *//p'", path);
-	out = run(cmd);
+	out = run_ok(cmd);
 	assert_string_equal(out, "Koordinering av individuell plan 2024: Snåase - Snåsa\n"
 	    "Statsforvalteren i Trøndelag\nipkval\n2025-01-01T00:00:00Z\n");
 	free(out);
@@ -429,7 +405,7 @@ test_metadata(void **state)
 	cmd = xasprintf("qpdf --qdf --object-streams=disable %s - | grep -a -c "
 	    "'/Lang (nb-NO)'; qpdf --json --json-key=outlines %s | grep -c '\"title\"'",
 	    path, path);
-	out = run(cmd);
+	out = run_ok(cmd);
 	assert_string_equal(out, "1\n7\n");	/* levels 1 and 2 */
 	free(out);
 	free(cmd);
@@ -483,7 +459,7 @@ test_threads(void **state)
 	}
 	cmd = xasprintf("cmp %s/t0.pdf %s/t1.pdf && cmp %s/t0.pdf %s/t2.pdf && echo same",
 	    dir, dir, dir, dir);
-	out = run(cmd);
+	out = run_ok(cmd);
 	assert_string_equal(out, "same\n");
 	free(out);
 	free(cmd);

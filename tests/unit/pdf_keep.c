@@ -19,17 +19,10 @@
 #include "doc.h"
 #include "pdf.h"
 #include "util.h"
+#include "unit_pdf.h"
 
 /* More filler lines than a portrait page holds (about 49 lines of body text). */
 #define SWEEP	56
-
-static const char *
-fonts_dir(void)
-{
-	const char *d = getenv("IPKVAL_FONTS");
-
-	return d != NULL && *d != '\0' ? d : "build/fonts";
-}
 
 static struct chart *
 bar_chart(void)

@@ -22,6 +22,7 @@
 #include "doc.h"
 #include "pdf.h"
 #include "util.h"
+#include "unit_pdf.h"
 
 #define NBSP	"\xC2\xA0"
 
@@ -32,32 +33,6 @@
  * document took 29,200. The budget leaves about 8 % for changes in typography.
  */
 #define BUDGET	25000
-
-static const char *
-fonts_dir(void)
-{
-	const char *d = getenv("IPKVAL_FONTS");
-
-	return d != NULL && *d != '\0' ? d : "build/fonts";
-}
-
-/* The standard output of a shell command (stderr as the command says). */
-static char *
-run(const char *cmd)
-{
-	FILE *p = popen(cmd, "r");
-	struct buf b;
-	char chunk[4096];
-	size_t n;
-
-	assert_non_null(p);
-	buf_init(&b);
-	while ((n = fread(chunk, 1, sizeof(chunk), p)) > 0)
-		buf_put(&b, chunk, n);
-	pclose(p);
-	buf_putc(&b, '\0');
-	return b.data;
-}
 
 static const char *const words[] = {
 	"Porsanger - Porsáŋgu - Porsanki", "Kárášjohka - Karasjok", "Snåase - Snåsa",

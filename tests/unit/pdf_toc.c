@@ -19,32 +19,7 @@
 #include "doc.h"
 #include "pdf.h"
 #include "util.h"
-
-static const char *
-fonts_dir(void)
-{
-	const char *d = getenv("IPKVAL_FONTS");
-
-	return d != NULL && *d != '\0' ? d : "build/fonts";
-}
-
-/* The standard output of a shell command. */
-static char *
-run(const char *cmd)
-{
-	FILE *p = popen(cmd, "r");
-	struct buf b;
-	char chunk[4096];
-	size_t n;
-
-	assert_non_null(p);
-	buf_init(&b);
-	while ((n = fread(chunk, 1, sizeof(chunk), p)) > 0)
-		buf_put(&b, chunk, n);
-	pclose(p);
-	buf_putc(&b, '\0');
-	return b.data;
-}
+#include "unit_pdf.h"
 
 /* A report of nchap chapters with two sections each (and a level 3 heading the contents
  * leave out); chapter 2 is landscape. */

@@ -223,7 +223,9 @@ int_cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* The reporting year and the years of the run. Returns 0 or -1 (nothing to compute). */
+/* The reporting year and the years of the run. Returns 0 or -1 (nothing to compute).
+ * run.c has already said so, with exit 2, through dataset_usable(); the messages here
+ * keep compute_run() safe for any other caller. */
 static int
 years_find(struct results *r, int year, struct diag *d)
 {

@@ -17,7 +17,6 @@
 #include <strings.h>
 
 #include "csv.h"
-#include "text.h"
 #include "util.h"
 
 struct csv_state {
@@ -140,12 +139,13 @@ csv_detect_delim(const char *s, size_t len)
 	return ';';
 }
 
+/* Says what is wrong at s[off], which is at (line, col): counted by the caller from a
+ * known position, never from the start of the text (a file of many bad rows would cost
+ * the square of its size). */
 static void
-csv_report(const char *s, size_t off, size_t len, const char *shown, struct diag *d)
+csv_report(const char *s, size_t off, size_t len, long line, long col, const char *shown,
+    struct diag *d)
 {
-	long line, col;
-
-	text_position(s, off, &line, &col);
 	if (off < len && s[off] == '"')
 		diag_msg(d, DIAG_ERROR, shown, line, col, "expected a field that begins with a "
 		    "quote mark to hold quote marks, found one inside an unquoted field (quote "
@@ -243,13 +243,14 @@ csv_advance(const char *s, size_t from, size_t to, size_t len, long *line, long 
 	}
 }
 
-/* After a parse error at off: reports it, resets the parser and returns where reading
- * goes on (after the next line end), or (size_t)-1 when the parser cannot be set up. */
+/* After a parse error at off, at (line, col): reports it, resets the parser and returns
+ * where reading goes on (after the next line end), or (size_t)-1 when the parser cannot
+ * be set up. */
 static size_t
 csv_recover(struct csv_parser *p, struct csv_state *st, const char *s, size_t off,
-    size_t len, char delim, const char *shown, struct diag *d)
+    size_t len, long line, long col, char delim, const char *shown, struct diag *d)
 {
-	csv_report(s, off, len, shown, d);
+	csv_report(s, off, len, line, col, shown, d);
 	csv_free(p);
 	st->nfields = 0;
 	buf_reset(&st->text);
@@ -446,12 +447,13 @@ csv_read(const char *s, size_t len, char delim, const char *shown,
 		got = csv_parse(&p, s + seg, n, csv_on_field, csv_on_record, &st);
 		if (got != n) {
 			res->rows_bad++;
-			next = csv_recover(&p, &st, s, seg + got, len, delim, shown, d);
-			if (next == (size_t)-1)
-				goto fail;
 			line = seg_line;
 			col = seg_col;
-			csv_advance(s, seg, next, len, &line, &col);
+			csv_advance(s, seg, seg + got, len, &line, &col);
+			next = csv_recover(&p, &st, s, seg + got, len, line, col, delim, shown, d);
+			if (next == (size_t)-1)
+				goto fail;
+			csv_advance(s, seg + got, next, len, &line, &col);
 			seg = next;
 			seg_line = line;
 			seg_col = col;

@@ -14,6 +14,7 @@
 #include "date.h"
 #include "deadline.h"
 #include "model.h"
+#include "text.h"
 #include "util.h"
 
 struct deadline_rules {
@@ -460,18 +461,19 @@ rules_add(struct deadline_rules *r, size_t *cap, const char *path, long lineno,
 int
 deadline_rules_load(struct deadline_rules **rules, const char *dir, struct diag *d)
 {
-	char *path = xasprintf("%s/frister.txt", dir);
-	FILE *f = fopen(path, "r");
+	char *path = xasprintf("%s/frister.txt", dir), *text, *line, *nl;
 	struct deadline_rules *r;
-	char *line = NULL;
-	size_t linecap = 0, cap = 0;
+	size_t len, cap = 0;
 	long lineno = 0;
 	int rc = 0;
 
 	*rules = NULL;
-	if (f == NULL) {
+	switch (text_slurp(path, path, TEXT_QUIET_OPEN, DIAG_ERROR, &text, &len, d)) {
+	case -2:
 		diag_msg(d, DIAG_ERROR, path, 0, 0,
 		    "expected the patterns of recurring deadlines, but the file cannot be read");
+		/* FALLTHROUGH */
+	case -1:
 		free(path);
 		return -1;
 	}
@@ -481,16 +483,19 @@ deadline_rules_load(struct deadline_rules **rules, const char *dir, struct diag 
 		fputs("ipkval: error: out of memory\n", stderr);
 		exit(2);
 	}
-	while (getline(&line, &linecap, f) != -1) {
+	for (line = text; line < text + len; line = nl) {
+		if ((nl = memchr(line, '\n', (size_t)(text + len - line))) != NULL)
+			*nl++ = '\0';
+		else
+			nl = text + len;
 		lineno++;
-		str_trim(line);
+		line = str_trim(line);
 		if (line[0] == '\0' || line[0] == '#')
 			continue;
 		if (rules_add(r, &cap, path, lineno, line, d) == -1)
 			rc = -1;
 	}
-	free(line);
-	fclose(f);
+	free(text);
 	free(path);
 	if (rc == -1) {
 		deadline_rules_free(r);

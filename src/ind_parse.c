@@ -18,6 +18,7 @@
 #include "field.h"
 #include "indicator.h"
 #include "load.h"
+#include "text.h"
 #include "util.h"
 
 /* The eight indicators of SPEC section 2; indikatorer.csv holds exactly these. */
@@ -49,44 +50,33 @@ static const struct ind_word status_words[] = {
 char *
 ind_read_file(const char *path, size_t *len, struct diag *d)
 {
-	FILE *f;
-	struct buf b;
-	char chunk[8192];
 	size_t n, bad, off = 0;
-	char *text;
+	char *b, *text;
 
-	if ((f = fopen(path, "rb")) == NULL) {
+	switch (text_slurp(path, path, TEXT_QUIET_OPEN, DIAG_ERROR, &b, &n, d)) {
+	case -2:
 		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot be read: %s", strerror(errno));
 		return NULL;
-	}
-	buf_init(&b);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_put(&b, chunk, n);
-	fclose(f);
-	if (b.len == 0) {
-		buf_free(&b);
-		*len = 0;
-		return xstrdup("");
-	}
-	if (!utf8_valid((const unsigned char *)b.data, b.len, &bad) ||
-	    (bad = strlen(b.data)) < b.len) {
-		long line = 1;
-		const char *ls = b.data, *p;
-
-		for (p = b.data; p < b.data + bad; p++)
-			if (*p == '\n')
-				line++, ls = p + 1;
-		diag_msg(d, DIAG_ERROR, path, line,
-		    (long)utf8_len(ls, (size_t)(b.data + bad - ls)) + 1,
-		    "expected UTF-8 text, found a byte that is not (save the file as UTF-8)");
-		buf_free(&b);
+	case -1:
 		return NULL;
 	}
-	if (b.len >= 3 && memcmp(b.data, "\xef\xbb\xbf", 3) == 0)
+	if (!utf8_valid((const unsigned char *)b, n, &bad) || (bad = strlen(b)) < n) {
+		long line = 1;
+		const char *ls = b, *p;
+
+		for (p = b; p < b + bad; p++)
+			if (*p == '\n')
+				line++, ls = p + 1;
+		diag_msg(d, DIAG_ERROR, path, line, (long)utf8_len(ls, (size_t)(b + bad - ls)) + 1,
+		    "expected UTF-8 text, found a byte that is not (save the file as UTF-8)");
+		free(b);
+		return NULL;
+	}
+	if (n >= 3 && memcmp(b, "\xef\xbb\xbf", 3) == 0)
 		off = 3;
-	*len = b.len - off;
-	text = xstrndup(b.data + off, *len);
-	buf_free(&b);
+	*len = n - off;
+	text = xstrndup(b + off, *len);
+	free(b);
 	return text;
 }
 
@@ -1331,35 +1321,35 @@ questions_free(struct questions *q)
 /* The question ids of kartlegging.csv (the first field of every line after the header).
  * A missing file leaves q empty: survey definitions then name no question. */
 static void
-questions_load(struct questions *q, const char *dir)
+questions_load(struct questions *q, const char *dir, struct diag *d)
 {
-	char *path = xasprintf("%s/kartlegging.csv", dir);
-	FILE *f = fopen(path, "rb");
-	char line[4096];
-	size_t n;
+	char *path = xasprintf("%s/kartlegging.csv", dir), *text, *id;
+	size_t len, pos = 0, llen, n;
 	long lno = 0;
+	const char *l;
 
-	free(path);
-	if (f == NULL)
+	/* Silent: the reading of the data says what is wrong with this file. */
+	if (text_slurp(path, path, TEXT_QUIET, DIAG_ERROR, &text, &len, d) != 0) {
+		free(path);
 		return;
-	int at_start = 1, was_start;
-
-	while (fgets(line, sizeof(line), f) != NULL) {
-		was_start = at_start;
-		at_start = strchr(line, '\n') != NULL;
-		if (!was_start || lno++ == 0 || line[0] == '#')
+	}
+	free(path);
+	while ((l = ind_next_line(text, len, &pos, &llen)) != NULL) {
+		if (lno++ == 0 || llen == 0 || l[0] == '#')
 			continue;
-		n = strcspn(line, ";,\t\r\n");
+		n = strcspn(l, ";,\t\r\n");
+		if (n > llen)
+			n = llen;
 		if (n > 0 && n < 32) {
-			line[n] = '\0';
-			str_trim(line);
-			if (line[0] == '"')
-				continue;
-			q->id = xgrow(q->id, &q->cap, q->n, sizeof(*q->id));
-			q->id[q->n++] = xstrdup(line);
+			id = xstrndup(l, n);
+			if (str_trim(id)[0] != '"') {
+				q->id = xgrow(q->id, &q->cap, q->n, sizeof(*q->id));
+				q->id[q->n++] = xstrdup(str_trim(id));
+			}
+			free(id);
 		}
 	}
-	fclose(f);
+	free(text);
 }
 
 static void
@@ -1516,7 +1506,7 @@ indicators_load(struct indicator_set *set, const char *dir, struct diag *d)
 	memset(&q, 0, sizeof(q));
 	if (list_defs(dir, &names, &n, d) == -1)
 		return -1;
-	questions_load(&q, dir);
+	questions_load(&q, dir, d);
 	if (q.n == 0)
 		questions_default(&q);
 	tmp = xcalloc(n + 1, sizeof(*tmp));

@@ -768,6 +768,12 @@ load_row_commit(struct load_file *lf, int kommune, long line)
 	t->nrows++;
 }
 
+/* A text cell holds the offset of its text in the table's text, as an int32_t: the text
+ * of one table is at most its file decoded, three bytes a byte from Windows-1252 at most,
+ * so the file size limit keeps every offset below 2 GiB. */
+_Static_assert(3 * (uint64_t)TEXT_MAX_BYTES + 1 < INT32_MAX,
+    "text offsets of a table must fit int32_t");
+
 static void
 load_text(struct load_file *lf, size_t col, const struct csv_field *f)
 {

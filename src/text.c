@@ -2,7 +2,10 @@
  * Encoding of input files (see text.h): sniffing, validation and conversion through iconv.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
 #include <iconv.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,6 +56,29 @@ void
 text_position(const char *s, size_t off, long *line, long *col)
 {
 	text_count(s, off, 0, line, col);
+}
+
+/* diag_msg, or nothing when d is NULL (text_slurp's TEXT_QUIET). */
+static void __attribute__((format(printf, 6, 7)))
+text_say(struct diag *d, enum diag_level level, const char *shown, long line, long col,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	if (d == NULL)
+		return;
+	va_start(ap, fmt);
+	diag_vmsg(d, level, shown, line, col, fmt, ap);
+	va_end(ap);
+}
+
+/* Says that the file is larger than TEXT_MAX_BYTES: `size` bytes, or at least that. */
+static void
+text_too_large(struct diag *d, enum diag_level level, const char *shown, uintmax_t size)
+{
+	text_say(d, level, shown, 0, 0, "expected a file of at most %zu MiB (%zu bytes, the "
+	    "limit of ipkval), found %ju bytes; it is not read", TEXT_MAX_BYTES >> 20,
+	    TEXT_MAX_BYTES, size);
 }
 
 /* Converts through iconv into a fresh UTF-8 string in t. Returns 0, or -1 with *bad the
@@ -266,6 +292,10 @@ text_decode_buf(struct text *t, char *raw, size_t len, enum text_src src, const 
 	int rc = -1;
 
 	memset(t, 0, sizeof(*t));
+	if (len > TEXT_MAX_BYTES) {
+		text_too_large(d, DIAG_ERROR, shown, len);
+		goto out;
+	}
 	if (len >= 2 && (unsigned char)raw[0] == 0xFF && (unsigned char)raw[1] == 0xFE) {
 		rc = decode_utf16(t, raw + 2, len - 2, shown, d);
 		goto out;
@@ -333,47 +363,133 @@ text_decode(struct text *t, const char *raw, size_t len, const char *shown, stru
 	return text_decode_buf(t, (char *)(uintptr_t)raw, len, TEXT_BORROWED, shown, d);
 }
 
+/* What a file that is not a regular file is, for messages. */
+static const char *
+text_kind(mode_t mode)
+{
+	if (S_ISDIR(mode))
+		return "a folder";
+	if (S_ISFIFO(mode))
+		return "a named pipe (FIFO)";
+	if (S_ISCHR(mode) || S_ISBLK(mode))
+		return "a device";
+	if (S_ISSOCK(mode))
+		return "a socket";
+	return "something else";
+}
+
+/* Opens path as text_slurp says; the descriptor and its stat in *st, or -1 (-2). */
+static int
+text_open(const char *path, const char *shown, enum text_quiet quiet, enum diag_level level,
+    struct stat *st, struct diag *d)
+{
+	struct diag *say = quiet == TEXT_QUIET ? NULL : d;
+	/* O_NONBLOCK: opening a named pipe would otherwise wait for a writer. */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+
+	if (fd == -1) {
+		if (quiet == TEXT_SAY_ALL)
+			diag_msg(d, level, shown, 0, 0, "cannot open the file: %s",
+			    strerror(errno));
+		return quiet == TEXT_SAY_ALL ? -1 : -2;
+	}
+	if (fstat(fd, st) == -1) {
+		text_say(say, level, shown, 0, 0, "cannot read the file: %s", strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (!S_ISREG(st->st_mode)) {
+		text_say(say, level, shown, 0, 0, "expected a regular file, found %s; it is not "
+		    "read", text_kind(st->st_mode));
+		close(fd);
+		return -1;
+	}
+	if ((uintmax_t)st->st_size > TEXT_MAX_BYTES) {
+		text_too_large(say, level, shown, (uintmax_t)st->st_size);
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/* Reads what fd holds, at most TEXT_MAX_BYTES (a file may grow while it is read), into
+ * *data with a NUL after it. Returns 0, or -1 after a message. */
+static int
+text_read_fd(int fd, const struct stat *st, const char *shown, enum diag_level level,
+    char **data, size_t *len, struct diag *d)
+{
+	size_t cap = st->st_size > 0 ? (size_t)st->st_size + 1 : 65536, n = 0;
+	char *b = xmalloc(cap + 1);
+	ssize_t got;
+
+	for (;;) {
+		if (n == cap) {
+			cap = cap * 2 > TEXT_MAX_BYTES + 1 ? TEXT_MAX_BYTES + 1 : cap * 2;
+			b = xrealloc(b, cap + 1);
+		}
+		if ((got = read(fd, b + n, cap - n)) == 0)
+			break;
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			text_say(d, level, shown, 0, 0, "cannot read the file: %s",
+			    strerror(errno));
+			free(b);
+			return -1;
+		}
+		n += (size_t)got;
+		if (n > TEXT_MAX_BYTES) {
+			text_too_large(d, level, shown, n);
+			free(b);
+			return -1;
+		}
+	}
+	b[n] = '\0';
+	*data = b;
+	*len = n;
+	return 0;
+}
+
+int
+text_slurp(const char *path, const char *shown, enum text_quiet quiet, enum diag_level level,
+    char **data, size_t *len, struct diag *d)
+{
+	struct stat st;
+	int fd = text_open(path, shown, quiet, level, &st, d), rc;
+
+	*data = NULL;
+	*len = 0;
+	if (fd < 0)
+		return fd;
+	rc = text_read_fd(fd, &st, shown, level, data, len, quiet == TEXT_QUIET ? NULL : d);
+	close(fd);
+	return rc;
+}
+
 int
 text_read(struct text *t, const char *path, const char *shown, struct diag *d)
 {
-	FILE *f = fopen(path, "rb");
 	struct stat st;
-	size_t cap, len = 0, n;
+	size_t len;
 	char *data;
+	int fd, rc;
 
 	memset(t, 0, sizeof(*t));
-	memset(&st, 0, sizeof(st));
-	if (f == NULL) {
-		diag_msg(d, DIAG_ERROR, shown, 0, 0, "cannot open the file: %s", strerror(errno));
+	if ((fd = text_open(path, shown, TEXT_SAY_ALL, DIAG_ERROR, &st, d)) < 0)
 		return -1;
-	}
-	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= (1 << 20) &&
-	    st.st_size % sysconf(_SC_PAGESIZE) != 0) {
+	if (st.st_size >= (1 << 20) && st.st_size % sysconf(_SC_PAGESIZE) != 0) {
 		/* The rest of the last page reads as zero: the mapping ends in a NUL. */
-		void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fileno(f), 0);
+		void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 
 		if (p != MAP_FAILED) {
-			fclose(f);
+			close(fd);
 			posix_madvise(p, (size_t)st.st_size, POSIX_MADV_SEQUENTIAL);
 			return text_decode_buf(t, p, (size_t)st.st_size, TEXT_MAPPED, shown, d);
 		}
 	}
-	cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
-	data = xmalloc(cap + 1);
-	while ((n = fread(data + len, 1, cap - len, f)) > 0) {
-		len += n;
-		if (len == cap) {
-			cap *= 2;
-			data = xrealloc(data, cap + 1);
-		}
-	}
-	if (ferror(f)) {
-		diag_msg(d, DIAG_ERROR, shown, 0, 0, "cannot read the file: %s", strerror(errno));
-		fclose(f);
-		free(data);
+	rc = text_read_fd(fd, &st, shown, DIAG_ERROR, &data, &len, d);
+	close(fd);
+	if (rc == -1)
 		return -1;
-	}
-	fclose(f);
-	data[len] = '\0';
 	return text_decode_buf(t, data, len, TEXT_OWNED, shown, d);
 }

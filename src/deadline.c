@@ -479,10 +479,8 @@ deadline_rules_load(struct deadline_rules **rules, const char *dir, struct diag 
 	}
 	r = xcalloc(1, sizeof(*r));
 	/* One pair of offsets is all a yes/no match needs, whatever the pattern. */
-	if ((r->md = pcre2_match_data_create(1, NULL)) == NULL) {
-		fputs("ipkval: error: out of memory\n", stderr);
-		exit(2);
-	}
+	if ((r->md = pcre2_match_data_create(1, NULL)) == NULL)
+		out_of_memory();
 	for (line = text; line < text + len; line = nl) {
 		if ((nl = memchr(line, '\n', (size_t)(text + len - line))) != NULL)
 			*nl++ = '\0';

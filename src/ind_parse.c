@@ -793,10 +793,8 @@ parse_match(struct parser *p, struct expr *e)
 		return -1;
 	}
 	(void)pcre2_jit_compile(e->re, PCRE2_JIT_COMPLETE);
-	if ((e->md = pcre2_match_data_create(1, NULL)) == NULL) {
-		fputs("ipkval: error: out of memory\n", stderr);
-		exit(2);
-	}
+	if ((e->md = pcre2_match_data_create(1, NULL)) == NULL)
+		out_of_memory();
 	lex(p);
 	return 0;
 }
@@ -1421,6 +1419,16 @@ apply_order(struct indicator_set *set, struct indicator *tmp, size_t ntmp, char 
 
 	set->v = xcalloc(ntmp + 1, sizeof(*set->v));
 	if ((text = ind_read_file(path, &len, d)) == NULL) {
+		/* The definitions are good without it: they keep the order of the list of
+		 * the eight, and only the order file is said to be wrong. */
+		diag_msg(d, DIAG_NOTE, path, 0, 0, "the indicators come in the standard order "
+		    "(" KNOWN_IDS_TEXT ")");
+		for (a = 0; known_ids[a] != NULL; a++)
+			for (i = 0; i < ntmp; i++)
+				if (tmp[i].id != NULL && strcmp(tmp[i].id, known_ids[a]) == 0) {
+					set->v[set->n++] = tmp[i];
+					memset(&tmp[i], 0, sizeof(tmp[i]));
+				}
 		free(path);
 		return -1;
 	}

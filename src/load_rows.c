@@ -320,6 +320,22 @@ load_fylke(struct load_ctx *c, const char *nr, const char *navn)
 	return (int)r->nfylker++;
 }
 
+/* 1 after an error when a register name is longer than LOAD_NAME_MAX characters. */
+static int
+load_name_long(struct load_file *lf, const struct csv_field *f, const char *what)
+{
+	char shown[FIELD_SHOWN];
+	size_t n = utf8_len(f->s, f->len);
+
+	if (n <= LOAD_NAME_MAX)
+		return 0;
+	field_shown(f->s, shown);
+	diag_msg(lf->ctx->d, DIAG_ERROR, lf->shown, f->line, f->col, "%s: expected at most %d "
+	    "characters, found %zu ('%s'); the row is left out", what, LOAD_NAME_MAX, n,
+	    shown);
+	return 1;
+}
+
 static int
 load_register_row(struct load_file *lf, const struct csv_field *f, size_t n, long line)
 {
@@ -351,6 +367,9 @@ load_register_row(struct load_file *lf, const struct csv_field *f, size_t n, lon
 		    "kommunenavn, found an empty field; the row is left out");
 		return -1;
 	}
+	if (load_name_long(lf, navn, "kommunenavn") ||
+	    load_name_long(lf, load_get(lf, f, n, R_FNAVN), "fylkesnavn"))
+		return -1;
 	if (lf->seen[atoi(nr)]++ > 0) {
 		diag_msg(c->d, DIAG_ERROR, lf->shown, nrf->line, nrf->col, "expected each "
 		    "kommunenr once, found %s again; the row is left out", nr);

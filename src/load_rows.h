@@ -10,6 +10,11 @@
 #include "load.h"
 #include "load_file.h"
 
+/* The longest name of a municipality or county the register may give, in characters
+ * (the longest real one, "Porsanger - Porsáŋgu - Porsanki", has 31): a name is set whole
+ * on title pages and in chart labels. */
+#define LOAD_NAME_MAX	100
+
 /* The fields of each kind of file, in the order of its names below. */
 enum { R_NR, R_NAVN, R_FNR, R_FNAVN, R_INNB, R__N };
 enum { C_OLD, C_NEW, C_DATE, C_OLDNAME, C_NEWNAME, C__N };

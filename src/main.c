@@ -3,6 +3,7 @@
  * through the pipeline read -> compute -> render, and turns what diag saw into the exit
  * code. The only place with process-wide state.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,6 +68,19 @@ print_usage(FILE *f, const char *command)
 	fputs(usage_common, f);
 	if (strcmp(command, "report") == 0)
 		fputs(usage_report, f);
+}
+
+/* rc, or 2 after a message when what was printed could not be written (stdout is a full
+ * disk or a closed pipe). */
+static int
+flushed(int rc)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "ipkval: error: cannot write to standard output: %s\n",
+		    strerror(errno));
+		return 2;
+	}
+	return rc;
 }
 
 static int
@@ -241,10 +255,10 @@ parse_options(int argc, char **argv, struct options *o)
 			break;
 		case 'h':
 			print_usage(stdout, o->command);
-			exit(0);
+			exit(flushed(0));
 		case OPT_VERSION:
 			printf("ipkval %s\n", IPKVAL_VERSION);
-			exit(0);
+			exit(flushed(0));
 		default:
 			switch (c) {
 			case OPT_OUT: o->out_dir = optarg; break;
@@ -315,7 +329,7 @@ main(int argc, char **argv)
 		 * them is a mistake, not something to pass over. */
 		if (argc == 3 && !version && is_command(argv[2])) {
 			print_usage(stdout, argv[2]);
-			return 0;
+			return flushed(0);
 		}
 		if (argc > 2) {
 			fprintf(stderr, "ipkval: error: %s: unexpected argument '%s'\n", argv[1],
@@ -326,7 +340,7 @@ main(int argc, char **argv)
 			printf("ipkval %s\n", IPKVAL_VERSION);
 		else
 			print_usage(stdout, NULL);
-		return 0;
+		return flushed(0);
 	}
 	o.command = argv[1];
 	if (!is_command(o.command)) {

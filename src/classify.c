@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ind_read.h"
 #include "indicator.h"
 #include "util.h"
 

@@ -17,6 +17,7 @@
 #include "date.h"
 #include "field.h"
 #include "indicator.h"
+#include "ind_read.h"
 #include "load.h"
 #include "text.h"
 #include "util.h"
@@ -44,106 +45,6 @@ static const struct ind_word status_words[] = {
 	{ "aktiv", 1 }, { "active", 1 }, { "avsluttet", 0 }, { "avslutta", 0 },
 	{ "closed", 0 }, { NULL, 0 }
 };
-
-/* ---- files and messages ---- */
-
-char *
-ind_read_file(const char *path, size_t *len, struct diag *d)
-{
-	size_t n, bad, off = 0;
-	char *b, *text;
-
-	switch (text_slurp(path, path, TEXT_QUIET_OPEN, DIAG_ERROR, &b, &n, d)) {
-	case -2:
-		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot be read: %s", strerror(errno));
-		return NULL;
-	case -1:
-		return NULL;
-	}
-	if (!utf8_valid((const unsigned char *)b, n, &bad) || (bad = strlen(b)) < n) {
-		long line = 1;
-		const char *ls = b, *p;
-
-		for (p = b; p < b + bad; p++)
-			if (*p == '\n')
-				line++, ls = p + 1;
-		diag_msg(d, DIAG_ERROR, path, line, (long)utf8_len(ls, (size_t)(b + bad - ls)) + 1,
-		    "expected UTF-8 text, found a byte that is not (save the file as UTF-8)");
-		free(b);
-		return NULL;
-	}
-	if (n >= 3 && memcmp(b, "\xef\xbb\xbf", 3) == 0)
-		off = 3;
-	*len = n - off;
-	text = xstrndup(b + off, *len);
-	free(b);
-	return text;
-}
-
-const struct ind_word *
-ind_word_find(const struct ind_word *words, const char *s, size_t len)
-{
-	for (; words->w != NULL; words++)
-		if (strlen(words->w) == len && strncasecmp(words->w, s, len) == 0)
-			return words;
-	return NULL;
-}
-
-const char *
-ind_next_line(const char *text, size_t len, size_t *pos, size_t *llen)
-{
-	const char *l = text + *pos, *nl;
-
-	if (*pos >= len)
-		return NULL;
-	if ((nl = memchr(l, '\n', len - *pos)) == NULL)
-		nl = text + len;
-	*llen = (size_t)(nl - l);
-	*pos += *llen + 1;
-	if (*llen > 0 && l[*llen - 1] == '\r')
-		(*llen)--;
-	return l;
-}
-
-static void
-ind_vcaret(struct diag *d, enum diag_level level, const char *path, long line,
-    const char *l, size_t llen, size_t off, size_t len, const char *fmt, va_list ap)
-{
-	struct buf m;
-	size_t i;
-
-	if (off > llen)
-		off = llen;
-	if (len == 0 || off + len > llen)
-		len = off < llen ? llen - off : 1;
-	buf_init(&m);
-	buf_vprintf(&m, fmt, ap);
-	buf_puts(&m, "\n    ");
-	buf_put(&m, l, llen);
-	buf_puts(&m, "\n    ");
-	for (i = 0; i < off; i++)
-		if (l[i] == '\t')
-			buf_putc(&m, '\t');
-		else if (((unsigned char)l[i] & 0xc0) != 0x80)
-			buf_putc(&m, ' ');
-	buf_putc(&m, '^');
-	for (i = off + 1; i < off + len && i < llen; i++)
-		if (((unsigned char)l[i] & 0xc0) != 0x80)
-			buf_putc(&m, '^');
-	diag_msg(d, level, path, line, (long)utf8_len(l, off) + 1, "%s", m.data);
-	buf_free(&m);
-}
-
-void
-ind_caret(struct diag *d, enum diag_level level, const char *path, long line,
-    const char *l, size_t llen, size_t off, size_t len, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	ind_vcaret(d, level, path, line, l, llen, off, len, fmt, ap);
-	va_end(ap);
-}
 
 /* ---- a value of a definition file: one or more source lines ---- */
 
@@ -338,7 +239,8 @@ struct parser {
 	struct token		 tok;
 	enum table_kind		 source;
 	const struct questions	*q;
-	int			 depth;
+	int			 depth;		/* of 'not' and brackets */
+	int			 tests;		/* in the condition so far */
 	int			 failed;
 };
 
@@ -537,10 +439,14 @@ node(enum expr_op op)
 void
 expr_free(struct expr *e)
 {
+	size_t i;
+
 	if (e == NULL)
 		return;
 	expr_free(e->a);
-	expr_free(e->b);
+	for (i = 0; i < e->nargs; i++)
+		expr_free(e->args[i]);
+	free(e->args);
 	free(e->column);
 	free(e->text);
 	free(e->window);
@@ -969,31 +875,45 @@ parse_unary(struct parser *p)
 		p->depth--;
 		return e;
 	}
+	if (++p->tests > IND_MAX_TESTS)
+		return perr(p, "expected a condition of at most %d tests, found more",
+		    IND_MAX_TESTS);
 	e = parse_test(p);
 	p->depth--;
 	return e;
 }
 
+/* Adds operand e to the AND or OR node n. */
+static void
+expr_arg(struct expr *n, struct expr *e)
+{
+	n->args = xgrow(n->args, &n->capargs, n->nargs, sizeof(*n->args));
+	n->args[n->nargs++] = e;
+}
+
+/* A chain of `sub` joined by `word`, as one node of op with every operand (a single
+ * operand is returned as it is). */
 static struct expr *
 parse_binary(struct parser *p, const char *word, enum expr_op op,
     struct expr *(*sub)(struct parser *))
 {
-	struct expr *a, *b, *n;
+	struct expr *a, *b, *n = NULL;
 
 	if ((a = sub(p)) == NULL)
 		return NULL;
 	while (tok_is(p, word)) {
 		lex(p);
 		if ((b = sub(p)) == NULL) {
-			expr_free(a);
+			expr_free(n != NULL ? n : a);
 			return NULL;
 		}
-		n = node(op);
-		n->a = a;
-		n->b = b;
-		a = n;
+		if (n == NULL) {
+			n = node(op);
+			expr_arg(n, a);
+		}
+		expr_arg(n, b);
 	}
-	return a;
+	return n != NULL ? n : a;
 }
 
 static struct expr *

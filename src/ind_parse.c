@@ -514,30 +514,15 @@ word_value(const char *w, size_t len, int status)
 	return hit != NULL ? hit->v : -1;
 }
 
-static void
-compile_or_die(struct expr *e, const char *pattern, size_t len)
-{
-	int err;
-	PCRE2_SIZE erroff;
-
-	e->re = pcre2_compile((PCRE2_SPTR)pattern, len, CLASSIFY_PCRE2_FLAGS, &err, &erroff,
-	    NULL);
-	if (e->re != NULL)
-		(void)pcre2_jit_compile(e->re, PCRE2_JIT_COMPLETE);
-	e->md = pcre2_match_data_create(1, NULL);
-	if (e->re == NULL || e->md == NULL) {
-		fputs("ipkval: error: cannot compile a text comparison\n", stderr);
-		exit(2);
-	}
-}
-
 /* `column = "text"` compares ignoring case (also of æøå) and surrounding space: it is
  * compiled to an anchored pattern with every ASCII punctuation character escaped. */
-static void
-text_eq_pattern(struct expr *e)
+static int
+text_eq_pattern(struct expr *e, char *why, size_t whylen)
 {
 	struct buf b;
 	const char *s;
+	PCRE2_SIZE erroff;
+	int err;
 
 	buf_init(&b);
 	buf_puts(&b, "^\\s*");
@@ -550,8 +535,18 @@ text_eq_pattern(struct expr *e)
 		buf_putc(&b, *s);
 	}
 	buf_puts(&b, "\\s*$");
-	compile_or_die(e, b.data, b.len);
+	e->re = pcre2_compile((PCRE2_SPTR)b.data, b.len, CLASSIFY_PCRE2_FLAGS, &err, &erroff,
+	    NULL);
 	buf_free(&b);
+	if (e->re == NULL) {
+		/* Only a text too long for PCRE2's compiled size: the pattern is escaped. */
+		pcre2_get_error_message(err, (PCRE2_UCHAR *)why, whylen);
+		return -1;
+	}
+	(void)pcre2_jit_compile(e->re, PCRE2_JIT_COMPLETE);
+	if ((e->md = pcre2_match_data_create(1, NULL)) == NULL)
+		out_of_memory();
+	return 0;
 }
 
 /* The literal after a comparison with column e (type checked); 0 or -1. */
@@ -632,7 +627,12 @@ parse_literal(struct parser *p, struct expr *e)
 		if (p->tok.t == T_STR || p->tok.t == T_WORD || p->tok.t == T_NUM) {
 			e->lit = LIT_TEXT;
 			e->text = p->tok.t == T_STR ? xstrdup(p->tok.str) : xstrndup(w, len);
-			text_eq_pattern(e);
+			if (text_eq_pattern(e, tmp, sizeof(tmp)) == -1) {
+				perr(p, "expected a text short enough to compare with, found "
+				    "one of %zu characters (PCRE2: %s)",
+				    utf8_len(e->text, strlen(e->text)), tmp);
+				return -1;
+			}
 			return 0;
 		}
 		perr(p, "expected a text in quotes (\"...\"), found %s", found(p, tmp, sizeof(tmp)));

@@ -79,9 +79,14 @@ build/fonts/ipkval-sans-bold.ttf: Makefile | build/fonts
 report: build
 	./$(B)/ipkval report --data sample-data --out out
 
-# The whole test suite, built with AddressSanitizer and UBSan.
-check: deps $(FONTS) $(B)/asan/ipkval $(UNITS) $(B)/gendata
-	@sh tests/check.sh $(B)/asan/ipkval $(UNITS)
+# The whole test suite, built with AddressSanitizer and UBSan; the fault injection
+# (tests/fault/run.sh) runs the optimised build too, under its LD_PRELOAD shim.
+check: deps $(FONTS) $(B)/asan/ipkval $(UNITS) $(B)/gendata $(B)/ipkval $(B)/fault/shim.so
+	@FAULT="$(B)/ipkval $(B)/fault/shim.so" sh tests/check.sh $(B)/asan/ipkval $(UNITS)
+
+$(B)/fault/shim.so: tests/fault/shim.c
+	@mkdir -p $(B)/fault
+	$(CC) -std=c11 -Wall -Wextra -Werror -O2 -fPIC -shared -o $@ tests/fault/shim.c -ldl
 
 # Rebuilds sample-data/ from the generator (fixed seed: same bytes every time).
 sample-data: $(B)/gendata

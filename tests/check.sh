@@ -1,6 +1,7 @@
 #!/bin/sh
 # make check: the unit tests (cmocka), then the regression cases (tests/run.sh), all built
-# with AddressSanitizer and UBSan. Ends with one `N passed, N failed` line for CI logs.
+# with AddressSanitizer and UBSan, then the fault injection (tests/fault/run.sh). Ends with
+# one `N passed, N failed` line for CI logs.
 set -u
 bin=$1; shift
 pass=0 fail=0
@@ -15,5 +16,16 @@ rp=$(echo "$out" | sed -n 's/^regress: \([0-9]*\) passed, \([0-9]*\) failed$/\1/
 rf=$(echo "$out" | sed -n 's/^regress: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
 pass=$((pass + ${rp:-0})); fail=$((fail + ${rf:-1}))
 [ $status = 0 ] || [ $fail -gt 0 ] || fail=1
+# Fault injection: FAULT names the optimised build and the shim (see the Makefile).
+if [ -n "${FAULT:-}" ]; then
+	# shellcheck disable=SC2086
+	out=$(sh tests/fault/run.sh "$bin" $FAULT)
+	status=$?
+	echo "$out"
+	fp=$(echo "$out" | sed -n 's/^fault: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+	ff=$(echo "$out" | sed -n 's/^fault: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+	pass=$((pass + ${fp:-0})); fail=$((fail + ${ff:-1}))
+	[ $status = 0 ] || [ "${ff:-1}" -gt 0 ] || fail=$((fail + 1))
+fi
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]

@@ -392,9 +392,10 @@ split:
 	return n;
 }
 
-int
-csv_read(const char *s, size_t len, char delim, const char *shown,
-    const struct csv_sink *sink, struct diag *d, struct csv_result *res)
+/* csv_read, with the quote-free lines split here (`fast`) or every line through libcsv. */
+static int
+csv_read_lines(const char *s, size_t len, char delim, const char *shown,
+    const struct csv_sink *sink, struct diag *d, struct csv_result *res, int fast)
 {
 	struct csv_parser p;
 	struct csv_state st;
@@ -418,7 +419,7 @@ csv_read(const char *s, size_t len, char delim, const char *shown,
 	seg_line = line;
 	seg_col = col;
 	while (seg < len && !st.stopped) {
-		if ((seg == 0 || csv_ends_line(s, seg - 1, len)) && st.nfields == 0 &&
+		if (fast && (seg == 0 || csv_ends_line(s, seg - 1, len)) && st.nfields == 0 &&
 		    st.start_line == 0 &&
 		    (n = csv_fast_line(&st, cls, s + seg, len - seg, line)) > 0) {
 			st.after_record = 1;
@@ -491,4 +492,18 @@ fail:
 	buf_free(&st.text);
 	free(st.fields);
 	return -1;
+}
+
+int
+csv_read(const char *s, size_t len, char delim, const char *shown,
+    const struct csv_sink *sink, struct diag *d, struct csv_result *res)
+{
+	return csv_read_lines(s, len, delim, shown, sink, d, res, 1);
+}
+
+int
+csv_read_plain(const char *s, size_t len, char delim, const char *shown,
+    const struct csv_sink *sink, struct diag *d, struct csv_result *res)
+{
+	return csv_read_lines(s, len, delim, shown, sink, d, res, 0);
 }

@@ -206,79 +206,30 @@ phrase_at(const char *s, const char *phrase)
 	}
 }
 
-/* A year at *s: four digits, or four broken by one space after "19" or "20" ("20 12", a
- * PDF extract's line break), or, when two is set, two digits read as 20yy. The year
- * must not run on into more digits (nor a two-digit one into ".5" or "/5"). Returns the
- * year and moves *s past it, or returns 0. */
+/* A year at *s (date_year): moves *s past it and returns it, or returns 0. */
 static int
 year_at(const char **s, int two)
 {
-	const char *p = *s, *q;
-	int a, b;
+	size_t n;
+	int y = date_year(*s, two, &n);
 
-	if (digits(&p, 4, &a) == 4 && !isdigit((unsigned char)*p)) {
-		*s = p;
-		return a;
-	}
-	p = *s;
-	if (digits(&p, 2, &a) != 2)
-		return 0;
-	if ((a == 19 || a == 20) && *p == ' ') {
-		q = p + 1;
-		if (digits(&q, 2, &b) == 2 && !isdigit((unsigned char)*q)) {
-			*s = q;
-			return a * 100 + b;
-		}
-	}
-	if (!two || isdigit((unsigned char)*p) ||
-	    ((*p == '.' || *p == '/') && isdigit((unsigned char)p[1])))
-		return 0;
-	*s = p;
-	return 2000 + a;
+	if (y != 0)
+		*s += n;
+	return y;
 }
 
-/* yyyy-mm-dd at s. */
-static int
-iso_at(const char *s, struct tok *t)
-{
-	int y, m, d;
-
-	if (digits(&s, 4, &y) != 4 || *s != '-')
-		return 0;
-	s++;
-	if (digits(&s, 2, &m) == 0 || *s != '-')
-		return 0;
-	s++;
-	if (digits(&s, 2, &d) == 0 || isdigit((unsigned char)*s))
-		return 0;
-	t->date = make_date(y, m, d);
-	t->end = s;
-	return 1;
-}
-
-/* d.m.yyyy, d/m/yyyy, d-m-yyyy or d/m-yyyy at s, the year also of two digits (20yy);
- * one space is allowed after a dot, and then the year has four digits ("15. 11. 2012"). */
+/* A date of digits at s (date_scan's forms of running text: "15.11.2012", "31/12-24",
+ * "2024-12-31", "15. 11. 2012"). */
 static int
 numeric_at(const char *s, struct tok *t)
 {
-	int d, m, y, two = 1;
-	char sep;
+	size_t n;
+	int d = date_scan(s, DATE_TEXT, &n);
 
-	if (digits(&s, 2, &d) == 0 || (*s != '.' && *s != '/' && *s != '-'))
+	if (d < 0)
 		return 0;
-	sep = *s++;
-	if (sep == '.' && *s == ' ')
-		s++;
-	if (digits(&s, 2, &m) == 0 || (*s != sep && !(sep == '/' && *s == '-')))
-		return 0;
-	if (*s++ == '.' && *s == ' ') {
-		s++;
-		two = 0;
-	}
-	if ((y = year_at(&s, two)) == 0)
-		return 0;
-	t->date = make_date(y, m, d);
-	t->end = s;
+	t->date = d;
+	t->end = s + n;
 	return 1;
 }
 
@@ -349,7 +300,7 @@ static int
 token_at(const char *s, struct tok *t)
 {
 	if (isdigit((unsigned char)*s))
-		return iso_at(s, t) || numeric_at(s, t) || named_at(s, t);
+		return numeric_at(s, t) || named_at(s, t);
 	return end_at(s, t);
 }
 

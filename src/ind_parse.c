@@ -269,25 +269,17 @@ static void
 lex_number(struct parser *p, struct token *t)
 {
 	const char *s = p->s;
-	size_t i = p->pos, n1, n2, n3;
-	long a, b, c;
+	size_t i = p->pos, n1, dlen;
+	long a;
+	int d;
 
+	if ((d = date_scan(s + i, DATE_STRICT, &dlen)) >= 0) {
+		t->t = d > 0 ? T_DATE : T_BAD;
+		t->date = d;
+		t->len = dlen;
+		return;
+	}
 	n1 = digits(s, i, &a);
-	if ((s[i + n1] == '.' || s[i + n1] == '/') && n1 <= 2 &&
-	    (n2 = digits(s, i + n1 + 1, &b)) > 0 && n2 <= 2 && s[i + n1 + 1 + n2] == s[i + n1] &&
-	    (n3 = digits(s, i + n1 + n2 + 2, &c)) == 4) {
-		t->t = date_valid((int)c, (int)b, (int)a) ? T_DATE : T_BAD;
-		t->date = (int)(c * 10000 + b * 100 + a);
-		t->len = n1 + n2 + n3 + 2;
-		return;
-	}
-	if (n1 == 4 && s[i + 4] == '-' && (n2 = digits(s, i + 5, &b)) > 0 && n2 <= 2 &&
-	    s[i + 5 + n2] == '-' && (n3 = digits(s, i + 6 + n2, &c)) > 0 && n3 <= 2) {
-		t->t = date_valid((int)a, (int)b, (int)c) ? T_DATE : T_BAD;
-		t->date = (int)(a * 10000 + b * 100 + c);
-		t->len = 6 + n2 + n3;
-		return;
-	}
 	t->t = T_NUM;
 	t->isint = 1;
 	t->num = (double)a;

@@ -90,17 +90,15 @@ is_command(const char *s)
 	    strcmp(s, "report") == 0;
 }
 
-/* Parses DD.MM.YYYY into yyyymmdd; 0 when it is not a real date. */
+/* Parses DD.MM.YYYY (or another date form of the data) into yyyymmdd; 0 when it is not
+ * a real date. */
 static int
 parse_reference_date(const char *s)
 {
-	int d, m, y, n = 0;
+	size_t n;
+	int d = date_scan(s, DATE_STRICT, &n);
 
-	if (sscanf(s, "%2d.%2d.%4d%n", &d, &m, &y, &n) != 3 || s[n] != '\0')
-		return 0;
-	if (!date_valid(y, m, d))
-		return 0;
-	return y * 10000 + m * 100 + d;
+	return d > 0 && s[n] == '\0' ? d : 0;
 }
 
 /* Parses "kommune,fylke" into REPORTS_* bits; 0 when a word is unknown. */

@@ -13,10 +13,8 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
+#include "scan.h"
 #include "text.h"
 #include "util.h"
 
@@ -109,58 +107,10 @@ convert(struct text *t, const char *from, const char *raw, size_t len, size_t *b
 	return rc;
 }
 
-/* A byte that no text file holds: C0 controls other than TAB, LF, CR (and a trailing ^Z). */
-static int
-is_binary_byte(unsigned char c)
-{
-	return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
-}
-
-/* Finds the first byte no text file holds (C0 controls other than TAB, LF, CR; a trailing
- * ^Z is allowed), skipping plain text sixteen (or eight) bytes at a time. Returns its offset or len. */
-static size_t
-find_binary(const char *s, size_t len)
-{
-	size_t i = 0;
-
-	if (len > 0 && s[len - 1] == 0x1A)	/* DOS end-of-file mark */
-		len--;
-#ifdef __SSE2__
-	for (; i + 16 <= len; i += 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-		__m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v);
-		__m128i ok = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')),
-		    _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))), _mm_cmpeq_epi8(v, _mm_set1_epi8('\r')));
-
-		if (_mm_movemask_epi8(_mm_or_si128(_mm_andnot_si128(ok, low),
-		    _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)))) != 0)
-			break;	/* looked at byte by byte below */
-	}
-#endif
-	while (i < len) {
-		uint64_t w;
-
-		if (i + 8 <= len) {
-			memcpy(&w, s + i, 8);
-			/* No byte below 0x20 and none equal to 0x7F: nothing to look at. */
-			if (((w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL) == 0 &&
-			    (((w ^ 0x7F7F7F7F7F7F7F7FULL) - 0x0101010101010101ULL) &
-			    ~(w ^ 0x7F7F7F7F7F7F7F7FULL) & 0x8080808080808080ULL) == 0) {
-				i += 8;
-				continue;
-			}
-		}
-		if (is_binary_byte((unsigned char)s[i]))
-			return i;
-		i++;
-	}
-	return len;
-}
-
 static int
 check_bytes(const char *s, size_t len, const char *shown, struct diag *d)
 {
-	size_t i = find_binary(s, len);
+	size_t i = scan_binary(s, len);
 	unsigned char c;
 	long line, col;
 
@@ -175,48 +125,6 @@ check_bytes(const char *s, size_t len, const char *shown, struct diag *d)
 		diag_msg(d, DIAG_ERROR, shown, line, col, "expected a text file, found the "
 		    "control byte 0x%02X (binary data?); the file is not used", c);
 	return -1;
-}
-
-/* utf8_valid with plain ASCII skipped sixteen (or eight) bytes at a time. */
-static int
-valid_utf8(const char *s, size_t len, size_t *bad)
-{
-	size_t i = 0, n, b;
-
-	while (i < len) {
-		unsigned char c;
-		uint64_t w;
-
-#ifdef __SSE2__
-		while (i + 16 <= len && _mm_movemask_epi8(_mm_loadu_si128((const __m128i *)
-		    (const void *)(s + i))) == 0)
-			i += 16;
-		if (i >= len)
-			break;
-#endif
-		c = (unsigned char)s[i];
-
-		if (i + 8 <= len) {
-			memcpy(&w, s + i, 8);
-			if ((w & 0x8080808080808080ULL) == 0) {
-				i += 8;
-				continue;
-			}
-		}
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-		if (n > len - i)
-			n = len - i;
-		if (!utf8_valid((const unsigned char *)s + i, n, &b)) {
-			*bad = i + b;
-			return 0;
-		}
-		i += n;
-	}
-	return 1;
 }
 
 /* Says why the UTF-16LE body raw (len bytes) cannot be converted at offset bad, where
@@ -313,7 +221,7 @@ text_decode_buf(struct text *t, char *raw, size_t len, enum text_src src, const 
 	}
 	if (check_bytes(raw, len, shown, d) == -1)
 		goto out;
-	if (valid_utf8(raw, len, &bad)) {
+	if (scan_utf8(raw, len, &bad)) {
 		if (src == TEXT_OWNED) {
 			memmove(start, raw, len);
 			start[len] = '\0';

@@ -2,7 +2,8 @@
  * The report fonts as files (see font.h). What libharu 2.3 reads from a TrueType file
  * (hpdf_fontdef_tt.c): the table directory, head (unitsPerEm, indexToLocFormat), maxp
  * (numGlyphs), hhea (numberOfHMetrics), hmtx, loca, glyf, the first Windows Unicode BMP
- * cmap of format 4, name and OS/2. Each is checked here for what libharu assumes of it.
+ * cmap of format 4, the names of name, and OS/2. Each is checked here for what libharu
+ * assumes of it.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -131,6 +132,56 @@ font_cmap(const struct font_table *cmap)
 	return NULL;
 }
 
+/* 1 when the name string s (len bytes; UTF-16BE with `wide`) is printable ASCII, without
+ * spaces and PostScript's delimiters when it is the PostScript name. */
+static int
+font_name_ok(const unsigned char *s, size_t len, int wide, int postscript)
+{
+	size_t i, step = wide ? 2 : 1;
+
+	if (len == 0 || len % step != 0 || len / step > 63)
+		return 0;
+	for (i = 0; i < len; i += step) {
+		unsigned c = wide ? font_u16(s + i) : s[i];
+
+		if (c < 0x20 || c > 0x7E || (postscript && (c == ' ' ||
+		    strchr("[](){}<>/%", (int)c) != NULL)))
+			return 0;
+	}
+	return 1;
+}
+
+/* Every name lies within the table (libharu copies them all into the embedded font),
+ * and those it takes the font's name from (its PostScript name and subfamily, the last
+ * Macintosh Roman or Windows US English record of each) are plain ASCII: libharu copies
+ * them into a fixed buffer and the font dictionary. */
+static const char *
+font_names(const struct font_table *name)
+{
+	const unsigned char *t = name->p;
+	size_t n = font_u16(t + 2), strings = font_u16(t + 4), i, found = 0;
+
+	if (6 + 12 * n > name->len || strings > name->len)
+		return "its name table is cut short";
+	for (i = 0; i < n; i++) {
+		const unsigned char *r = t + 6 + 12 * i;
+		unsigned plat = font_u16(r), enc = font_u16(r + 2), lang = font_u16(r + 4);
+		unsigned id = font_u16(r + 6);
+		size_t len = font_u16(r + 8), off = font_u16(r + 10);
+		int mac = plat == 1 && enc == 0, win = plat == 3 && enc == 1 && lang == 0x0409;
+
+		/* libharu copies every name into the embedded font. */
+		if (strings + off + len > name->len)
+			return "a name runs past the end of its table";
+		if ((!mac && !win) || (id != 6 && id != 2))
+			continue;
+		if (!font_name_ok(t + strings + off, len, win, id == 6))
+			return "its name (PostScript name or subfamily) is damaged";
+		found |= id == 6 ? 1 : 2;
+	}
+	return found == 3 ? NULL : "it has no PostScript name or no subfamily name";
+}
+
 /* The metric tables agree with each other: what libharu allocates by numGlyphs, it fills
  * by numberOfHMetrics and loca. */
 static const char *
@@ -200,7 +251,8 @@ font_problem(FT_Library lib, const unsigned char *f, size_t size)
 	    (why = font_metrics(face, &head)) == NULL &&
 	    (why = font_table(face, "cmap", 4, &cmap)) == NULL &&
 	    (why = font_cmap(&cmap)) == NULL &&
-	    (why = font_table(face, "name", 6, &name)) == NULL)
+	    (why = font_table(face, "name", 6, &name)) == NULL &&
+	    (why = font_names(&name)) == NULL)
 		why = font_table(face, "OS/2", 10, &os2);
 	free(head.p);
 	free(cmap.p);

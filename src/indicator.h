@@ -75,7 +75,7 @@ enum classifier_kind { CLASSIFIER_ANSWERS, CLASSIFIER_STATUS };
 
 /* The most tests (comparisons, states, windows, matches) one condition may hold: real
  * ones hold a handful, and a condition is evaluated for every row. */
-#define IND_MAX_TESTS	10000
+#define IND_MAX_TESTS	1000
 
 enum expr_op {
 	EXPR_AND, EXPR_OR, EXPR_NOT,

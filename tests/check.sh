@@ -1,7 +1,7 @@
 #!/bin/sh
 # make check: the unit tests (cmocka), then the regression cases (tests/run.sh), all built
-# with AddressSanitizer and UBSan, then the fault injection (tests/fault/run.sh). Ends with
-# one `N passed, N failed` line for CI logs.
+# with AddressSanitizer and UBSan, then the fault injection (tests/fault/run.sh) and a short
+# fuzz pass (tests/fuzz/run.sh). Ends with one `N passed, N failed` line for CI logs.
 set -u
 bin=$1; shift
 pass=0 fail=0
@@ -26,6 +26,18 @@ if [ -n "${FAULT:-}" ]; then
 	ff=$(echo "$out" | sed -n 's/^fault: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
 	pass=$((pass + ${fp:-0})); fail=$((fail + ${ff:-1}))
 	[ $status = 0 ] || [ "${ff:-1}" -gt 0 ] || fail=$((fail + 1))
+fi
+# A short fuzz pass: FUZZ is the seconds per harness, the fuzz build folder and the
+# harnesses (see the Makefile); each starts from its seeds alone.
+if [ -n "${FUZZ:-}" ]; then
+	# shellcheck disable=SC2086
+	out=$(FUZZ_FRESH=1 sh tests/fuzz/run.sh $FUZZ)
+	status=$?
+	echo "$out"
+	zp=$(echo "$out" | sed -n 's/^fuzz: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+	zf=$(echo "$out" | sed -n 's/^fuzz: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+	pass=$((pass + ${zp:-0})); fail=$((fail + ${zf:-1}))
+	[ $status = 0 ] || [ "${zf:-1}" -gt 0 ] || fail=$((fail + 1))
 fi
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]

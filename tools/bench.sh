@@ -138,4 +138,17 @@ bench "report: Norway's 15 county reports (computing + 1 s)" "$(plus 1)" \
 bench "report: all of Norway (357 + 15 + 1 reports)" "$(plus 12)" \
     "$BIN" report --data "$DATA/norway" --out "$DATA/out-norway"
 largest "largest municipal report of all of Norway" 60 "$DATA/out-norway/2024/kommune"
+
+# Hostile inputs (docs/formats.md, Limits; made by tools/hostile.py): at a limit, or large
+# where there is none. Each must cost what its size says, not its square.
+python3 tools/hostile.py "$DATA/hostile" || die "cannot make the hostile inputs"
+bench "check: 200,000 rows with a CSV error each" 1 \
+    "$BIN" check --data "$DATA/hostile/errors"
+bench "report: names of 100 chars, measures of 20,000" 3 \
+    "$BIN" report --only fylke,handlingsplan --data "$DATA/hostile/names" \
+    --out "$DATA/out-hostile"
+bench "indicators: conditions of 1,000 tests (sample)" 2 \
+    "$BIN" indicators --indicators "$DATA/hostile/ind" --data sample-data
+bench "report: 60,000 characters the fonts lack" 2 \
+    "$BIN" report --only handlingsplan --data "$DATA/hostile/chars" --out "$DATA/out-hostile"
 exit 0

@@ -1,4 +1,4 @@
-# Long conditions. koordinator's teller holds 10,000 tests (the limit), all the same: it
+# Long conditions. koordinator's teller holds 1,000 tests (the limit), all the same: it
 # counts as before. samtykke's holds 200,000: refused where the limit is passed. Such a
 # chain once nested one level per 'and', and overflowed the stack when it was bound,
 # evaluated or freed. mal_definert's compares with a text of 70,000 characters, too long
@@ -7,7 +7,7 @@ set -eu
 rm -rf ind
 cp -r "$TOP/indicators" ind
 awk 'BEGIN { printf "teller         = koordinator = ja"
-	for (i = 1; i < 10000; i++) printf " and koordinator = ja"
+	for (i = 1; i < 1000; i++) printf " and koordinator = ja"
 	print "" }' >ind/teller.txt
 sed -i '/^teller /d' ind/koordinator.ind
 cat ind/teller.txt >>ind/koordinator.ind

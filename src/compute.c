@@ -599,7 +599,7 @@ struct dc_build {
 	long		*count, *min_n, *cls;
 	size_t		*cls_count;
 	uint64_t	*secret;
-	int		*county;
+	size_t		*parent;
 	size_t		 ncounts, nclasses;
 };
 
@@ -616,12 +616,12 @@ dc_build_init(struct dc_build *b, struct ctx *x, size_t ncounts, size_t nclasses
 	b->cls = xcalloc(np * (nclasses ? nclasses : 1), sizeof(long));
 	b->cls_count = xcalloc(nclasses ? nclasses : 1, sizeof(size_t));
 	b->secret = xcalloc(x->nk ? x->nk : 1, sizeof(uint64_t));
-	b->county = xcalloc(x->nk ? x->nk : 1, sizeof(int));
-	for (k = 0; k < x->nk; k++)
-		b->county[k] = x->ds->reg.kommuner[k].fylke;
-	b->in.nk = x->nk;
-	b->in.nf = x->nf;
-	b->in.county = b->county;
+	b->parent = xcalloc(np, sizeof(size_t));
+	for (k = 0; k < np; k++)
+		b->parent[k] = k < x->nk ? x->nk + (size_t)x->ds->reg.kommuner[k].fylke : np - 1;
+	b->in.nplaces = np;
+	b->in.nleaves = x->nk;
+	b->in.parent = b->parent;
 	b->in.has = b->has;
 	b->in.count = b->count;
 	b->in.min_n = b->min_n;
@@ -640,7 +640,7 @@ dc_build_free(struct dc_build *b)
 	free(b->cls);
 	free(b->cls_count);
 	free(b->secret);
-	free(b->county);
+	free(b->parent);
 }
 
 /* Adds indicator ii's count, and for a share its classes "yes" (teller) and "no" (the rest

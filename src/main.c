@@ -42,6 +42,7 @@ static const char *const usage_common =
 "  --templates DIR     report wording and layout (default: the installed templates/)\n"
 "  --year YYYY         reporting year (default: the latest year in the data)\n"
 "  --reference-date DD.MM.YYYY  reference date R (default: 31.12. of the year)\n"
+"  --quiet             no progress line; warnings only counted, per file\n"
 "  -h, --help          this text\n"
 "  --version           the version of ipkval\n";
 
@@ -129,7 +130,7 @@ parse_int(const char *s, int lo, int hi, int *out)
 
 enum { OPT_DATA = 256, OPT_OUT, OPT_INDICATORS, OPT_TEMPLATES, OPT_FONTS, OPT_YEAR,
 	OPT_REFDATE, OPT_LANG, OPT_ISSUER, OPT_JOBS, OPT_FIGURES, OPT_DUMP, OPT_ONLY,
-	OPT_VERSION };
+	OPT_VERSION, OPT_QUIET };
 
 static const struct option long_options[] = {
 	{ "data", required_argument, NULL, OPT_DATA },
@@ -147,6 +148,7 @@ static const struct option long_options[] = {
 	{ "only", required_argument, NULL, OPT_ONLY },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, OPT_VERSION },
+	{ "quiet", no_argument, NULL, OPT_QUIET },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -231,6 +233,7 @@ parse_options(int argc, char **argv, struct options *o)
 		case OPT_DATA: o->data_dir = optarg; break;
 		case OPT_INDICATORS: o->indicators_dir = optarg; break;
 		case OPT_TEMPLATES: o->templates_dir = optarg; break;
+		case OPT_QUIET: o->quiet = 1; break;
 		case OPT_YEAR:
 			if (parse_int(optarg, 1900, 2999, &o->year) == -1)
 				bad = "--year takes a year such as 2024";
@@ -343,6 +346,8 @@ main(int argc, char **argv)
 	}
 
 	diag_init(&d, stderr);
+	d.quiet = o.quiet;
+	d.terminal = !o.quiet && isatty(STDERR_FILENO);
 	if (strcmp(o.command, "check") == 0)
 		run_check(&o, &d);
 	else if (strcmp(o.command, "indicators") == 0)
@@ -350,6 +355,7 @@ main(int argc, char **argv)
 	else
 		run_report(&o, &d);
 	diag_flush(&d);
+	diag_quiet_summary(&d);
 	rc = diag_exit_code(&d);
 	diag_free(&d);
 	return rc;

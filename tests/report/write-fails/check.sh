@@ -12,10 +12,9 @@ set -u
 fail=0
 t=$(mktemp -d) || exit 1
 trap 'rm -rf "$t"' EXIT
+. "$TOP/tests/tools/binrun.sh"
 cp -r out "$t/nb"
-"$BIN" report --data . --out "$t/nn" --lang nn --jobs 1 >/dev/null 2>"$t/nn.err"
-status=$?
-[ $status = 0 ] || { echo "nynorsk without a limit: exit $status"; cat "$t/nn.err"; exit 1; }
+BIN_ERR=$t/nn.err bin_same /dev/null report --data . --out "$t/nn" --lang nn --jobs 1 || exit 1
 limit=$(find "$t/nn" -name '*.pdf' -exec stat -c %s {} + | sort -n |
 	awk '{ s[NR] = $1 } END { print s[int((NR + 1) / 2)] }')
 for csv in "$t"/nn/2024/*.csv; do
@@ -31,6 +30,9 @@ os.execv(sys.argv[2], sys.argv[2:])' "$limit" "$BIN" report --data . --out out -
     --jobs 1 >/dev/null 2>"$t/err"
 status=$?
 [ $status = 1 ] || { echo "with the limit: exit $status, expected 1"; fail=1; }
+if grep -E 'Sanitizer|runtime error:|^==[0-9]+==' "$t/err"; then
+	echo "with the limit: a sanitizer spoke"; fail=1
+fi
 failed=0 written=0
 for new in "$t"/nn/2024/*.pdf "$t"/nn/2024/*/*.pdf; do
 	rel=${new#"$t"/nn/}

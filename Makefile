@@ -40,7 +40,7 @@ FONTSRC   = /usr/share/fonts/truetype/dejavu
 FONTS     = build/fonts/ipkval-sans.ttf build/fonts/ipkval-sans-bold.ttf
 # Basic Latin, Latin-1, Latin Extended-A, the Sami letters of Latin Extended-B and IPA
 # (Inari and Skolt: ǥ ǧ ǩ ǯ ʒ), spaces, dashes, quotes, bullet, ellipsis, €, arrows, ≤ ≥ −,
-# and the level symbols ■ □ ▲ ▼ ◆ ○ ● ◐. Fewer glyphs keep every PDF small (PDF-FACTS.md).
+# and the level symbols ■ □ ▲ ▼ ◆ ○ ● ◐. Fewer glyphs keep every PDF small (docs/pdf.md).
 UNICODES  = U+0020-007E,U+00A0-017F,U+01B7,U+01E4-01E9,U+01EE,U+01EF,U+0292,U+2007,U+2009,U+2010-2027,U+202F,U+2030,U+2039,U+203A,U+20AC,U+2122,U+2190-2193,U+2212,U+2264,U+2265,U+25A0,U+25A1,U+25B2,U+25BC,U+25C6,U+25CB,U+25CF,U+25D0
 
 .PHONY: all deps build report check unit regress bench clean sample-data regen readme-image

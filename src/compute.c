@@ -1,7 +1,7 @@
 /*
  * compute.c: the indicators of every municipality, county and the country for every year
  * of a run (pooled aggregates, levels, rounding, changes since last year), disclosure
- * control (SPEC section 2: primary, then secondary in rounds), the brukermedvirkning
+ * control (docs/computation.md: primary, then secondary in rounds), the brukermedvirkning
  * split, the classified survey answers and the action-plan measures (see compute.h).
  * Rows are counted through the indicator definitions (indicator.h): nothing about a
  * single indicator is written here except the split of brukermedvirkning.
@@ -493,8 +493,8 @@ pool(struct ctx *x, const struct indicator *ind, struct tally *ty)
 	}
 }
 
-/* The level of a municipality's answer to a survey indicator (SPEC: established god,
- * in progress middels, not established lav). */
+/* The level of a municipality's answer to a survey indicator (docs/computation.md:
+ * established god, in progress middels, not established lav). */
 static enum level
 class_level(int cls)
 {
@@ -677,7 +677,7 @@ suppress_secondary(struct ctx *x, size_t yi, size_t ii)
 	return total;
 }
 
-/* Primary then secondary suppression of one year and indicator (SPEC section 2). */
+/* Primary then secondary suppression of one year and indicator (docs/computation.md). */
 static void
 suppress(struct ctx *x, size_t yi, size_t ii)
 {
@@ -718,7 +718,7 @@ hide_plan_place(struct ctx *x, size_t yi, size_t p)
 
 /* The plan indicators all rest on the same active plans: a place hidden in one is hidden
  * in all, or its count hidden in one could be read off another (a share's denominator
- * next to a published dekning). SPEC asks for it in one direction (a municipality's
+ * next to a published dekning). The rules ask for it in one direction (a municipality's
  * number of active plans is published exactly when its dekning is); this makes it hold
  * when the per-indicator rounds differ, as when a municipality has no population. More
  * hidden figures can leave one hidden municipality in a county, so the secondary rounds
@@ -791,7 +791,7 @@ mark_present(struct ctx *x, size_t yi, const struct table *t)
 	}
 }
 
-/* Warns about active plans revised after R: they count as not updated (SPEC 2). */
+/* Warns about active plans revised after R: they count as not updated (plan_oppdatert). */
 static void
 warn_late_updates(struct ctx *x, const struct table *t, int refdate)
 {

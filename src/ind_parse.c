@@ -20,7 +20,7 @@
 #include "load.h"
 #include "util.h"
 
-/* The eight indicators of SPEC section 2; indikatorer.csv holds exactly these. */
+/* The eight indicators (docs/computation.md); indikatorer.csv holds exactly these. */
 static const char *const known_ids[] = {
 	"plan_oppdatert", "mal_definert", "brukermedvirkning", "koordinator",
 	"samtykke", "internkontroll", "dekning", "handlingsplan", NULL
@@ -28,12 +28,12 @@ static const char *const known_ids[] = {
 #define KNOWN_IDS_TEXT "plan_oppdatert, mal_definert, brukermedvirkning, koordinator, " \
 	"samtykke, internkontroll, dekning, handlingsplan"
 
-/* The questions of SPEC section 4, for when the definitions have no kartlegging.csv. */
+/* The questions of the KoRus mapping form, for definitions without kartlegging.csv. */
 static const char *const default_questions[] = {
 	"F1", "F2", "M1", "M2", "M3", "M4", "M5", "O1", "O2", "S1", "S2", "S3", "S4", "S5",
 	"I1", "I2", "I3", "I4", "I5", "K1", "K2", "K3", "IK1", NULL
 };
-/* Words for yes/no and status literals, as SPEC 1.1 and 1.3 accept them in the data. */
+/* Words for yes/no and status literals, as docs/formats.md accepts them in the data. */
 static const struct ind_word yesno_words[] = {
 	{ "ja", YES }, { "j", YES }, { "yes", YES }, { "y", YES }, { "x", YES },
 	{ "sann", YES }, { "true", YES }, { "nei", NO }, { "n", NO }, { "no", NO },

@@ -384,7 +384,7 @@ check_plan_group(const struct results *r)
 			}
 }
 
-/* With suppression: what SPEC section 2 promises. */
+/* With suppression: what docs/computation.md promises. */
 static void
 check_suppressed(const struct results *r, const struct results *open, long *nhidden,
     long *nsecondary)

@@ -8,9 +8,10 @@ indikatorer.csv and tilleggstall.csv, and kommune/*.pdf, read with `pdftotext -l
 FELLES.TXT the templates' felles.txt of the language (symbols, level words, units).
 For every municipal report:
 
-  1. the summary table (its first table of six columns): row i is the i-th indicator of
-     the municipality in indikatorer.csv, and its cells for the municipality, the county
-     and the country are exactly what indikatorer.csv says: the value with its unit
+  1. the summary table (its first table of five or six columns, the sixth the change):
+     row i is the i-th indicator of the municipality in indikatorer.csv, and its cells
+     for the municipality, the county and the country are exactly what indikatorer.csv
+     says: the value with its unit
      ("66,7 %", "0,3 per 1000"), ":" when hidden, ".." when missing; the municipality's
      internkontroll is its answer's class ("Etablert"); the level cell is the symbol and
      word of niva_kategori ("● God"), ":" or "..";
@@ -128,7 +129,9 @@ def main():
         county = {r[4]: r for r in rows if r[1] == "fylke" and r[2] == county_of[code]}
         land = {r[4]: r for r in rows if r[1] == "land"}
         tables = reports[name]
-        summary = next((tb for tb in tables if tb and len(tb[0]) == 6), None)
+        # Five columns, or six with the change since the year before.
+        summary = next((tb for tb in tables if tb and len(tb[0]) in (5, 6) and
+                        not tb[0][0].endswith(".csv")), None)
         if summary is None or len(summary) != len(mine):
             bad.append(f"{name}: no summary table of {len(mine)} rows")
             continue

@@ -5,16 +5,16 @@
 
 DUMP is `ipkval report --dump` of the run, OUT/YYYY the folder that run wrote (its
 indikatorer.csv and tilleggstall.csv, and kommune/*.pdf, read with `pdftotext -layout`),
-FELLES.TXT the templates' felles.txt of the language (symbols, level words, units).
-For every municipal report:
+FELLES.TXT the templates' felles.txt of the language (symbols, level words, units). Run in
+the data folder: its kommuner.csv says each municipality's county. For every municipal
+report:
 
   1. the summary table (its first table of five or six columns, the sixth the change):
      row i is the i-th indicator of the municipality in indikatorer.csv, and its cells
      for the municipality, the county and the country are exactly what indikatorer.csv
-     says: the value with its unit
-     ("66,7 %", "0,3 per 1000"), ":" when hidden, ".." when missing; the municipality's
-     internkontroll is its answer's class ("Etablert"); the level cell is the symbol and
-     word of niva_kategori ("● God"), ":" or "..";
+     says: the value with its unit ("66,7 %", "0,3 per 1000"), ":" when hidden, ".."
+     when missing; the municipality's internkontroll is its answer's class ("Etablert");
+     the level cell is the symbol and word of niva_kategori ("● God"), ":" or "..";
   2. the table of data sources (the table whose rows name *.csv files): rows read, used
      and left out are exactly those of tilleggstall.csv, written as reports write counts
      (four digits together, from five grouped by three with a no-break space), ":" when

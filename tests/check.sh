@@ -1,6 +1,8 @@
 #!/bin/sh
-# make check: the unit tests (cmocka), then the regression cases (tests/run.sh), all built
-# with AddressSanitizer and UBSan. Ends with one `N passed, N failed` line for CI logs.
+# make check: the unit tests (cmocka), then the regression cases (tests/run.sh) in a copy
+# of the tree, all built with AddressSanitizer and UBSan; then that run.sh refuses a case
+# it cannot run, and that the copy builds, installs and runs on its own
+# (tests/tools/standalone.sh). Ends with one `N passed, N failed` line for CI logs.
 set -u
 bin=$1; shift
 pass=0 fail=0

@@ -23,24 +23,7 @@
 #include "diag.h"
 #include "text.h"
 #include "util.h"
-
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	struct buf b;
-	char chunk[4096];
-	size_t n;
-
-	if (f == NULL)
-		return NULL;
-	buf_init(&b);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_put(&b, chunk, n);
-	fclose(f);
-	*len = b.len;
-	return b.data != NULL ? buf_take(&b) : xstrdup("");
-}
+#include "unit_file.h"
 
 /* 1 when the bytes need decoding: a byte order mark, UTF-16, or not UTF-8. */
 static int
@@ -88,7 +71,7 @@ check_case(const char *dir, struct diag *d, struct tally *t)
 			continue;
 		}
 		want_path = xasprintf("%s/%s", ddir, de->d_name);
-		raw = slurp(path, &len);
+		raw = unit_slurp(path, &len);
 		assert_non_null(raw);
 		has_want = stat(want_path, &st) == 0;
 		if (!is_encoding_case(raw, len) && !has_want) {
@@ -106,7 +89,7 @@ check_case(const char *dir, struct diag *d, struct tally *t)
 			if (!has_want)
 				fail_msg("%s needs decoding: write its UTF-8 text to %s (iconv)",
 				    path, want_path);
-			want = slurp(want_path, &wlen);
+			want = unit_slurp(want_path, &wlen);
 			assert_non_null(want);
 			if (wlen != txt.len || memcmp(want, txt.data, wlen) != 0)
 				fail_msg("%s decodes to other text than %s (%zu bytes, expected "

@@ -19,28 +19,11 @@
 #include <cmocka.h>
 
 #include "util.h"
+#include "unit_file.h"
 
 #define OLD	"the report of last year\n"
 #define LIMIT	4096		/* bytes a process may write to one file */
 #define BIG	(LIMIT * 16)	/* more than that: the write fails part way */
-
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	struct buf b;
-	char chunk[4096];
-	size_t n;
-
-	if (f == NULL)
-		return NULL;
-	buf_init(&b);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_put(&b, chunk, n);
-	fclose(f);
-	*len = b.len;
-	return b.data != NULL ? buf_take(&b) : xstrdup("");
-}
 
 /* The number of entries of dir other than . and .. */
 static int
@@ -102,7 +85,7 @@ test_fails_in_the_middle(void **state)
 	/* Part of the data went out before the write failed: the old file stands. */
 	assert_int_equal(write_limited(path, big, BIG, &err), -1);
 	assert_int_equal(err, EFBIG);
-	got = slurp(path, &len);
+	got = unit_slurp(path, &len);
 	assert_non_null(got);
 	assert_int_equal(len, strlen(OLD));
 	assert_memory_equal(got, OLD, len);
@@ -117,7 +100,7 @@ test_fails_in_the_middle(void **state)
 	/* Within the limit the write succeeds and replaces the file whole. */
 	assert_int_equal(write_file_atomic(path, OLD, strlen(OLD)), 0);
 	assert_int_equal(write_limited(path, big, LIMIT / 2, &err), 0);
-	got = slurp(path, &len);
+	got = unit_slurp(path, &len);
 	assert_int_equal(len, LIMIT / 2);
 	assert_memory_equal(got, big, len);
 	free(got);

@@ -102,9 +102,10 @@ int	results_year_index(const struct results *, int year);
  * not in the run. Never NULL for a year of the run (state FIG_MISSING at least). */
 const struct figure *results_figure(const struct results *, int year, size_t ind,
 	    size_t place);
-/* 1 when the row counts of an input file must not be shown: it is a year's plan file
- * and the country's plan figures of that year are hidden (with few plans in the data,
- * the rows are about the count of one municipality). */
+/* 1 when the row counts of an input file must not be shown: it is of a year outside the
+ * run (a later year's plan file of a municipality's own export), or it is a year's plan
+ * file and the country's plan figures of that year are hidden (with few plans in the
+ * data, the rows are about the count of one municipality). */
 int	results_source_hidden(const struct results *, const struct source *);
 /* The brukermedvirkning split of a place in a year, or NULL when the year is not in the
  * run or no indicator "brukermedvirkning" is defined. */

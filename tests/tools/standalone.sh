@@ -11,7 +11,8 @@
 #   3. With the copy moved away, the installed program renders the installed sample
 #      (share/doc/ipkval/examples): exit 0, the same messages as tests/sample/report-sample
 #      expects, every report passing qpdf --check, and `indicators` printing exactly what
-#      the tree's own program prints for sample-data/.
+#      the tree's own program prints for sample-data/. With its data folder moved away
+#      as well it stops with exit 2 and says where it looked; IPKVAL_DATADIR finds it.
 #   4. The installed manual pages pass `mandoc -Tlint` (only its notes that an .Xr to
 #      ipkval's own pages was not found are let through: Debian's mandoc looks for them in
 #      /usr/share/man alone).
@@ -76,6 +77,17 @@ done
 cmp -s "$t/inst.csv" "$t/tree.csv" ||
 	say "the installed program's indikatorer.csv differs from the tree's"
 if grep -E 'Sanitizer|runtime error' "$t/tree.err"; then say "a sanitizer spoke"; fi
+
+# Its data folder moved away too: it says so and stops, unless IPKVAL_DATADIR names it.
+mv "$stage/usr/local/share/ipkval" "$work/data" || exit 1
+"$inst" check --data "$ex" >/dev/null 2>"$t/err" && status=0 || status=$?
+[ $status = 2 ] && grep -q '^ipkval: error: cannot find the data folder' "$t/err" &&
+    [ "$(wc -l <"$t/err")" = 1 ] ||
+	{ say "without its data folder the installed program said (exit $status):"; cat "$t/err"; }
+IPKVAL_DATADIR=$work/data "$inst" indicators --data "$ex" >"$t/env.csv" 2>/dev/null ||
+	say "with IPKVAL_DATADIR the installed program failed"
+cmp -s "$t/env.csv" "$t/tree.csv" || say "with IPKVAL_DATADIR, another indikatorer.csv"
+mv "$work/data" "$stage/usr/local/share/ipkval" || exit 1
 
 # 4. The manual.
 for page in "$stage"/usr/local/share/man/man1/ipkval.1 \

@@ -1681,7 +1681,7 @@ chart_horizontal(struct chart_lay *l, double top, double bottom)
 
 /* ---- entry points ---- */
 
-static void
+void
 chart_draw(const struct chart *c, const struct draw *d, double w, double h)
 {
 	struct chart_lay l;

@@ -133,6 +133,12 @@ int		 chart_write_png(const struct chart *, const char *path, const char *fonts_
 int		 chart_write_svg(const struct chart *, const char *path, const char *fonts_dir,
 		    double w_pt, double h_pt, struct diag *);
 
+/* Lays the chart out in a box of w x h points (origin top left) through any drawing back
+ * end (draw.h), as chart_render_pdf and the PNG and SVG writers do: for tests that record
+ * the calls and check where each bar, point and band lands. */
+struct draw;
+void		 chart_draw(const struct chart *, const struct draw *, double w, double h);
+
 /* Appends a stable text description: kind, title, every category, series and value (as
  * labels print them; a word given for a value as "word" (tone)), bands and references.
  * For tests. */

@@ -1,7 +1,7 @@
 /*
  * compute.c: the indicators of every municipality, county and the country for every year
  * of a run (pooled aggregates, levels, rounding, changes since last year), disclosure
- * control (SPEC section 2: primary, then secondary in rounds), the brukermedvirkning
+ * control (docs/computation.md; the method is disclose.c), the brukermedvirkning
  * split, the classified survey answers and the action-plan measures (see compute.h).
  * Rows are counted through the indicator definitions (indicator.h): nothing about a
  * single indicator is written here except the split of brukermedvirkning.
@@ -496,8 +496,8 @@ pool(struct ctx *x, const struct indicator *ind, struct tally *ty)
 	}
 }
 
-/* The level of a municipality's answer to a survey indicator (SPEC: established god,
- * in progress middels, not established lav). */
+/* The level of a municipality's answer to a survey indicator (docs/computation.md:
+ * established god, in progress middels, not established lav). */
 static enum level
 class_level(int cls)
 {
@@ -816,7 +816,7 @@ mark_present(struct ctx *x, size_t yi, const struct table *t)
 	}
 }
 
-/* Warns about active plans revised after R: they count as not updated (SPEC 2). */
+/* Warns about active plans revised after R: they count as not updated (plan_oppdatert). */
 static void
 warn_late_updates(struct ctx *x, const struct table *t, int refdate)
 {

@@ -1,9 +1,9 @@
 /*
  * compute.h: the indicators of every municipality, county and the country for every year
- * of a run, with disclosure control (SPEC section 2), the brukermedvirkning split, the
+ * of a run, with disclosure control (docs/computation.md), the brukermedvirkning split, the
  * classified survey answers and the action-plan measures. Built once per run by the
  * pipeline (run.c) after reading; read-only afterwards, so report builders may read one
- * results from several threads. Choices where SPEC is silent: docs/computation.md.
+ * results from several threads. The rules and the choices within them: docs/computation.md.
  */
 #ifndef COMPUTE_H
 #define COMPUTE_H

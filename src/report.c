@@ -247,7 +247,8 @@ report_count(long n, struct buf *out)
 	}
 	len = (size_t)snprintf(digits, sizeof(digits), "%ld", n);
 	for (i = 0; i < len; i++) {
-		/* SSB writes 1 234 but 999 and 5 000 alike: a space every three digits. */
+		/* Four digits stay together (1234), as Norwegian writes them in running
+		 * text; from five, a no-break space every three digits (12 345). */
 		if (i > 0 && (len - i) % 3 == 0 && len > 4)
 			buf_puts(out, NBSP);
 		buf_putc(out, digits[i]);

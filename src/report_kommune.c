@@ -1,5 +1,5 @@
 /*
- * report_kommune.c: the municipal report (SPEC section 3), one per municipality with
+ * report_kommune.c: the municipal report (docs/computation.md), one per municipality with
  * data: cover, 1 summary table, 2 the mapping survey theme by theme, 3 one section per
  * indicator with its charts, 4 the action plan, and the shared appendix, in the order of
  * the template list kommune.rekkefolge (chapters numbered in that order). Every word
@@ -7,7 +7,7 @@
  * (compute.h), formatted through report.h. Called by run.c only; safe to run in several
  * threads on different docs (all state is on the stack).
  *
- * Choices where SPEC is silent:
+ * Choices made here:
  * - The survey chapter shows the answers of the reporting year only.
  * - A section's text says why a figure is absent (hidden, no active plans, no
  *   population, no data) and never gives a hidden figure's value, count, level, change,

@@ -1447,121 +1447,6 @@ pdf_page_done(HPDF_Page p)
 		HPDF_Dict_RemoveElement(res, "ProcSet");
 }
 
-/* The fonts of a page's resources when they hold nothing else (as libharu names them,
- * F1, F2, ... in the order of first use); NULL otherwise. */
-static HPDF_Dict
-pdf_page_fonts(HPDF_Page p)
-{
-	HPDF_Dict res = HPDF_Dict_GetItem(p, "Resources", HPDF_OCLASS_DICT);
-
-	if (res == NULL || res->list->count != 1)
-		return NULL;
-	return HPDF_Dict_GetItem(res, "Font", HPDF_OCLASS_DICT);
-}
-
-/* Whether two pages' fonts are the same fonts under the same names. */
-static int
-pdf_same_fonts(HPDF_Dict a, HPDF_Dict b)
-{
-	char name[16];
-	HPDF_UINT i;
-
-	if (a == NULL || b == NULL || a->list->count != b->list->count)
-		return 0;
-	for (i = 1; i <= a->list->count; i++) {
-		snprintf(name, sizeof(name), "F%u", (unsigned)i);
-		if (HPDF_Dict_GetItem(a, name, HPDF_OCLASS_DICT) !=
-		    HPDF_Dict_GetItem(b, name, HPDF_OCLASS_DICT))
-			return 0;
-	}
-	return 1;
-}
-
-/* How many kinds of pages (sizes, font sets) pdf_pages_inherit() tells apart. */
-#define PDF_VARIANTS	8
-
-static int
-pdf_same_size(HPDF_Page a, HPDF_Page b)
-{
-	return HPDF_Page_GetWidth(a) == HPDF_Page_GetWidth(b) &&
-	    HPDF_Page_GetHeight(a) == HPDF_Page_GetHeight(b);
-}
-
-/*
- * The page size and the fonts that most pages have are said once, in the root of the
- * page tree, and the pages that have them inherit them (MediaBox and Resources are
- * inheritable); the others (landscape pages, the cover's fonts) keep their own. libharu
- * writes both on every page: 80 bytes a page. Done last: it frees the pages' own
- * resources, so that nothing may be drawn after it.
- */
-static void
-pdf_pages_inherit(struct pdf_ctx *c)
-{
-	HPDF_Dict root = c->pdf->root_pages, res, fonts, ref = NULL, fv[PDF_VARIANTS];
-	HPDF_Array box;
-	HPDF_Page size = NULL, sv[PDF_VARIANTS];
-	size_t fn[PDF_VARIANTS], sn[PDF_VARIANTS], nf = 0, ns = 0, i, k, best = 0;
-
-	/* The variants (a few at most) and how many pages have each. */
-	for (i = 0; i < c->npages; i++) {
-		HPDF_Dict f = pdf_page_fonts(c->pages[i]);
-
-		for (k = 0; f != NULL && k < nf && !pdf_same_fonts(f, fv[k]); k++)
-			;
-		if (f != NULL && k == nf && nf < PDF_VARIANTS) {
-			fv[nf] = f;
-			fn[nf++] = 0;
-		}
-		if (f != NULL && k < nf)
-			fn[k]++;
-		for (k = 0; k < ns && !pdf_same_size(c->pages[i], sv[k]); k++)
-			;
-		if (k == ns && ns < PDF_VARIANTS) {
-			sv[ns] = c->pages[i];
-			sn[ns++] = 0;
-		}
-		if (k < ns)
-			sn[k]++;
-	}
-	for (k = 0; k < ns; k++)
-		if (size == NULL || sn[k] > best) {
-			best = sn[k];
-			size = sv[k];
-		}
-	for (best = k = 0; k < nf; k++)
-		if (fn[k] > best) {
-			best = fn[k];
-			ref = fv[k];
-		}
-	if (size != NULL && (box = HPDF_Array_New(c->pdf->mmgr)) != NULL) {
-		HPDF_Array_AddNumber(box, 0);
-		HPDF_Array_AddNumber(box, 0);
-		HPDF_Array_AddReal(box, HPDF_Page_GetWidth(size));
-		HPDF_Array_AddReal(box, HPDF_Page_GetHeight(size));
-		if (HPDF_Dict_Add(root, "MediaBox", box) == HPDF_OK) {
-			for (i = 0; i < c->npages; i++)
-				if (c->pages[i] != size && pdf_same_size(c->pages[i], size))
-					HPDF_Dict_RemoveElement(c->pages[i], "MediaBox");
-			HPDF_Dict_RemoveElement(size, "MediaBox");
-		}
-	}
-	if (best < 2 || (res = HPDF_Dict_New(c->pdf->mmgr)) == NULL)
-		return;
-	fonts = HPDF_Dict_New(c->pdf->mmgr);
-	if (fonts == NULL || HPDF_Dict_Add(res, "Font", fonts) != HPDF_OK ||
-	    HPDF_Dict_Add(root, "Resources", res) != HPDF_OK)
-		return;
-	for (i = 1; i <= ref->list->count; i++) {
-		char name[16];
-
-		snprintf(name, sizeof(name), "F%u", (unsigned)i);
-		HPDF_Dict_Add(fonts, name, HPDF_Dict_GetItem(ref, name, HPDF_OCLASS_DICT));
-	}
-	for (i = 0; i < c->npages; i++)
-		if (pdf_same_fonts(pdf_page_fonts(c->pages[i]), fonts))
-			HPDF_Dict_RemoveElement(c->pages[i], "Resources");
-}
-
 /* A document information entry; as a literal string when Latin-1 allows (pdf_latin1). */
 static void
 pdf_info_attr(struct pdf_ctx *c, HPDF_InfoType type, const char *key, const char *value)
@@ -1863,7 +1748,6 @@ pdf_render(struct pdf_ctx *c, const struct doc *d, const char *fonts_dir)
 			pdf_decorate(c, i);
 	for (i = 0; i < c->npages; i++)
 		pdf_page_done(c->pages[i]);
-	pdf_pages_inherit(c);
 	if (c->h1 != NULL)
 		HPDF_SetPageMode(c->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
 	pdf_info(c);

@@ -26,6 +26,7 @@
 #include "doc.h"
 #include "layout.h"
 #include "pdf.h"
+#include "pdf_a.h"
 #include "util.h"
 
 /* Page frame, points. Header and footer sit in the top and bottom margins. */
@@ -102,6 +103,7 @@ struct pdf_ctx {
 	struct pdf_anchor	*anchor;	/* per block: where a heading is */
 	struct pdf_tocline	*toc;		/* contents entries, for their numbers */
 	size_t			 ntoc, captoc;
+	char			 created[32];	/* XMP creation date; "": none */
 };
 
 /* Where a heading was drawn: its page (from 1; 0 not drawn) and the top of its box. */
@@ -1276,6 +1278,7 @@ pdf_toc_link(struct pdf_ctx *c, const struct pdf_tocline *l, const struct pdf_an
 	if (an == NULL)
 		return;
 	HPDF_Dict_RemoveElement(an, "Type");
+	HPDF_Dict_AddNumber(an, "F", 4);	/* printed (PDF/A: annotations print) */
 	HPDF_LinkAnnot_SetBorderStyle(an, 0, 0, 0);
 	dst = HPDF_Array_New(c->pdf->mmgr);
 	if (dst != NULL) {
@@ -1502,6 +1505,8 @@ pdf_info(struct pdf_ctx *c)
 			date.seconds = tm.tm_sec;
 			date.ind = '+';
 			HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_CREATION_DATE, date);
+			strftime(c->created, sizeof(c->created), "%Y-%m-%dT%H:%M:%S+00:00",
+			    &tm);
 		}
 	}
 }
@@ -1597,7 +1602,8 @@ pdf_tounicode(HPDF_Font font, FT_Face face)
  * characters whose glyphs libharu marked as used (it marks every glyph it measured or
  * showed): the codes are Unicode values, the glyph ids those of FreeType on the same file,
  * the widths libharu's own (advance * 1000 / units per em, truncated). The map ends at the
- * last used code; readers take codes past its end as glyph 0. Returns 0 or -1.
+ * last used code; readers take codes past its end as glyph 0. The same codes make the
+ * font's CIDSet, which PDF/A wants for a subset font (pdf_a_font). Returns 0 or -1.
  */
 static int
 pdf_trim_font(struct pdf_ctx *c, int i)
@@ -1606,7 +1612,7 @@ pdf_trim_font(struct pdf_ctx *c, int i)
 	HPDF_TTFontDefAttr ta = fa->fontdef->attr;
 	HPDF_Dict cid = fa->descendant_font, map;
 	HPDF_Array w, run = NULL;
-	unsigned char *gmap;
+	unsigned char *gmap, *cidset;
 	size_t last = 0;
 	FT_ULong cp, prev = 0;
 	FT_UInt gi;
@@ -1618,6 +1624,7 @@ pdf_trim_font(struct pdf_ctx *c, int i)
 	    ta->h_metric == NULL || ta->header.units_per_em == 0)
 		return -1;
 	gmap = xcalloc(0x10000, 2);
+	cidset = xcalloc(0x10000 / 8, 1);
 	for (cp = FT_Get_First_Char(c->face[i], &gi); gi != 0 && cp <= 0xFFFF;
 	    cp = FT_Get_Next_Char(c->face[i], cp, &gi)) {
 		if (gi >= ta->num_glyphs || !ta->glyph_tbl.flgs[gi])
@@ -1634,6 +1641,7 @@ pdf_trim_font(struct pdf_ctx *c, int i)
 		    ta->h_metric[gi].advance_width * 1000 / ta->header.units_per_em));
 		gmap[2 * cp] = (unsigned char)(gi >> 8);
 		gmap[2 * cp + 1] = (unsigned char)(gi & 0xff);
+		cidset[cp / 8] |= (unsigned char)(0x80 >> (cp % 8));
 		last = cp;
 		prev = cp;
 	}
@@ -1641,11 +1649,14 @@ pdf_trim_font(struct pdf_ctx *c, int i)
 		HPDF_MemStream_FreeData(map->stream);
 		rc = HPDF_Stream_Write(map->stream, gmap, (HPDF_UINT)(2 * last + 2)) ==
 		    HPDF_OK ? 0 : -1;
+		if (rc == 0)
+			rc = pdf_a_font(c->pdf, c->font[i], cidset, last / 8 + 1);
 	} else {
 		HPDF_Obj_Free(c->pdf->mmgr, w);
 		rc = -1;
 	}
 	free(gmap);
+	free(cidset);
 	return rc;
 }
 
@@ -1754,6 +1765,17 @@ pdf_render(struct pdf_ctx *c, const struct doc *d, const char *fonts_dir)
 	return 0;
 }
 
+/* PDF/A-1a (pdf_a.c): the metadata repeats the document information pdf_info() set. */
+static int
+pdf_archival(struct pdf_ctx *c)
+{
+	const struct doc *d = c->doc;
+	struct pdf_a_info in = { d->title, d->subject, d->author, d->keywords, d->lang,
+	    "ipkval", c->created[0] != '\0' ? c->created : NULL };
+
+	return pdf_a_finish(c->pdf, &in, c->pages, c->npages);
+}
+
 static void
 pdf_libharu_error(struct pdf_ctx *c)
 {
@@ -1777,6 +1799,11 @@ pdf_write(const struct doc *d, const char *path, const char *fonts_dir, struct d
 	if (c.err == 0 && (pdf_trim_font(&c, 0) == -1 || pdf_trim_font(&c, 1) == -1)) {
 		diag_msg(diag, DIAG_ERROR, path, 0, 0, "could not make the PDF: the font "
 		    "widths could not be written");
+		goto out;
+	}
+	if (c.err == 0 && pdf_archival(&c) == -1) {
+		diag_msg(diag, DIAG_ERROR, path, 0, 0, "could not make the PDF: the PDF/A "
+		    "metadata could not be written");
 		goto out;
 	}
 	if (c.err == 0 && HPDF_SaveToStream(c.pdf) == HPDF_OK && c.err == 0) {

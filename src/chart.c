@@ -907,6 +907,15 @@ chart_v_bands(struct chart_lay *l)
 	chart_v_band_labels(l);
 }
 
+/* Grid lines are decoration: a tagged PDF makes them artifacts (their tick labels, which
+ * are drawn at the end, stay part of the figure). */
+static void
+chart_artifact(const struct draw *d, int on)
+{
+	if (d->artifact != NULL)
+		d->artifact(d->ctx, on);
+}
+
 static void
 chart_v_grid(struct chart_lay *l)
 {
@@ -914,6 +923,7 @@ chart_v_grid(struct chart_lay *l)
 	double t, y;
 	char s[24];
 
+	chart_artifact(d, 1);
 	d->width(d->ctx, 0.5);
 	for (t = 0; t <= l->ax.vmax + 1e-9; t += l->ax.step) {
 		y = chart_vy(l, t);
@@ -927,6 +937,7 @@ chart_v_grid(struct chart_lay *l)
 		d->colour(d->ctx, COL_MUTED);
 		d->text(d->ctx, l->px - 4, y + 2.5, DRAW_RIGHT, FS_SMALL, 0, s);
 	}
+	chart_artifact(d, 0);
 }
 
 static void
@@ -1420,6 +1431,7 @@ chart_h_grid(struct chart_lay *l)
 	double t, x;
 	char s[24];
 
+	chart_artifact(d, 1);
 	d->width(d->ctx, 0.5);
 	for (t = 0; t <= l->ax.vmax + 1e-9; t += l->ax.step) {
 		x = chart_hx(l, t);
@@ -1433,6 +1445,7 @@ chart_h_grid(struct chart_lay *l)
 		d->colour(d->ctx, COL_MUTED);
 		d->text(d->ctx, x, l->py + l->ph + 9, DRAW_CENTER, FS_SMALL, 0, s);
 	}
+	chart_artifact(d, 0);
 	if (*l->c->axis_title != '\0')
 		d->text(d->ctx, l->px + l->pw, l->py + l->ph + 19, DRAW_RIGHT, FS_SMALL, 0,
 		    l->c->axis_title);
@@ -1729,7 +1742,8 @@ chart_height(const struct chart *c, double w)
 
 void
 chart_render_pdf(const struct chart *c, HPDF_Doc doc, HPDF_Page page, HPDF_Font regular,
-    HPDF_Font bold, double x, double y, double w, double h, const struct layout_ops *text)
+    HPDF_Font bold, double x, double y, double w, double h, const struct layout_ops *text,
+    const struct chart_marks *marks)
 {
 	struct draw d;
 	struct draw_pdf p;
@@ -1739,6 +1753,7 @@ chart_render_pdf(const struct chart *c, HPDF_Doc doc, HPDF_Page page, HPDF_Font 
 	    !(h >= 20 && h <= 5000))
 		return;
 	draw_pdf_begin(&d, &p, page, regular, bold, x, y, w, h, text);
+	p.marks = marks;
 	chart_draw(c, &d, w, h);
 	draw_pdf_end(&p);
 }

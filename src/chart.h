@@ -116,14 +116,22 @@ void		 chart_free(struct chart *);
  * with many categories grow; others return a fixed pleasant height). */
 double		 chart_height(const struct chart *, double w);
 
+/* Told when the drawing turns to decoration that says nothing (grid lines; on 1) and
+ * back to the chart's content (on 0): a tagged PDF makes the decoration an artifact. */
+struct chart_marks {
+	void	*arg;
+	void	(*artifact)(void *arg, int on);
+};
+
 /* Draws the chart in the box x,y (lower left, points) w x h on a libharu page; the fonts
  * are loaded by the caller with the UTF-8 encoder. Text goes through layout_clean with
  * the caller's text (its glyph coverage and reports of what the fonts lack), as the
- * document's own text does; NULL: as given. Leaves the page's graphics state as it found
- * it. Cannot fail (libharu errors go to the document's handler). */
+ * document's own text does; NULL: as given. marks (NULL: none) is told of decoration.
+ * Leaves the page's graphics state as it found it. Cannot fail (libharu errors go to the
+ * document's handler). */
 void		 chart_render_pdf(const struct chart *, HPDF_Doc, HPDF_Page,
 		    HPDF_Font regular, HPDF_Font bold, double x, double y, double w, double h,
-		    const struct layout_ops *text);
+		    const struct layout_ops *text, const struct chart_marks *marks);
 
 /* Writes the chart as a PNG (2 pixels per point) or SVG file of w_pt x h_pt, loading
  * ipkval-sans.ttf and ipkval-sans-bold.ttf from fonts_dir. The file appears whole or not

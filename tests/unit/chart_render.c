@@ -522,7 +522,7 @@ test_pdf(void **state)
 		HPDF_Page_SetLineWidth(page, 0.3f);
 		HPDF_Page_Rectangle(page, 57, (HPDF_REAL)(780 - h), 480, (HPDF_REAL)h);
 		HPDF_Page_Stroke(page);
-		chart_render_pdf(c, pdf, page, reg, bold, 57, 780 - h, makers[i].w, h, NULL);
+		chart_render_pdf(c, pdf, page, reg, bold, 57, 780 - h, makers[i].w, h, NULL, NULL);
 		chart_free(c);
 	}
 	path = xasprintf("%s/charts.pdf", dir);
@@ -764,7 +764,7 @@ test_odd_charts(void **state)
 		assert_non_null(c);
 		page = HPDF_AddPage(pdf);
 		chart_render_pdf(c, pdf, page, reg, bold, 20, 20, 100 + k * 7, chart_height(c,
-		    480), NULL);
+		    480), NULL, NULL);
 		assert_int_equal(chart_write_svg(c, path, FONTS, 20 + k * 5, 20 + k * 3, &d), 0);
 		chart_free(c);
 	}

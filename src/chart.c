@@ -17,7 +17,7 @@
 struct chart {
 	enum chart_kind		 kind;
 	int			 horizontal;
-	char			*title, *axis_title, *note;
+	char			*title, *axis_title, *note, *unit;
 	int			 integers;
 	size_t			 ncat, nseries, nbands, nrefs;
 	char			**cat;
@@ -206,6 +206,7 @@ chart_new(const struct chart_spec *sp)
 	}
 	c->nlabel_set = sp->label_set != NULL ? sp->nlabel_set : 0;
 	c->label_set = chart_dup_list(sp->label_set, c->nlabel_set);
+	c->unit = chart_dup(sp->unit);
 	c->nbands = sp->nbands;
 	c->bands = xcalloc(c->nbands > 0 ? c->nbands : 1, sizeof(*c->bands));
 	for (i = 0; i < c->nbands; i++) {
@@ -237,6 +238,7 @@ chart_free(struct chart *c)
 	free(c->title);
 	free(c->axis_title);
 	free(c->note);
+	free(c->unit);
 	chart_free_list(c->cat, c->ncat);
 	chart_free_list(c->ser, c->nseries);
 	free(c->tones);
@@ -1832,6 +1834,104 @@ chart_write_svg(const struct chart *c, const char *path, const char *fonts_dir,
 static const char *const chart_tone_names[] = {
 	"auto", "good", "middle", "low", "neutral", "need"
 };
+
+/* ---- the chart in words ---- */
+
+/* A value as said: the number with the unit, the word given for it (without its level
+ * symbol, which a screen reader would name), or what ":" and ".." mean. */
+static void
+chart_alt_value(const struct chart *c, const struct chart_alt_words *w, size_t k,
+    struct buf *out)
+{
+	const struct chart_value *v = &c->val[k];
+	const char *p = c->word[k];
+	char s[32];
+
+	if (p != NULL) {
+		if ((unsigned char)p[0] == 0xE2 && ((unsigned char)p[1] == 0x96 ||
+		    (unsigned char)p[1] == 0x97)) {	/* U+25A0-25FF, a level symbol */
+			utf8_next(&p);
+			while (*p == ' ' || ((unsigned char)p[0] == 0xC2 &&
+			    (unsigned char)p[1] == 0xA0))
+				p += *p == ' ' ? 1 : 2;
+		}
+		buf_puts(out, p);
+	} else if (v->state != CHART_VALUE)
+		buf_puts(out, v->state == CHART_HIDDEN ? w->hidden : w->missing);
+	else {
+		chart_fmt10(s, sizeof(s), v->v10, c->integers);
+		buf_puts(out, s);
+		if (*c->unit != '\0')
+			buf_printf(out, " %s", c->unit);
+	}
+}
+
+/* "name value" pairs: the categories of one series (by 1), or the series of one
+ * category (by 0), from index first of the values. */
+static void
+chart_alt_pairs(const struct chart *c, const struct chart_alt_words *w, size_t first,
+    int by_category, struct buf *out)
+{
+	size_t n = by_category ? c->ncat : c->nseries, i;
+
+	for (i = 0; i < n; i++) {
+		buf_puts(out, i > 0 ? ", " : "");
+		buf_puts(out, by_category ? c->cat[i] : c->ser[i]);
+		buf_putc(out, ' ');
+		chart_alt_value(c, w, by_category ? first + i * c->nseries : first + i, out);
+	}
+}
+
+void
+chart_alt(const struct chart *c, const struct chart_alt_words *w, struct buf *out)
+{
+	size_t i, n;
+	int v10;
+	char s[32];
+
+	buf_puts(out, w->kind[c->kind]);
+	if (*c->title != '\0')
+		buf_printf(out, ": %s", c->title);
+	buf_puts(out, ". ");
+	if (c->nseries == 1)
+		chart_alt_pairs(c, w, 0, 1, out);
+	for (i = 0; c->nseries > 1 && c->kind == CHART_LINE && i < c->nseries; i++) {
+		buf_printf(out, "%s%s: ", i > 0 ? "; " : "", c->ser[i]);
+		chart_alt_pairs(c, w, i, 1, out);
+	}
+	for (i = 0; c->nseries > 1 && c->kind != CHART_LINE && i < c->ncat; i++) {
+		buf_printf(out, "%s%s: ", i > 0 ? "; " : "", c->cat[i]);
+		chart_alt_pairs(c, w, i * c->nseries, 0, out);
+	}
+	buf_puts(out, ".");
+	for (i = 0; i < c->nrefs && i < 2; i++) {
+		struct chart alone = *c;
+
+		alone.word = (char *[]){ NULL };
+		alone.val = (struct chart_value *)&c->refs[i].value;
+		buf_printf(out, "%s%s ", i > 0 ? ", " : " ", c->refs[i].label);
+		chart_alt_value(&alone, w, 0, out);
+		buf_puts(out, i + 1 == c->nrefs || i == 1 ? "." : "");
+	}
+	/* The level bands from the top ("God fra 80 %, Middels fra 50 %, Lav under 50 %"),
+	 * then a band over them (the need band), which its label says whole. */
+	for (i = c->nbands, n = 0; i > 0; i--) {
+		const struct chart_band *b = &c->bands[i - 1];
+
+		if (b->tone == CHART_TONE_NEED)
+			continue;
+		v10 = b->from10 > 0 ? b->from10 : b->to10;
+		chart_fmt10(s, sizeof(s), v10, c->integers || v10 % 10 == 0);
+		buf_printf(out, "%s%s %s %s", n++ == 0 ? " " : ", ", b->label,
+		    b->from10 > 0 ? w->from : w->below, s);
+		if (*c->unit != '\0')
+			buf_printf(out, " %s", c->unit);
+	}
+	buf_puts(out, n > 0 ? "." : "");
+	for (i = 0; i < c->nbands; i++)
+		if (c->bands[i].tone == CHART_TONE_NEED)
+			buf_printf(out, " %s.", c->bands[i].label);
+}
 
 void
 chart_dump(const struct chart *c, struct buf *b)

@@ -105,6 +105,8 @@ struct chart_spec {
 	const char *const	*label_set;	/* of every part, so that each part's label
 						 * column is as wide and the bars of all
 						 * parts share one scale (with max10) */
+	const char		*unit;		/* after every value in words (chart_alt):
+						 * "%", "per 1000"; NULL: none (counts) */
 };
 
 /* Builds a chart from spec (copied). Returns NULL only when the spec is inconsistent
@@ -140,6 +142,21 @@ int		 chart_write_png(const struct chart *, const char *path, const char *fonts_
 		    double w_pt, double h_pt, struct diag *);
 int		 chart_write_svg(const struct chart *, const char *path, const char *fonts_dir,
 		    double w_pt, double h_pt, struct diag *);
+
+/* The words a text alternative is made of (chart_alt), from the caller's templates. */
+struct chart_alt_words {
+	const char	*kind[3];	/* by enum chart_kind: "Stolpediagram", ... */
+	const char	*from, *below;	/* a band "God fra 80 %", "Lav under 50 %" */
+	const char	*hidden, *missing;	/* said for ":" and ".." */
+};
+
+/* Appends the chart said in words, for a screen reader (a PDF figure's /Alt): its kind and
+ * title, then every value in the order drawn with the unit: one series as "Stranda 80,8 %,
+ * Møre og Romsdal 66,7 %", several per category ("2024: Gjennomført 3, Pågår 2"), lines
+ * per series ("Stranda: 2022 70,4 %, 2023 80,8 %"); a word given for a value in its place;
+ * the reference lines with their values; the bands ("God fra 80 %"). */
+void		 chart_alt(const struct chart *, const struct chart_alt_words *,
+		    struct buf *out);
 
 /* Appends a stable text description: kind, title, every category, series and value (as
  * labels print them; a word given for a value as "word" (tone)), bands and references.

@@ -1005,7 +1005,7 @@ pdf_outline(struct pdf_ctx *c, int level, const char *text, double top)
 	const char *p;
 
 	buf_init(&title);
-	if (pdf_latin1(&title, text))
+	if (pdf_docenc(&title, text))
 		o = HPDF_CreateOutline(c->pdf, parent, title.data == NULL ? "" : title.data,
 		    NULL);
 	else {
@@ -1633,7 +1633,7 @@ pdf_page_done(struct pdf_ctx *c, size_t i)
 		HPDF_Dict_RemoveElement(res, "ProcSet");
 }
 
-/* A document information entry; as a literal string when Latin-1 allows (pdf_latin1). */
+/* A document information entry; as a literal string when Latin-1 allows (pdf_docenc). */
 static void
 pdf_info_attr(struct pdf_ctx *c, HPDF_InfoType type, const char *key, const char *value)
 {
@@ -1644,7 +1644,7 @@ pdf_info_attr(struct pdf_ctx *c, HPDF_InfoType type, const char *key, const char
 		return;
 	HPDF_SetInfoAttr(c->pdf, type, value);
 	buf_init(&b);
-	if (c->pdf->info != NULL && pdf_latin1(&b, value)) {
+	if (c->pdf->info != NULL && pdf_docenc(&b, value)) {
 		s = HPDF_String_New(c->pdf->mmgr, b.data == NULL ? "" : b.data, NULL);
 		if (s != NULL)
 			HPDF_Dict_Add(c->pdf->info, key, s);

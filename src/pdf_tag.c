@@ -58,19 +58,37 @@ struct pdf_tag {
 	int			 failed;	/* libharu could not make an object */
 };
 
+/* Characters above Latin-1 that PDFDocEncoding has, and their codes there. */
+static const struct {
+	unsigned int	 cp;
+	unsigned char	 code;
+} pdf_docenc_extra[] = {
+	{ 0x2013, 0x85 }, { 0x2014, 0x84 }, { 0x2018, 0x8F }, { 0x2019, 0x90 },
+	{ 0x201C, 0x8D }, { 0x201D, 0x8E }, { 0x2022, 0x80 }, { 0x2026, 0x83 },
+	{ 0x2212, 0x8A }, { 0x20AC, 0xA0 },
+};
+
 int
-pdf_latin1(struct buf *out, const char *text)
+pdf_docenc(struct buf *out, const char *text)
 {
 	const char *p = text;
+	size_t i;
 
 	while (*p != '\0') {
 		unsigned int cp = utf8_next(&p);
 
 		if (cp == '\n' || cp == '\t')
 			cp = ' ';
-		if (!((cp >= 0x20 && cp < 0x7F) || (cp >= 0xA1 && cp <= 0xFF && cp != 0xAD)))
+		if ((cp >= 0x20 && cp < 0x7F) || (cp >= 0xA1 && cp <= 0xFF && cp != 0xAD)) {
+			buf_putc(out, (char)cp);
+			continue;
+		}
+		for (i = 0; i < sizeof(pdf_docenc_extra) / sizeof(pdf_docenc_extra[0]); i++)
+			if (pdf_docenc_extra[i].cp == cp)
+				break;
+		if (i == sizeof(pdf_docenc_extra) / sizeof(pdf_docenc_extra[0]))
 			return 0;
-		buf_putc(out, (char)cp);
+		buf_putc(out, (char)pdf_docenc_extra[i].code);
 	}
 	return 1;
 }
@@ -83,7 +101,7 @@ pdf_text_string(HPDF_Doc pdf, const char *text)
 	const char *p;
 
 	buf_init(&b);
-	if (pdf_latin1(&b, text))
+	if (pdf_docenc(&b, text))
 		s = HPDF_String_New(pdf->mmgr, b.data == NULL ? "" : b.data, NULL);
 	else {
 		buf_reset(&b);

@@ -16,12 +16,12 @@
 struct buf;
 struct pdf_tag;
 
-/* Appends text to out as a literal for PDFDocEncoding when every character has the same
- * code there as in Latin-1 (printable ASCII and U+00A1-U+00FF but the soft hyphen; line
+/* Appends text to out in PDFDocEncoding when it has every character (printable ASCII,
+ * U+00A1-U+00FF but the soft hyphen, dashes, quotes, bullet, ellipsis, minus, euro; line
  * ends and tabs as spaces); returns 0, with out partly written, when it needs UTF-16. */
-int	pdf_latin1(struct buf *out, const char *text);
-/* A PDF text string of UTF-8 text: Latin-1 literal when pdf_latin1 allows (a quarter of
- * the bytes), UTF-16 otherwise. NULL when libharu could not make it. */
+int	pdf_docenc(struct buf *out, const char *text);
+/* A PDF text string of UTF-8 text: a PDFDocEncoding literal when pdf_docenc allows (a
+ * quarter of the bytes), UTF-16 otherwise. NULL when libharu could not make it. */
 HPDF_String pdf_text_string(HPDF_Doc, const char *text);
 
 /* What owns the content written next: a structure element (its number from

@@ -749,7 +749,7 @@ kom_split_chart(struct kom *m)
 	    .note = report_chart_note(m->c, vals, 12, &note), .ncat = 3,
 	    .categories = cats, .nseries = 4, .series = series,
 	    .tones = report_status_tones, .values = vals, .highlight = 1,
-	    .max10 = 1000 });
+	    .max10 = 1000, .unit = report_str(m->c, "felles.enhet.prosent") });
 	buf_free(&title);
 	buf_free(&note);
 	return ch;

@@ -112,6 +112,10 @@ struct pdf_ctx {
 	size_t			 capopen;
 	size_t			 list;		/* the L of consecutive bullets or pairs */
 	size_t			 figure;	/* the Figure of the chart being drawn */
+	size_t			 span;		/* a word broken over lines (pdf_split_words) */
+	size_t			 span_owner;	/* the element it belongs to */
+	size_t			 span_line;	/* the line it starts on, of span_text */
+	const struct layout_text *span_text;
 };
 
 /* Where a heading was drawn: its page (from 1; 0 not drawn) and the top of its box. */
@@ -374,6 +378,53 @@ pdf_line_ends_word(const struct layout_text *t, size_t end)
 	return 0;
 }
 
+/*
+ * A word broken over two lines (after its hyphen, or inside a word too long for a line)
+ * is read as one word: its pieces belong to a Span under the text's element, whose
+ * /ActualText is the whole word. For line i: *cut_end is where the piece of a word begun
+ * on the line before ends (the line starts inside the Span), *cut_start where the piece
+ * of a word the line breaks starts (a Span starts there); (size_t)-1: none.
+ */
+static void
+pdf_split_words(struct pdf_ctx *c, const struct layout_text *t, size_t i, size_t *cut_end,
+    size_t *cut_start)
+{
+	const struct layout_line *l = &t->lines[i];
+	const struct layout_seg *last = &t->segs[l->seg0 + l->nseg - 1];
+	size_t start = t->segs[l->seg0].off, end = last->off + last->len, e;
+	int breaks = i + 1 < t->nlines && !pdf_line_ends_word(t, end);
+	struct buf word;
+
+	if (c->tag == NULL)
+		return;
+	if (c->span != PDF_TAG_NONE && c->span_text == t && c->span_line + 1 == i) {
+		for (e = start; e < end && t->s.data[e] != ' '; e++)
+			;
+		pdf_own(c, c->span);
+		c->span_line = i;
+		if (e == end && breaks)
+			return;		/* the word goes on over the next line too */
+		*cut_end = e;
+	}
+	c->span = PDF_TAG_NONE;
+	if (!breaks || (*cut_end == (size_t)-1 && c->owner >= pdf_tag_count(c->tag)))
+		return;		/* an artifact (a repeated header row) reads nothing */
+	for (*cut_start = end; *cut_start > start && t->s.data[*cut_start - 1] != ' ';
+	    (*cut_start)--)
+		;
+	for (e = end; e < t->s.len && t->s.data[e] != ' ' && !pdf_line_ends_word(t, e); e++)
+		;
+	if (*cut_end == (size_t)-1)
+		c->span_owner = c->owner;
+	c->span = pdf_elem(c, c->span_owner, "Span");
+	c->span_line = i;
+	c->span_text = t;
+	buf_init(&word);
+	buf_put(&word, t->s.data + *cut_start, e - *cut_start);
+	pdf_tag_actual_text(c->tag, c->span, word.data);
+	buf_free(&word);
+}
+
 /* Draws line i of t; x is the left edge of a box w wide in which the line is aligned.
  * A line that ended at a space or a line end keeps that space, invisible after its last
  * word, so that text read by structure element (screen readers) or extracted does not
@@ -383,25 +434,45 @@ pdf_draw_line(struct pdf_ctx *c, const struct layout_text *t, size_t i, double x
     enum doc_align align, double baseline, struct pdf_rgb rgb)
 {
 	const struct layout_line *l = &t->lines[i];
-	size_t k;
+	size_t k, from, to, cut_end = (size_t)-1, cut_start = (size_t)-1;
 
 	if (align == DOC_RIGHT)
 		x += w - l->w;
 	else if (align == DOC_CENTER)
 		x += (w - l->w) / 2;
-	pdf_ready(c, 1);
-	pdf_set_fill(c->page, rgb);
+	if (l->nseg == 0)
+		return;
+	pdf_split_words(c, t, i, &cut_end, &cut_start);
 	for (k = l->seg0; k < l->seg0 + l->nseg; k++) {
 		const struct layout_seg *s = &t->segs[k];
 
-		buf_reset(&c->tmp);
-		buf_put(&c->tmp, t->s.data + s->off, s->len);
-		if (k + 1 == l->seg0 + l->nseg && i + 1 < t->nlines &&
-		    pdf_line_ends_word(t, s->off + s->len))
-			buf_putc(&c->tmp, ' ');
-		pdf_set_font(c->page, c->font[s->bold != 0], t->size);
-		HPDF_Page_TextOut(c->page, pdf_q(x + s->x), pdf_q(baseline), c->tmp.data);
+		/* A segment in up to three pieces: the end of a word begun on the line
+		 * before, the text, the start of a word the line breaks. */
+		for (from = s->off; from < s->off + s->len; from = to) {
+			to = s->off + s->len;
+			if (from < cut_end && cut_end < to)
+				to = cut_end;
+			if (from < cut_start && cut_start < to)
+				to = cut_start;
+			if (from == cut_end)
+				pdf_own(c, c->span_owner);
+			if (from == cut_start)
+				pdf_own(c, c->span);
+			pdf_ready(c, 1);
+			pdf_set_fill(c->page, rgb);
+			buf_reset(&c->tmp);
+			buf_put(&c->tmp, t->s.data + from, to - from);
+			if (to == s->off + s->len && k + 1 == l->seg0 + l->nseg &&
+			    i + 1 < t->nlines && pdf_line_ends_word(t, to))
+				buf_putc(&c->tmp, ' ');
+			pdf_set_font(c->page, c->font[s->bold != 0], t->size);
+			HPDF_Page_TextOut(c->page, pdf_q(x + s->x + (from == s->off ? 0 :
+			    pdf_ops_width(c, s->bold, t->s.data + s->off, from - s->off) *
+			    t->size)), pdf_q(baseline), c->tmp.data);
+		}
 	}
+	if (cut_end == t->segs[l->seg0 + l->nseg - 1].off + t->segs[l->seg0 + l->nseg - 1].len)
+		pdf_own(c, c->span_owner);	/* the line was the word's last piece */
 }
 
 static void
@@ -1352,6 +1423,11 @@ pdf_toc_entry(struct pdf_ctx *c, size_t j, size_t toc)
 	}
 	l->bottom = c->y;
 	l->dots = x + (t.nlines > 0 ? t.lines[t.nlines - 1].w : 0) + 4;
+	/* A space between the entry and its page number, for reading: "3.1 Forankring 4". */
+	if (t.nlines > 0 && c->tag != NULL) {
+		pdf_ready(c, 1);
+		HPDF_Page_TextOut(c->page, pdf_q(l->dots - 4), pdf_q(l->base), " ");
+	}
 	pdf_own(c, PDF_TAG_NONE);
 	c->fresh = 0;
 	layout_free(&t);
@@ -1925,7 +2001,7 @@ pdf_render(struct pdf_ctx *c, const struct doc *d, const char *fonts_dir)
 	if (pdf_fonts(c, fonts_dir) == -1)
 		return -1;
 	/* Written documents are tagged; a layout for page numbers only (pdf_paginate) is not. */
-	c->owner = c->list = PDF_TAG_NONE;
+	c->owner = c->list = c->span = PDF_TAG_NONE;
 	if (c->blocks == NULL)
 		c->tag = pdf_tag_new(c->pdf, d->lang);
 	pdf_geom(c);

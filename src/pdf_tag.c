@@ -204,9 +204,15 @@ pdf_tag_root(const struct pdf_tag *t)
 }
 
 size_t
+pdf_tag_count(const struct pdf_tag *t)
+{
+	return t->nel;
+}
+
+size_t
 pdf_tag_elem(struct pdf_tag *t, size_t parent, const char *type)
 {
-	if (t->failed || t->root == NULL)
+	if (t->failed || t->root == NULL || parent >= t->nel)
 		return parent;
 	return pdf_tag_add(t, parent, type);
 }
@@ -241,6 +247,12 @@ void
 pdf_tag_alt(struct pdf_tag *t, size_t elem, const char *text)
 {
 	pdf_tag_string(t, elem, "Alt", text);
+}
+
+void
+pdf_tag_actual_text(struct pdf_tag *t, size_t elem, const char *text)
+{
+	pdf_tag_string(t, elem, "ActualText", text);
 }
 
 void

@@ -40,6 +40,8 @@ size_t	pdf_tag_root(const struct pdf_tag *);
 /* A new element of type (a standard structure type: "P", "H1", "Table", ...) as the last
  * child of parent; returns its number. */
 size_t	pdf_tag_elem(struct pdf_tag *, size_t parent, const char *type);
+/* How many elements there are (element numbers are below it). */
+size_t	pdf_tag_count(const struct pdf_tag *);
 /* The parent of an element (the root's is itself). */
 size_t	pdf_tag_parent(const struct pdf_tag *, size_t elem);
 /* The structure type of an element. */
@@ -49,6 +51,8 @@ const char *pdf_tag_type(const struct pdf_tag *, size_t elem);
 void	pdf_tag_alt(struct pdf_tag *, size_t elem, const char *text);
 void	pdf_tag_lang(struct pdf_tag *, size_t elem, const char *lang);
 void	pdf_tag_scope(struct pdf_tag *, size_t elem, const char *scope);
+/* /ActualText: what a Span's content says (a word broken over two lines, whole). */
+void	pdf_tag_actual_text(struct pdf_tag *, size_t elem, const char *text);
 
 /* Pages must be announced in order, as they are made; page numbers count from 0. */
 void	pdf_tag_page(struct pdf_tag *, HPDF_Page);

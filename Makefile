@@ -93,8 +93,17 @@ build/fonts/ipkval-sans-bold.ttf: Makefile | build/fonts
 report: build
 	./$(B)/ipkval report --data sample-data --out out
 
+# pdf.js for reading the structure tree back in make check (tests/tools/pdfjs-read.mjs):
+# the version pinned in tests/pdfjs/package-lock.json, installed with npm into build/pdfjs.
+PDFJS     = build/pdfjs/node_modules/pdfjs-dist/package.json
+$(PDFJS): tests/pdfjs/package.json tests/pdfjs/package-lock.json
+	mkdir -p build/pdfjs
+	cp tests/pdfjs/package.json tests/pdfjs/package-lock.json build/pdfjs/
+	cd build/pdfjs && npm ci --omit=optional --ignore-scripts --no-audit --no-fund
+	touch $@
+
 # The whole test suite, built with AddressSanitizer and UBSan.
-check: deps $(FONTS) $(B)/asan/ipkval $(UNITS) $(B)/gendata
+check: deps $(FONTS) $(B)/asan/ipkval $(UNITS) $(B)/gendata $(PDFJS)
 	@sh tests/check.sh $(B)/asan/ipkval $(UNITS)
 
 # Rebuilds sample-data/ from the generator (fixed seed: same bytes every time).

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "chart.h"
+#include "contrast.h"
 #include "draw.h"
 
 struct chart {
@@ -55,21 +56,24 @@ struct chart_style {
 };
 
 /* Okabe-Ito blue, sky blue, black and reddish purple by position: apart from the level
- * colours (green, orange, vermillion) of the bands and of status series. */
+ * colours (green, orange, vermillion) of the bands and of status series. Every full colour
+ * has at least 3:1 against every background a chart has (white, the band tints, the
+ * highlighted row; WCAG 1.4.11): Okabe-Ito's sky blue, purple, green, orange, vermillion
+ * and greys are darkened to it, their hue kept (tests/unit/contrast.c). */
 static const struct chart_style chart_auto_styles[] = {
 	{ 0x0072B2, 0xCCE3F0, 0x00496F, PAT_SOLID, MARK_CIRCLE, 0, 0 },
-	{ 0x56B4E9, 0xE3F2FB, 0x1F6E9C, PAT_HATCH, MARK_SQUARE, 4, 2 },
+	{ 0x3E85AD, 0xE3F2FB, 0x1B6894, PAT_HATCH, MARK_SQUARE, 4, 2 },
 	{ 0x3A3A3A, 0xFFFFFF, 0x222222, PAT_OUTLINE, MARK_TRIANGLE, 1.2, 1.8 },
-	{ 0xCC79A7, 0xFFFFFF, 0x7F3B62, PAT_OUTLINE, MARK_DIAMOND, 6, 2 },
+	{ 0xAF678F, 0xFFFFFF, 0x7F3B62, PAT_OUTLINE, MARK_DIAMOND, 6, 2 },
 };
 
 static const struct chart_style chart_tone_styles[] = {
 	[CHART_TONE_AUTO] = { 0x0072B2, 0xCCE3F0, 0x00496F, PAT_SOLID, MARK_CIRCLE, 0, 0 },
-	[CHART_TONE_GOOD] = { 0x009E73, 0xD9F0E9, 0x00664A, PAT_SOLID, MARK_CIRCLE, 0, 0 },
-	[CHART_TONE_MIDDLE] = { 0xE69F00, 0xFBEFD2, 0x7A5400, PAT_HATCH, MARK_SQUARE, 4, 2 },
-	[CHART_TONE_LOW] = { 0xD55E00, 0xF9E3D6, 0x9A4300, PAT_CROSS, MARK_TRIANGLE, 1.2, 1.8 },
-	[CHART_TONE_NEUTRAL] = { 0x8C8C8C, 0xFFFFFF, 0x4D4D4D, PAT_OUTLINE, MARK_DIAMOND, 6, 2 },
-	[CHART_TONE_NEED] = { 0x7F7F7F, 0xE4E4E4, 0x3A3A3A, PAT_SOLID, MARK_CIRCLE, 0, 0 },
+	[CHART_TONE_GOOD] = { 0x008F68, 0xD9F0E9, 0x00664A, PAT_SOLID, MARK_CIRCLE, 0, 0 },
+	[CHART_TONE_MIDDLE] = { 0xA87300, 0xFBEFD2, 0x7A5400, PAT_HATCH, MARK_SQUARE, 4, 2 },
+	[CHART_TONE_LOW] = { 0xCF5B00, 0xF9E3D6, 0x9A4300, PAT_CROSS, MARK_TRIANGLE, 1.2, 1.8 },
+	[CHART_TONE_NEUTRAL] = { 0x7E7E7E, 0xFFFFFF, 0x4D4D4D, PAT_OUTLINE, MARK_DIAMOND, 6, 2 },
+	[CHART_TONE_NEED] = { 0x7E7E7E, 0xE4E4E4, 0x3A3A3A, PAT_SOLID, MARK_CIRCLE, 0, 0 },
 };
 
 #define COL_TEXT	0x222222
@@ -1834,6 +1838,55 @@ chart_write_svg(const struct chart *c, const char *path, const char *fonts_dir,
 static const char *const chart_tone_names[] = {
 	"auto", "good", "middle", "low", "neutral", "need"
 };
+
+/* ---- contrast ---- */
+
+/*
+ * The pairs charts draw, for tests/unit/contrast.c: every full colour (bars, outlines,
+ * hatching, lines, markers, reference lines, the axis) as a graphic, and every text colour
+ * (labels, values, band words, the words of survey answers) as text, on every background
+ * of a plot: white, each band tint and the highlighted row; each word of an answer also on
+ * its plate (its tone's tint). Grid lines are decoration (artifacts), not listed.
+ */
+size_t
+chart_contrast_pairs(struct contrast_pair *out, size_t max)
+{
+	static const unsigned bg[] = { 0xFFFFFF, COL_HIGHLIGHT };
+	unsigned back[16], text[24], full[24];
+	size_t nb = 0, nt = 0, nf = 0, n = 0, i, j;
+	const struct chart_style *s;
+
+	for (i = 0; i < sizeof(bg) / sizeof(bg[0]); i++)
+		back[nb++] = bg[i];
+	for (i = CHART_TONE_GOOD; i <= CHART_TONE_NEED; i++)
+		if (chart_tone_styles[i].tint != 0xFFFFFF)
+			back[nb++] = chart_tone_styles[i].tint;
+	text[nt++] = COL_TEXT;
+	text[nt++] = COL_MUTED;
+	full[nf++] = COL_AXIS;
+	for (i = 0; i < sizeof(chart_auto_styles) / sizeof(chart_auto_styles[0]); i++) {
+		full[nf++] = chart_auto_styles[i].rgb;
+		text[nt++] = chart_auto_styles[i].ink;
+	}
+	for (i = CHART_TONE_AUTO; i <= CHART_TONE_NEED; i++) {
+		full[nf++] = chart_tone_styles[i].rgb;
+		text[nt++] = chart_tone_styles[i].ink;
+	}
+	for (i = 0; i < nb; i++) {
+		for (j = 0; j < nf && n < max; j++)
+			out[n++] = (struct contrast_pair){ full[j], back[i], CONTRAST_GRAPHIC,
+			    "chart: bar, line or marker" };
+		for (j = 0; j < nt && n < max; j++)
+			out[n++] = (struct contrast_pair){ text[j], back[i], CONTRAST_TEXT,
+			    "chart: text" };
+	}
+	for (i = CHART_TONE_GOOD; i <= CHART_TONE_NEUTRAL && n < max; i++) {
+		s = &chart_tone_styles[i];
+		out[n++] = (struct contrast_pair){ s->ink, s->tint, CONTRAST_TEXT,
+		    "chart: the word of an answer on its plate" };
+	}
+	return n;
+}
 
 /* ---- the chart in words ---- */
 

@@ -158,6 +158,11 @@ struct chart_alt_words {
 void		 chart_alt(const struct chart *, const struct chart_alt_words *,
 		    struct buf *out);
 
+struct contrast_pair;
+/* The colour pairs charts draw, with the contrast each needs (contrast.h); up to max of
+ * them in out. Returns how many. For tests/unit/contrast.c. */
+size_t		 chart_contrast_pairs(struct contrast_pair *out, size_t max);
+
 /* Appends a stable text description: kind, title, every category, series and value (as
  * labels print them; a word given for a value as "word" (tone)), bands and references.
  * For tests. */

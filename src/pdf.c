@@ -22,6 +22,7 @@
 #include <hpdf_fontdef.h>
 
 #include "chart.h"
+#include "contrast.h"
 #include "diag.h"
 #include "doc.h"
 #include "layout.h"
@@ -74,6 +75,42 @@ static const struct pdf_rgb pdf_mark_rgb[DOC_MARK__MAX] = {
 	{ 0.933, 0.740, 0.590 },	/* #D55E00 at 45 % */
 	{ 0.910, 0.910, 0.910 }
 };
+
+/* A colour as 0xRRGGBB, as the page stream writes it (three decimals, 8 bits). */
+static unsigned
+pdf_rgb_hex(struct pdf_rgb c)
+{
+	return (unsigned)lround(c.r * 255) << 16 | (unsigned)lround(c.g * 255) << 8 |
+	    (unsigned)lround(c.b * 255);
+}
+
+/*
+ * The pairs the page draws, for tests/unit/contrast.c: body and table text on white, on
+ * the header row, the emphasised rows and every level mark; muted text (running header,
+ * page numbers, small print, a quote's source, the cover's subtitle) on white; the accent
+ * on white as text (bullets, chapter headings, the cover's place). Rules and the cover's
+ * bar are decoration (artifacts), not listed.
+ */
+size_t
+pdf_contrast_pairs(struct contrast_pair *out, size_t max)
+{
+	const struct pdf_rgb bg[] = { { 1, 1, 1 }, pdf_head_rgb, pdf_emph_rgb };
+	size_t n = 0, i;
+
+	for (i = 0; i < sizeof(bg) / sizeof(bg[0]) && n < max; i++)
+		out[n++] = (struct contrast_pair){ pdf_rgb_hex(pdf_text_rgb), pdf_rgb_hex(bg[i]),
+		    CONTRAST_TEXT, "page: text" };
+	for (i = 1; i < DOC_MARK__MAX && n < max; i++)
+		out[n++] = (struct contrast_pair){ pdf_rgb_hex(pdf_text_rgb),
+		    pdf_rgb_hex(pdf_mark_rgb[i]), CONTRAST_TEXT, "page: text on a level mark" };
+	if (n + 2 <= max) {
+		out[n++] = (struct contrast_pair){ pdf_rgb_hex(pdf_muted_rgb), 0xFFFFFF,
+		    CONTRAST_TEXT, "page: muted text" };
+		out[n++] = (struct contrast_pair){ pdf_rgb_hex(pdf_accent_rgb), 0xFFFFFF,
+		    CONTRAST_TEXT, "page: accent text" };
+	}
+	return n;
+}
 
 struct pdf_ctx {
 	const struct doc	*doc;

@@ -442,10 +442,12 @@ pdf_split_words(struct pdf_ctx *c, const struct layout_text *t, size_t i, size_t
 		if (e == end && breaks)
 			return;		/* the word goes on over the next line too */
 		*cut_end = e;
-	}
+	} else if (c->owner >= pdf_tag_count(c->tag))
+		return;		/* an artifact (a header row repeated before the rest of a
+				 * row) reads nothing, and leaves a broken word pending */
 	c->span = PDF_TAG_NONE;
-	if (!breaks || (*cut_end == (size_t)-1 && c->owner >= pdf_tag_count(c->tag)))
-		return;		/* an artifact (a repeated header row) reads nothing */
+	if (!breaks)
+		return;
 	for (*cut_start = end; *cut_start > start && t->s.data[*cut_start - 1] != ' ';
 	    (*cut_start)--)
 		;

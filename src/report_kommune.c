@@ -397,6 +397,9 @@ kom_open_answer(struct kom *m, const struct answer *a)
 	if (a->text != NULL) {
 		report_expand(c, &b, "kommune.kartlegging.svar", "svar", a->text, NULL);
 		doc_quote(m->doc, b.data, NULL);
+		/* An answer in the other written standard gets its language (screen readers). */
+		if (a->written >= 0 && a->written != (int)c->lang)
+			doc_quote_lang(m->doc, a->written == LANG_NN ? "nn-NO" : "nb-NO");
 	} else
 		doc_paragraph(m->doc, report_str(c, "kommune.kartlegging.ikke_besvart"));
 	buf_free(&b);

@@ -14,9 +14,11 @@ paragraphs and small print as P, list items as Lbl/LBody, quotes as BlockQuote (
 source as a P inside), table header cells TH (the column titles) and cells TD, one Figure
 per chart; poppler (`pdfinfo -struct`) the same elements in the same order, and for the
 PDFs whose path holds TEXT_PATTERN also their text (`pdfinfo -struct-text`, which takes
-seconds a report, as it reads a page again for every element); pdf.js must also give every figure's /Alt as the model has it, every link's
-target page as the model's contents say, the document's language, and find no content
-outside the tree and the artifacts. Prints one line per difference; exits 1 if any.
+seconds a report, as it reads a page again for every element); pdf.js must also give
+every figure's /Alt as the model has it, every link's target page as the model's contents
+say, the document's language and that of each quote in the other written standard, and
+find no content outside the tree and the artifacts. Prints one line per difference; exits
+1 if any.
 Standard library only.
 """
 import json
@@ -46,7 +48,7 @@ def unmark(s):
 def model(lines):
     """The expected elements of one report from its dump: (role, text) in reading order,
     the figures' alt texts, the contents' pages, the language."""
-    el, alts, toc = [], [], []
+    el, alts, toc, langs = [], [], [], []
     lang = None
     table = None
     i = 0
@@ -93,13 +95,15 @@ def model(lines):
             el += [('Lbl', '\u2022'), ('LBody', unmark(s[0]))]
         elif kind == 'quote':
             el.append(('BlockQuote', s[0]))
+            m = re.search(r' lang (\S+)$', line)
+            langs.append(m.group(1) if m else None)
             if len(s) > 1 and s[1] != '':
                 el.append(('P', s[1]))
         elif kind == 'kv':
             el += [('Lbl', s[0]), ('LBody', s[1] if len(s) > 1 else '')]
         elif kind == 'chart':
             el.append(('Figure', None))
-    return [(r, None if t is None else norm(t)) for r, t in el], alts, toc, lang
+    return [(r, None if t is None else norm(t)) for r, t in el], alts, toc, lang, langs
 
 
 def dumps(path):
@@ -202,7 +206,7 @@ def main():
             problems.append('%s: not in the model dump' % name)
             continue
         seen += 1
-        want, alts, toc, lang = model(models[pdf])
+        want, alts, toc, lang, qlangs = model(models[pdf])
         with_text = len(sys.argv) > 3 and sys.argv[3] in pdf
         pop, err = poppler(pdf, with_text)
         if err:
@@ -222,6 +226,10 @@ def main():
         wl = [(norm(t + ' ' + str(p)), p) for t, p in toc]
         if gl != wl:
             problems.append('%s: pdf.js: links %s, the model has %s' % (name, gl[:3], wl[:3]))
+        glangs = [e.get('lang') for e in js['elements'] if e['role'] == 'BlockQuote']
+        if glangs != qlangs:
+            problems.append('%s: pdf.js: quote languages %s, the model has %s' %
+                            (name, glangs[:4], qlangs[:4]))
         if js['lang'] != lang:
             problems.append('%s: pdf.js: language %s, the model has %s' %
                             (name, js['lang'], lang))

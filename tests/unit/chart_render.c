@@ -807,7 +807,7 @@ count_of(const char *s, const char *needle)
 	return n;
 }
 
-/* The first x of the nth (from 1) filled path of colour rgb ("#009e73") in svg; for a
+/* The first x of the nth (from 1) filled path of colour rgb ("#008f68") in svg; for a
  * bar also its width. */
 static double
 svg_path_x(const char *svg, const char *rgb, int nth, double *width)
@@ -886,7 +886,7 @@ test_parts_scale(void **state)
 		    .nseries = 4, .series = status_words, .tones = split_tones, .values = v,
 		    .max10 = 50, .label_set = set ? all : NULL, .nlabel_set = set ? 2 : 0 }),
 		    480, 80);
-		svg_path_x(s, "#009e73", 2, k == 0 ? &wa : k == 1 ? &wb : &wc);
+		svg_path_x(s, "#008f68", 2, k == 0 ? &wa : k == 1 ? &wb : &wc);
 		free(s);
 	}
 	assert_true(fabs(wa - wb) < 0.01);
@@ -921,7 +921,7 @@ test_lines_coincide(void **state)
 	(void)state;
 	assert_non_null(strstr(s, "stroke-width=\"1.1\""));
 	/* The first marker of each after its legend sample: 2022. */
-	sq = svg_path_x(s, "#56b4e9", 2, NULL);
+	sq = svg_path_x(s, "#3e85ad", 2, NULL);
 	tri = svg_path_x(s, "#3a3a3a", 2, NULL);
 	assert_true(tri - sq > 8);
 	free(s);

@@ -28,7 +28,6 @@ struct pdf_tag_kid {
 
 struct pdf_tag_el {
 	HPDF_Dict		 dict;
-	size_t			 parent;
 	char			 type[12];
 	struct pdf_tag_kid	*kids;
 	size_t			 nkids, capkids;
@@ -145,7 +144,6 @@ pdf_tag_add(struct pdf_tag *t, size_t parent, const char *type)
 	e = &t->el[t->nel++];
 	memset(e, 0, sizeof(*e));
 	snprintf(e->type, sizeof(e->type), "%s", type);
-	e->parent = parent == PDF_TAG_NONE ? n : parent;
 	e->dict = HPDF_Dict_New(t->pdf->mmgr);
 	if (e->dict == NULL || HPDF_Xref_Add(t->pdf->xref, e->dict) != HPDF_OK) {
 		e->dict = NULL;
@@ -215,18 +213,6 @@ pdf_tag_elem(struct pdf_tag *t, size_t parent, const char *type)
 	if (t->failed || t->root == NULL || parent >= t->nel)
 		return parent;
 	return pdf_tag_add(t, parent, type);
-}
-
-size_t
-pdf_tag_parent(const struct pdf_tag *t, size_t elem)
-{
-	return elem < t->nel ? t->el[elem].parent : 0;
-}
-
-const char *
-pdf_tag_type(const struct pdf_tag *t, size_t elem)
-{
-	return elem < t->nel ? t->el[elem].type : "";
 }
 
 static void

@@ -29,7 +29,6 @@ HPDF_String pdf_text_string(HPDF_Doc, const char *text);
 #define PDF_TAG_NONE		((size_t)-1)	/* nothing open */
 #define PDF_TAG_LAYOUT		((size_t)-2)	/* rules, fills, leaders, grid lines */
 #define PDF_TAG_PAGINATION	((size_t)-3)	/* running header, page numbers */
-#define PDF_TAG_IS_ARTIFACT(o)	((o) == PDF_TAG_LAYOUT || (o) == PDF_TAG_PAGINATION)
 
 /* A tree with its root element (Document) in the language lang ("nb-NO"). */
 struct pdf_tag	*pdf_tag_new(HPDF_Doc, const char *lang);
@@ -42,10 +41,6 @@ size_t	pdf_tag_root(const struct pdf_tag *);
 size_t	pdf_tag_elem(struct pdf_tag *, size_t parent, const char *type);
 /* How many elements there are (element numbers are below it). */
 size_t	pdf_tag_count(const struct pdf_tag *);
-/* The parent of an element (the root's is itself). */
-size_t	pdf_tag_parent(const struct pdf_tag *, size_t elem);
-/* The structure type of an element. */
-const char *pdf_tag_type(const struct pdf_tag *, size_t elem);
 /* Attributes: /Alt (a figure's text), /Lang, and /Scope of a table header cell
  * ("Column", "Row"). UTF-8. */
 void	pdf_tag_alt(struct pdf_tag *, size_t elem, const char *text);

@@ -21,6 +21,12 @@ DOCDIR    = $(PREFIX)/share/doc/ipkval
 DEFS     += -DIPKVAL_BINDIR='"$(BINDIR)"' -DIPKVAL_DATADIR='"$(DATADIR)"'
 -include Makefile.local
 
+# The sRGB colour profile every PDF embeds as its PDF/A output intent, from Debian's
+# icc-profiles-free, compiled in as a byte array (build/gen/srgb_icc.h, for pdf_a.c).
+ICC       = /usr/share/color/icc/sRGB.icc
+GEN       = build/gen
+DEFS     += -I$(GEN)
+
 # Every module in src/ is part of the program; main.c alone is left out of unit tests.
 SRCS      = $(sort $(wildcard src/*.c))
 LIBSRCS   = $(filter-out src/main.c,$(SRCS))
@@ -71,7 +77,15 @@ $(B)/asan/unit/%: tests/unit/%.c $(SANLIB) $(HDRS) $(wildcard tests/unit/*.h) | 
 $(B)/gendata: tools/gendata.c src/date.c src/date.h | $(B)/obj
 	$(CC) $(WARN) $(OPT) $(DEFS) -Isrc -o $@ tools/gendata.c src/date.c -lm
 
-$(B)/obj $(B)/asan/obj $(B)/asan/unit build/fonts:
+$(B)/obj/pdf_a.o $(B)/asan/obj/pdf_a.o: $(GEN)/srgb_icc.h
+
+$(GEN)/srgb_icc.h: $(ICC) | $(GEN)
+	/usr/bin/python3 -c 'import sys; d = open(sys.argv[1], "rb").read(); \
+	    print("static const unsigned char pdf_a_srgb_icc[] = {"); \
+	    print(",\n".join(",".join(map(str, d[i:i + 24])) for i in range(0, len(d), 24))); \
+	    print("};")' $(ICC) >$@.tmp && mv $@.tmp $@
+
+$(B)/obj $(B)/asan/obj $(B)/asan/unit build/fonts $(GEN):
 	mkdir -p $@
 
 build/fonts/ipkval-sans.ttf: Makefile | build/fonts
@@ -88,8 +102,17 @@ build/fonts/ipkval-sans-bold.ttf: Makefile | build/fonts
 report: build
 	./$(B)/ipkval report --data sample-data --out out
 
+# pdf.js for reading the structure tree back in make check (tests/tools/pdfjs-read.mjs):
+# the version pinned in tests/pdfjs/package-lock.json, installed with npm into build/pdfjs.
+PDFJS     = build/pdfjs/node_modules/pdfjs-dist/package.json
+$(PDFJS): tests/pdfjs/package.json tests/pdfjs/package-lock.json
+	mkdir -p build/pdfjs
+	cp tests/pdfjs/package.json tests/pdfjs/package-lock.json build/pdfjs/
+	cd build/pdfjs && npm ci --omit=optional --ignore-scripts --no-audit --no-fund
+	touch $@
+
 # The whole test suite, built with AddressSanitizer and UBSan.
-check: deps $(FONTS) $(B)/asan/ipkval $(UNITS) $(B)/gendata
+check: deps $(FONTS) $(B)/asan/ipkval $(UNITS) $(B)/gendata $(PDFJS)
 	@sh tests/check.sh $(B)/asan/ipkval $(UNITS)
 
 # Rebuilds sample-data/ from the generator (fixed seed: same bytes every time).

@@ -997,7 +997,12 @@ answers_year(struct ctx *x, size_t yi)
 			a[q].q = &ds->questions[q];
 			a[q].text = cell_text(t, row, table_col(t, ds->questions[q].id));
 			a[q].cls = ANSWER_NONE;
-			if (!ds->questions[q].closed || a[q].text == NULL)
+			a[q].written = -1;
+			if (!ds->questions[q].closed) {
+				a[q].written = classify(x->set->written, a[q].text, NULL);
+				continue;
+			}
+			if (a[q].text == NULL)
 				continue;
 			a[q].cls = classify(x->set->answers, a[q].text, &unmatched);
 			if (unmatched) {

@@ -46,6 +46,8 @@ struct answer {
 	const struct question	*q;	/* dataset.questions[i] */
 	int			 cls;	/* enum answer_class; ANSWER_NONE for open questions */
 	const char		*text;	/* as written (trimmed by the reader), or NULL: empty */
+	int			 written; /* an open answer's written standard (enum lang,
+					   * indicators/malform.txt); -1: not told */
 };
 
 /* One action-plan measure (handlingsplan.csv row kept), for the reports. */

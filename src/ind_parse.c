@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "date.h"
 #include "field.h"
@@ -1549,6 +1550,12 @@ indicators_load(struct indicator_set *set, const char *dir, struct diag *d)
 	if ((set->status = classifier_load(CLASSIFIER_STATUS, path, d)) == NULL)
 		bad = 1;
 	free(path);
+	/* Optional: without it, quoted answers are taken to be in the report's language. */
+	path = xasprintf("%s/malform.txt", dir);
+	if (access(path, F_OK) == 0 &&
+	    (set->written = classifier_load(CLASSIFIER_WRITTEN, path, d)) == NULL)
+		bad = 1;
+	free(path);
 	for (i = 0; i < n; i++) {
 		indicator_clear(&tmp[i]);
 		free(names[i]);
@@ -1569,6 +1576,7 @@ indicators_free(struct indicator_set *set)
 	free(set->v);
 	classifier_free(set->answers);
 	classifier_free(set->status);
+	classifier_free(set->written);
 	memset(set, 0, sizeof(*set));
 }
 

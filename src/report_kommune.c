@@ -397,6 +397,9 @@ kom_open_answer(struct kom *m, const struct answer *a)
 	if (a->text != NULL) {
 		report_expand(c, &b, "kommune.kartlegging.svar", "svar", a->text, NULL);
 		doc_quote(m->doc, b.data, NULL);
+		/* An answer in the other written standard gets its language (screen readers). */
+		if (a->written >= 0 && a->written != (int)c->lang)
+			doc_quote_lang(m->doc, a->written == LANG_NN ? "nn-NO" : "nb-NO");
 	} else
 		doc_paragraph(m->doc, report_str(c, "kommune.kartlegging.ikke_besvart"));
 	buf_free(&b);
@@ -749,7 +752,7 @@ kom_split_chart(struct kom *m)
 	    .note = report_chart_note(m->c, vals, 12, &note), .ncat = 3,
 	    .categories = cats, .nseries = 4, .series = series,
 	    .tones = report_status_tones, .values = vals, .highlight = 1,
-	    .max10 = 1000 });
+	    .max10 = 1000, .unit = report_str(m->c, "felles.enhet.prosent") });
 	buf_free(&title);
 	buf_free(&note);
 	return ch;

@@ -523,7 +523,7 @@ test_pdf(void **state)
 		HPDF_Page_SetLineWidth(page, 0.3f);
 		HPDF_Page_Rectangle(page, 57, (HPDF_REAL)(780 - h), 480, (HPDF_REAL)h);
 		HPDF_Page_Stroke(page);
-		chart_render_pdf(c, pdf, page, reg, bold, 57, 780 - h, makers[i].w, h, NULL);
+		chart_render_pdf(c, pdf, page, reg, bold, 57, 780 - h, makers[i].w, h, NULL, NULL);
 		chart_free(c);
 	}
 	path = xasprintf("%s/charts.pdf", dir);
@@ -752,7 +752,7 @@ test_odd_charts(void **state)
 		assert_non_null(c);
 		page = HPDF_AddPage(pdf);
 		chart_render_pdf(c, pdf, page, reg, bold, 20, 20, 100 + k * 7, chart_height(c,
-		    480), NULL);
+		    480), NULL, NULL);
 		assert_int_equal(chart_write_svg(c, path, FONTS, 20 + k * 5, 20 + k * 3, &d), 0);
 		chart_free(c);
 	}
@@ -796,7 +796,7 @@ count_of(const char *s, const char *needle)
 	return n;
 }
 
-/* The first x of the nth (from 1) filled path of colour rgb ("#009e73") in svg; for a
+/* The first x of the nth (from 1) filled path of colour rgb ("#008f68") in svg; for a
  * bar also its width. */
 static double
 svg_path_x(const char *svg, const char *rgb, int nth, double *width)
@@ -875,7 +875,7 @@ test_parts_scale(void **state)
 		    .nseries = 4, .series = status_words, .tones = split_tones, .values = v,
 		    .max10 = 50, .label_set = set ? all : NULL, .nlabel_set = set ? 2 : 0 }),
 		    480, 80);
-		svg_path_x(s, "#009e73", 2, k == 0 ? &wa : k == 1 ? &wb : &wc);
+		svg_path_x(s, "#008f68", 2, k == 0 ? &wa : k == 1 ? &wb : &wc);
 		free(s);
 	}
 	assert_true(fabs(wa - wb) < 0.01);
@@ -910,7 +910,7 @@ test_lines_coincide(void **state)
 	(void)state;
 	assert_non_null(strstr(s, "stroke-width=\"1.1\""));
 	/* The first marker of each after its legend sample: 2022. */
-	sq = svg_path_x(s, "#56b4e9", 2, NULL);
+	sq = svg_path_x(s, "#3e85ad", 2, NULL);
 	tri = svg_path_x(s, "#3a3a3a", 2, NULL);
 	assert_true(tri - sq > 8);
 	free(s);

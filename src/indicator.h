@@ -40,6 +40,8 @@ struct indicator_set {
 	size_t			 n;
 	struct classifier	*answers;	/* survey answers -> enum answer_class */
 	struct classifier	*status;	/* action-plan status -> enum status_class */
+	struct classifier	*written;	/* an open answer's written standard -> enum
+						 * lang (malform.txt; NULL: no such file) */
 };
 /* Loads and checks every definition and pattern file in dir; positioned messages with a
  * caret for a bad expression. Returns 0, or -1 when a file is unusable (DIAG_ERROR). */
@@ -71,7 +73,7 @@ enum level indicator_level(const struct indicator *, long num, long den);
 #endif
 #include <pcre2.h>
 
-enum classifier_kind { CLASSIFIER_ANSWERS, CLASSIFIER_STATUS };
+enum classifier_kind { CLASSIFIER_ANSWERS, CLASSIFIER_STATUS, CLASSIFIER_WRITTEN };
 
 /* The most tests (comparisons, states, windows, matches) one condition may hold: real
  * ones hold a handful, and a condition is evaluated for every row. */

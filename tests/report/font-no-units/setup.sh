@@ -1,9 +1,11 @@
-# The report font with unitsPerEm (head table, offset 18) set to 0: libharu divided by
-# it (SIGFPE). It is refused by name before libharu sees it.
+# A report font (DejaVu Sans Bold, which make cuts the report fonts from) with unitsPerEm
+# (head table, offset 18) set to 0: libharu divided by it (SIGFPE). It is refused by name
+# before libharu sees it.
 set -eu
 rm -rf fonts
 mkdir fonts
-cp "$TOP/build/fonts/ipkval-sans.ttf" "$TOP/build/fonts/ipkval-sans-bold.ttf" fonts/
+cp /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf fonts/ipkval-sans.ttf
+cp /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf fonts/ipkval-sans-bold.ttf
 python3 - fonts/ipkval-sans-bold.ttf <<'PY'
 import struct, sys
 path = sys.argv[1]

@@ -43,28 +43,27 @@ rp=$(echo "$out" | sed -n 's/^regress: \([0-9]*\) passed, \([0-9]*\) failed$/\1/
 rf=$(echo "$out" | sed -n 's/^regress: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
 pass=$((pass + ${rp:-0})); fail=$((fail + ${rf:-1}))
 [ $status = 0 ] || [ $fail -gt 0 ] || fail=1
+# tally NAME STATUS: shows $out and adds its closing `NAME: N passed, N failed` line to
+# the counts (a failed run without that line counts as one failure).
+tally() {
+	echo "$out"
+	tp=$(echo "$out" | sed -n "s/^$1: \\([0-9]*\\) passed, \\([0-9]*\\) failed\$/\\1/p")
+	tf=$(echo "$out" | sed -n "s/^$1: \\([0-9]*\\) passed, \\([0-9]*\\) failed\$/\\2/p")
+	pass=$((pass + ${tp:-0})); fail=$((fail + ${tf:-1}))
+	[ "$2" = 0 ] || [ "${tf:-1}" -gt 0 ] || fail=$((fail + 1))
+}
 # Fault injection: FAULT names the optimised build and the shim (see the Makefile).
 if [ -n "${FAULT:-}" ]; then
 	# shellcheck disable=SC2086
 	out=$(sh tests/fault/run.sh "$bin" $FAULT)
-	status=$?
-	echo "$out"
-	fp=$(echo "$out" | sed -n 's/^fault: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
-	ff=$(echo "$out" | sed -n 's/^fault: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
-	pass=$((pass + ${fp:-0})); fail=$((fail + ${ff:-1}))
-	[ $status = 0 ] || [ "${ff:-1}" -gt 0 ] || fail=$((fail + 1))
+	tally fault $?
 fi
 # A short fuzz pass: FUZZ is the seconds per harness, the fuzz build folder and the
 # harnesses (see the Makefile); each starts from its seeds alone.
 if [ -n "${FUZZ:-}" ]; then
 	# shellcheck disable=SC2086
 	out=$(FUZZ_FRESH=1 sh tests/fuzz/run.sh $FUZZ)
-	status=$?
-	echo "$out"
-	zp=$(echo "$out" | sed -n 's/^fuzz: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
-	zf=$(echo "$out" | sed -n 's/^fuzz: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
-	pass=$((pass + ${zp:-0})); fail=$((fail + ${zf:-1}))
-	[ $status = 0 ] || [ "${zf:-1}" -gt 0 ] || fail=$((fail + 1))
+	tally fuzz $?
 fi
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]

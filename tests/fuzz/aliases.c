@@ -10,14 +10,7 @@ static const char *const names[] = { "plan_id", "kommunenr", "tjenesteomrade", "
 static const char *const headers[] = { "Plan ID", "Kommunenr.", "Tjenesteområde",
     "Sist oppdatert", "Koordinator oppnevnt", "KOMMUNE_NR", "Dato opprettet", "" };
 
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fuzz_start();
-	return 0;
-}
+FUZZ_START_ONLY
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -9,14 +9,7 @@
 static const char *const texts[] = { "Ja", "Nei, ikke ennå", "Under arbeid",
     "Gjennomført i 2023", "ukjent", "", "ja ja ja ja ja ja ja ja ja ja ja ja ja ja ja" };
 
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fuzz_start();
-	return 0;
-}
+FUZZ_START_ONLY
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -113,14 +113,7 @@ fields_of(const char *records, struct buf *out)
 	}
 }
 
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fuzz_start();
-	return 0;
-}
+FUZZ_START_ONLY
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -8,14 +8,7 @@
 static const char *const times[] = { "Løpende", "Kontinuerleg to gongar i året",
     "Innen 1. mars 2025", "hver tredje måned", "", "årlig årlig årlig årlig årlig" };
 
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fuzz_start();
-	return 0;
-}
+FUZZ_START_ONLY
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

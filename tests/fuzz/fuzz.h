@@ -41,6 +41,17 @@ fuzz_start(void)
 		abort();
 }
 
+/* The LLVMFuzzerInitialize of a harness that needs nothing read before its inputs. */
+#define FUZZ_START_ONLY							\
+int									\
+LLVMFuzzerInitialize(int *argc, char ***argv)				\
+{									\
+	(void)argc;							\
+	(void)argv;							\
+	fuzz_start();							\
+	return 0;							\
+}
+
 /* Writes len bytes as fuzz_dir/name (folders made); the path, to free. */
 static inline char *
 fuzz_file(const char *name, const void *data, size_t len)

@@ -26,6 +26,17 @@ static struct diag fuzz_diag;
 /* The harness's folder (in /dev/shm when there is one). */
 static char fuzz_dir[128];
 
+/* Removes the harness's folder when the run ends. */
+static inline void
+fuzz_clean(void)
+{
+	char *cmd = xasprintf("rm -rf '%s'", fuzz_dir);
+
+	if (system(cmd) != 0)
+		fprintf(stderr, "fuzz: could not remove %s\n", fuzz_dir);
+	free(cmd);
+}
+
 /* FUZZ_VERBOSE=1 in the environment shows the messages (to look at one input). */
 static inline void
 fuzz_start(void)
@@ -39,6 +50,7 @@ fuzz_start(void)
 	snprintf(fuzz_dir, sizeof(fuzz_dir), "%s/ipkval-fuzz-%ld", base, (long)getpid());
 	if (mkdir_p(fuzz_dir) == -1)
 		abort();
+	atexit(fuzz_clean);
 }
 
 /* The LLVMFuzzerInitialize of a harness that needs nothing read before its inputs. */

@@ -5,7 +5,10 @@
  * the previous field end began. Lines and columns are counted while scanning, as an editor
  * counts them: libcsv ends a record at a lone CR (old Mac files), so a lone CR ends a line
  * here too. A line without quote marks (nearly every line of an export) is split here in
- * one scan instead, with the fields libcsv would give it.
+ * one scan instead, sixteen bytes at a time with SSE2 (make bench: about a tenth of the
+ * reading time of a million rows), with the fields libcsv would give it; csv_read_plain
+ * reads every line through libcsv, and tests/fuzz/csv_diff.c holds the two to the same
+ * records, positions and messages.
  */
 #include <csv.h>
 #include <stdint.h>

@@ -55,8 +55,10 @@ def main():
         seed('changes', data)
     for _, data in files('indicators/kolonner.csv', 'tests/*/*/ind/kolonner.csv'):
         seed('aliases', data)
-    for _, data in files('indicators/*klasser.txt', 'tests/*/*/ind/*klasser.txt'):
-        seed('classes', data)
+    # The first byte modulo 3 chooses the kind: answers, statuses, written standard.
+    for k, pattern in enumerate(['svarklasser', 'statusklasser', 'malform']):
+        for _, data in files('indicators/%s.txt' % pattern, 'tests/*/*/ind/%s.txt' % pattern):
+            seed('classes', data, bytes([k]))
     for _, data in files('indicators/frister.txt', 'tests/*/*/ind/frister.txt'):
         seed('deadline_words', data)
     for _, data in files('indicators/*.ind', 'tests/*/*/ind/*.ind'):

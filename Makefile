@@ -36,6 +36,8 @@ SANOBJS   = $(SRCS:src/%.c=$(B)/asan/obj/%.o)
 SANLIB    = $(LIBSRCS:src/%.c=$(B)/asan/obj/%.o)
 UNITS     = $(patsubst tests/unit/%.c,$(B)/asan/unit/%,$(wildcard tests/unit/*.c))
 TOOLS     = $(B)/gendata
+FUZZERS   = $(patsubst tests/fuzz/%.c,$(B)/fuzz/%,$(wildcard tests/fuzz/*.c))
+FUZZOBJS  = $(LIBSRCS:src/%.c=$(B)/fuzz/obj/%.o)
 
 PKGCFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKGLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lcsv -lpthread -lm
@@ -49,7 +51,7 @@ FONTS     = build/fonts/ipkval-sans.ttf build/fonts/ipkval-sans-bold.ttf
 # and the level symbols ■ □ ▲ ▼ ◆ ○ ● ◐. Fewer glyphs keep every PDF small (docs/pdf.md).
 UNICODES  = U+0020-007E,U+00A0-017F,U+01B7,U+01E4-01E9,U+01EE,U+01EF,U+0292,U+2007,U+2009,U+2010-2027,U+202F,U+2030,U+2039,U+203A,U+20AC,U+2122,U+2190-2193,U+2212,U+2264,U+2265,U+25A0,U+25A1,U+25B2,U+25BC,U+25C6,U+25CB,U+25CF,U+25D0
 
-.PHONY: all deps build report check unit regress bench clean sample-data regen readme-image
+.PHONY: all deps build report check unit regress bench clean sample-data regen readme-image fuzz
 .PHONY: install uninstall FORCE
 
 all: build
@@ -111,9 +113,42 @@ $(PDFJS): tests/pdfjs/package.json tests/pdfjs/package-lock.json
 	cd build/pdfjs && npm ci --omit=optional --ignore-scripts --no-audit --no-fund
 	touch $@
 
-# The whole test suite, built with AddressSanitizer and UBSan.
-check: deps $(FONTS) $(B)/asan/ipkval $(UNITS) $(B)/gendata $(PDFJS)
-	@sh tests/check.sh $(B)/asan/ipkval $(UNITS)
+# The whole test suite, built with AddressSanitizer and UBSan; the fault injection
+# (tests/fault/run.sh) runs the optimised build too, under its LD_PRELOAD shim, and every
+# fuzz harness runs for FUZZ_CHECK_SECONDS from its seeds.
+FUZZ_CHECK_SECONDS ?= 1
+check: deps $(FONTS) $(B)/asan/ipkval $(UNITS) $(B)/gendata $(PDFJS) $(B)/ipkval \
+    $(B)/fault/shim.so $(FUZZERS)
+	@FAULT="$(B)/ipkval $(B)/fault/shim.so" \
+	    FUZZ="$(FUZZ_CHECK_SECONDS) $(B)/fuzz $(FUZZERS)" \
+	    sh tests/check.sh $(B)/asan/ipkval $(UNITS)
+
+$(B)/fault/shim.so: tests/fault/shim.c
+	@mkdir -p $(B)/fault
+	$(CC) -std=c11 -Wall -Wextra -Werror -O2 -fPIC -shared -o $@ tests/fault/shim.c -ldl
+
+# Fuzzing (tests/fuzz/README.md): one libFuzzer harness per parser and input kind, built
+# with clang and AddressSanitizer + UBSan; `make fuzz` runs each for FUZZ_SECONDS from its
+# seeds (made from tests/, the sample data and the shipped files) with its dictionary.
+FUZZ_SECONDS ?= 60
+FUZZCC    = clang
+FUZZSAN   = -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+fuzz: deps $(FONTS) $(FUZZERS)
+	@sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(B)/fuzz $(FUZZERS)
+
+$(B)/fuzz/obj/%.o: src/%.c $(HDRS) | $(B)/fuzz/obj
+	$(FUZZCC) $(WARN) $(FUZZSAN) -fsanitize=fuzzer-no-link $(DEFS) $(PKGCFLAGS) -c -o $@ $<
+
+$(B)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h tests/fuzz/export.h $(FUZZOBJS) $(HDRS)
+	$(FUZZCC) $(WARN) $(FUZZSAN) -fsanitize=fuzzer $(DEFS) $(PKGCFLAGS) -Isrc -o $@ $< \
+	    $(FUZZOBJS) $(PKGLIBS)
+
+$(B)/fuzz/obj:
+	mkdir -p $@
+
+# The fuzz objects are made by a pattern rule only: kept, not removed as intermediate.
+.SECONDARY: $(FUZZOBJS)
 
 # Rebuilds sample-data/ from the generator (fixed seed: same bytes every time).
 sample-data: $(B)/gendata

@@ -412,30 +412,120 @@ chart_fmt_tick(char *out, size_t sz, double v, double step)
 
 /* ---- text helpers ---- */
 
-/* Copies s into out, shortened with an ellipsis to fit maxw. */
+/* The width of s[0, n) without trailing spaces and with an ellipsis, as chart_fit would
+ * write it into out. */
+static double
+chart_cut(const struct draw *d, const char *s, size_t n, double size, int bold,
+    struct buf *out)
+{
+	buf_reset(out);
+	buf_put(out, s, n);
+	while (out->len > 0 && out->data[out->len - 1] == ' ')
+		out->data[--out->len] = '\0';
+	buf_puts(out, "\xE2\x80\xA6");
+	return d->text_width(d->ctx, size, bold, out->data);
+}
+
+/*
+ * Copies s into out, shortened with an ellipsis to fit maxw: the longest start of s, in
+ * whole characters, that fits with the ellipsis (empty when none does). A longer start is
+ * never narrower, so the start is found by halving: a label of thousands of characters
+ * costs a few dozen measurements instead of one per character.
+ */
 static void
 chart_fit(const struct draw *d, const char *s, double size, int bold, double maxw,
     struct buf *out)
 {
-	size_t n = strlen(s);
+	size_t n = strlen(s), *cut, ncut = 0, lo = 0, hi, mid, i;
 
 	buf_reset(out);
 	buf_puts(out, s);
 	if (d->text_width(d->ctx, size, bold, s) <= maxw)
 		return;
-	while (n > 0) {
-		n--;
-		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-			n--;
-		buf_reset(out);
-		buf_put(out, s, n);
-		while (out->len > 0 && out->data[out->len - 1] == ' ')
-			out->data[--out->len] = '\0';
-		buf_puts(out, "\xE2\x80\xA6");
-		if (d->text_width(d->ctx, size, bold, out->data) <= maxw)
-			return;
+	cut = xmalloc((n + 1) * sizeof(*cut));
+	for (i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			cut[ncut++] = i;	/* where each character begins */
+	/* cut[0, lo) fit; cut[hi, ncut) do not. */
+	for (hi = ncut; lo < hi;) {
+		mid = lo + (hi - lo) / 2;
+		if (chart_cut(d, s, cut[mid], size, bold, out) <= maxw)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	buf_reset(out);
+	if (lo == 0)
+		buf_reset(out);
+	else
+		chart_cut(d, s, cut[lo - 1], size, bold, out);
+	free(cut);
+}
+
+/* The widths of the two lines s splits into at the space sp[j]. */
+static void
+chart_split_widths(const struct draw *d, const char *s, const size_t *sp, size_t j,
+    double size, int bold, struct buf *tmp, double *w1, double *w2)
+{
+	buf_reset(tmp);
+	buf_put(tmp, s, sp[j]);
+	*w1 = d->text_width(d->ctx, size, bold, tmp->data != NULL ? tmp->data : "");
+	*w2 = d->text_width(d->ctx, size, bold, s + sp[j] + 1);
+}
+
+/*
+ * The space of sp[0, n) at which s splits best in two lines: the first line fits maxw and
+ * the wider of the two is as narrow as can be (the first such space); n when none fits.
+ * The first line only grows and the second only shrinks from one space to the next, so
+ * the best split lies where they cross, found by halving: a long label costs a few dozen
+ * measurements instead of two per space.
+ */
+static size_t
+chart_best_space(const struct draw *d, const char *s, const size_t *sp, size_t n,
+    double size, int bold, double maxw, struct buf *tmp)
+{
+	size_t lo, hi, mid, fit, cross;
+	double w1, w2, a1, a2, b1, b2;
+
+	/* sp[0, fit) leave a first line that fits. */
+	for (lo = 0, hi = n; lo < hi;) {
+		mid = lo + (hi - lo) / 2;
+		chart_split_widths(d, s, sp, mid, size, bold, tmp, &w1, &w2);
+		if (w1 <= maxw)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if ((fit = lo) == 0)
+		return n;
+	/* sp[cross] is the first of them where the first line is the wider. */
+	for (lo = 0, hi = fit; lo < hi;) {
+		mid = lo + (hi - lo) / 2;
+		chart_split_widths(d, s, sp, mid, size, bold, tmp, &w1, &w2);
+		if (w1 >= w2)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	cross = lo;
+	if (cross == 0)
+		return 0;
+	/* Before it the second line is the wider and narrows: its narrowest is at
+	 * cross - 1, first reached at the first space where it is that narrow. */
+	chart_split_widths(d, s, sp, cross - 1, size, bold, tmp, &a1, &a2);
+	if (cross < fit) {
+		chart_split_widths(d, s, sp, cross, size, bold, tmp, &b1, &b2);
+		if (fmax(b1, b2) < a2)
+			return cross;
+	}
+	for (lo = 0, hi = cross - 1; lo < hi;) {
+		mid = lo + (hi - lo) / 2;
+		chart_split_widths(d, s, sp, mid, size, bold, tmp, &w1, &w2);
+		if (w2 <= a2)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
 }
 
 /* Splits s in two lines at the space that best balances them, if one line is too wide.
@@ -444,8 +534,8 @@ static int
 chart_wrap2(const struct draw *d, const char *s, double size, int bold, double maxw,
     struct buf *l1, struct buf *l2)
 {
-	const char *sp, *best = NULL;
-	double bw = 0, w1, w2;
+	size_t *sp, n = 0, best;
+	const char *p;
 	struct buf tmp;
 
 	buf_reset(l2);
@@ -454,25 +544,21 @@ chart_wrap2(const struct draw *d, const char *s, double size, int bold, double m
 		buf_puts(l1, s);
 		return 1;
 	}
+	sp = xmalloc((strlen(s) + 1) * sizeof(*sp));
+	for (p = strchr(s, ' '); p != NULL; p = strchr(p + 1, ' '))
+		sp[n++] = (size_t)(p - s);
 	buf_init(&tmp);
-	for (sp = strchr(s, ' '); sp != NULL; sp = strchr(sp + 1, ' ')) {
-		buf_reset(&tmp);
-		buf_put(&tmp, s, (size_t)(sp - s));
-		w1 = d->text_width(d->ctx, size, bold, tmp.data);
-		w2 = d->text_width(d->ctx, size, bold, sp + 1);
-		if (w1 <= maxw && (best == NULL || fmax(w1, w2) < bw)) {
-			best = sp;
-			bw = fmax(w1, w2);
-		}
-	}
+	best = chart_best_space(d, s, sp, n, size, bold, maxw, &tmp);
 	buf_free(&tmp);
-	if (best == NULL) {
+	if (best == n) {
+		free(sp);
 		chart_fit(d, s, size, bold, maxw, l1);
 		return 1;
 	}
 	buf_reset(l1);
-	buf_put(l1, s, (size_t)(best - s));
-	chart_fit(d, best + 1, size, bold, maxw, l2);
+	buf_put(l1, s, sp[best]);
+	chart_fit(d, s + sp[best] + 1, size, bold, maxw, l2);
+	free(sp);
 	return 2;
 }
 

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ind_read.h"
 #include "indicator.h"
 #include "util.h"
 
@@ -187,10 +188,8 @@ classifier_load(enum classifier_kind kind, const char *path, struct diag *d)
 		return NULL;
 	}
 	c->md = pcre2_match_data_create(1, NULL);
-	if (c->md == NULL) {
-		fputs("ipkval: error: out of memory\n", stderr);
-		exit(2);
-	}
+	if (c->md == NULL)
+		out_of_memory();
 	return c;
 }
 

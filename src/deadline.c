@@ -14,6 +14,7 @@
 #include "date.h"
 #include "deadline.h"
 #include "model.h"
+#include "text.h"
 #include "util.h"
 
 struct deadline_rules {
@@ -205,79 +206,30 @@ phrase_at(const char *s, const char *phrase)
 	}
 }
 
-/* A year at *s: four digits, or four broken by one space after "19" or "20" ("20 12", a
- * PDF extract's line break), or, when two is set, two digits read as 20yy. The year
- * must not run on into more digits (nor a two-digit one into ".5" or "/5"). Returns the
- * year and moves *s past it, or returns 0. */
+/* A year at *s (date_year): moves *s past it and returns it, or returns 0. */
 static int
 year_at(const char **s, int two)
 {
-	const char *p = *s, *q;
-	int a, b;
+	size_t n;
+	int y = date_year(*s, two, &n);
 
-	if (digits(&p, 4, &a) == 4 && !isdigit((unsigned char)*p)) {
-		*s = p;
-		return a;
-	}
-	p = *s;
-	if (digits(&p, 2, &a) != 2)
-		return 0;
-	if ((a == 19 || a == 20) && *p == ' ') {
-		q = p + 1;
-		if (digits(&q, 2, &b) == 2 && !isdigit((unsigned char)*q)) {
-			*s = q;
-			return a * 100 + b;
-		}
-	}
-	if (!two || isdigit((unsigned char)*p) ||
-	    ((*p == '.' || *p == '/') && isdigit((unsigned char)p[1])))
-		return 0;
-	*s = p;
-	return 2000 + a;
+	if (y != 0)
+		*s += n;
+	return y;
 }
 
-/* yyyy-mm-dd at s. */
-static int
-iso_at(const char *s, struct tok *t)
-{
-	int y, m, d;
-
-	if (digits(&s, 4, &y) != 4 || *s != '-')
-		return 0;
-	s++;
-	if (digits(&s, 2, &m) == 0 || *s != '-')
-		return 0;
-	s++;
-	if (digits(&s, 2, &d) == 0 || isdigit((unsigned char)*s))
-		return 0;
-	t->date = make_date(y, m, d);
-	t->end = s;
-	return 1;
-}
-
-/* d.m.yyyy, d/m/yyyy, d-m-yyyy or d/m-yyyy at s, the year also of two digits (20yy);
- * one space is allowed after a dot, and then the year has four digits ("15. 11. 2012"). */
+/* A date of digits at s (date_scan's forms of running text: "15.11.2012", "31/12-24",
+ * "2024-12-31", "15. 11. 2012"). */
 static int
 numeric_at(const char *s, struct tok *t)
 {
-	int d, m, y, two = 1;
-	char sep;
+	size_t n;
+	int d = date_scan(s, DATE_TEXT, &n);
 
-	if (digits(&s, 2, &d) == 0 || (*s != '.' && *s != '/' && *s != '-'))
+	if (d < 0)
 		return 0;
-	sep = *s++;
-	if (sep == '.' && *s == ' ')
-		s++;
-	if (digits(&s, 2, &m) == 0 || (*s != sep && !(sep == '/' && *s == '-')))
-		return 0;
-	if (*s++ == '.' && *s == ' ') {
-		s++;
-		two = 0;
-	}
-	if ((y = year_at(&s, two)) == 0)
-		return 0;
-	t->date = make_date(y, m, d);
-	t->end = s;
+	t->date = d;
+	t->end = s + n;
 	return 1;
 }
 
@@ -348,7 +300,7 @@ static int
 token_at(const char *s, struct tok *t)
 {
 	if (isdigit((unsigned char)*s))
-		return iso_at(s, t) || numeric_at(s, t) || named_at(s, t);
+		return numeric_at(s, t) || named_at(s, t);
 	return end_at(s, t);
 }
 
@@ -460,37 +412,39 @@ rules_add(struct deadline_rules *r, size_t *cap, const char *path, long lineno,
 int
 deadline_rules_load(struct deadline_rules **rules, const char *dir, struct diag *d)
 {
-	char *path = xasprintf("%s/frister.txt", dir);
-	FILE *f = fopen(path, "r");
+	char *path = xasprintf("%s/frister.txt", dir), *text, *line, *nl;
 	struct deadline_rules *r;
-	char *line = NULL;
-	size_t linecap = 0, cap = 0;
+	size_t len, cap = 0;
 	long lineno = 0;
 	int rc = 0;
 
 	*rules = NULL;
-	if (f == NULL) {
+	switch (text_slurp(path, path, TEXT_QUIET_OPEN, DIAG_ERROR, &text, &len, d)) {
+	case -2:
 		diag_msg(d, DIAG_ERROR, path, 0, 0,
 		    "expected the patterns of recurring deadlines, but the file cannot be read");
+		/* FALLTHROUGH */
+	case -1:
 		free(path);
 		return -1;
 	}
 	r = xcalloc(1, sizeof(*r));
 	/* One pair of offsets is all a yes/no match needs, whatever the pattern. */
-	if ((r->md = pcre2_match_data_create(1, NULL)) == NULL) {
-		fputs("ipkval: error: out of memory\n", stderr);
-		exit(2);
-	}
-	while (getline(&line, &linecap, f) != -1) {
+	if ((r->md = pcre2_match_data_create(1, NULL)) == NULL)
+		out_of_memory();
+	for (line = text; line < text + len; line = nl) {
+		if ((nl = memchr(line, '\n', (size_t)(text + len - line))) != NULL)
+			*nl++ = '\0';
+		else
+			nl = text + len;
 		lineno++;
-		str_trim(line);
+		line = str_trim(line);
 		if (line[0] == '\0' || line[0] == '#')
 			continue;
 		if (rules_add(r, &cap, path, lineno, line, d) == -1)
 			rc = -1;
 	}
-	free(line);
-	fclose(f);
+	free(text);
 	free(path);
 	if (rc == -1) {
 		deadline_rules_free(r);

@@ -315,16 +315,29 @@ draw_pdf_clean(struct draw_pdf *p, int bold, const char *s)
 	return p->clean.data != NULL ? p->clean.data : "";
 }
 
+/* libharu measures at most 65,535 bytes at once (and raises an error for more): a longer
+ * text is measured in pieces cut between characters. */
+#define DRAW_PDF_PIECE	60000
+
 static double
 draw_pdf_measure(struct draw_pdf *p, double size, int bold, const char *s)
 {
 	HPDF_TextWidth tw;
+	size_t len = strlen(s), n;
+	double w = 0;
 
-	if (*s == '\0')
-		return 0;
-	tw = HPDF_Font_TextWidth(draw_pdf_font(p, bold), (const HPDF_BYTE *)s,
-	    (HPDF_UINT)strlen(s));
-	return tw.width * size / 1000.0;
+	while (len > 0) {
+		n = len;
+		if (n > DRAW_PDF_PIECE)
+			for (n = DRAW_PDF_PIECE; n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80; n--)
+				;
+		tw = HPDF_Font_TextWidth(draw_pdf_font(p, bold), (const HPDF_BYTE *)s,
+		    (HPDF_UINT)n);
+		w += tw.width;
+		s += n;
+		len -= n;
+	}
+	return w * size / 1000.0;
 }
 
 static double

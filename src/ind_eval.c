@@ -94,9 +94,14 @@ expr_bind(struct expr *e, const struct table *t, const char **missing)
 
 	if (e == NULL)
 		return 0;
-	if (e->op == EXPR_AND || e->op == EXPR_OR || e->op == EXPR_NOT)
-		return expr_bind(e->a, t, missing) == -1 || expr_bind(e->b, t, missing) == -1 ?
-		    -1 : 0;
+	if (e->op == EXPR_NOT)
+		return expr_bind(e->a, t, missing);
+	if (e->op == EXPR_AND || e->op == EXPR_OR) {
+		for (i = 0; i < e->nargs; i++)
+			if (expr_bind(e->args[i], t, missing) == -1)
+				return -1;
+		return 0;
+	}
 	e->col = -1;
 	for (i = 0; i < t->ncols; i++)
 		if (t->cols[i].present && strcasecmp(t->cols[i].name, e->column) == 0)
@@ -212,13 +217,21 @@ int
 expr_eval(const struct expr *e, const struct table *t, size_t row, int refdate,
     struct indicator_set *set)
 {
+	size_t i;
+
 	if (e == NULL)
 		return 1;
 	switch (e->op) {
 	case EXPR_AND:
-		return expr_eval(e->a, t, row, refdate, set) && expr_eval(e->b, t, row, refdate, set);
+		for (i = 0; i < e->nargs; i++)
+			if (!expr_eval(e->args[i], t, row, refdate, set))
+				return 0;
+		return 1;
 	case EXPR_OR:
-		return expr_eval(e->a, t, row, refdate, set) || expr_eval(e->b, t, row, refdate, set);
+		for (i = 0; i < e->nargs; i++)
+			if (expr_eval(e->args[i], t, row, refdate, set))
+				return 1;
+		return 0;
 	case EXPR_NOT:
 		return !expr_eval(e->a, t, row, refdate, set);
 	default:

@@ -18,7 +18,9 @@
 #include "date.h"
 #include "field.h"
 #include "indicator.h"
+#include "ind_read.h"
 #include "load.h"
+#include "text.h"
 #include "util.h"
 
 /* The eight indicators (docs/computation.md); indikatorer.csv holds exactly these. */
@@ -44,117 +46,6 @@ static const struct ind_word status_words[] = {
 	{ "aktiv", 1 }, { "active", 1 }, { "avsluttet", 0 }, { "avslutta", 0 },
 	{ "closed", 0 }, { NULL, 0 }
 };
-
-/* ---- files and messages ---- */
-
-char *
-ind_read_file(const char *path, size_t *len, struct diag *d)
-{
-	FILE *f;
-	struct buf b;
-	char chunk[8192];
-	size_t n, bad, off = 0;
-	char *text;
-
-	if ((f = fopen(path, "rb")) == NULL) {
-		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot be read: %s", strerror(errno));
-		return NULL;
-	}
-	buf_init(&b);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_put(&b, chunk, n);
-	fclose(f);
-	if (b.len == 0) {
-		buf_free(&b);
-		*len = 0;
-		return xstrdup("");
-	}
-	if (!utf8_valid((const unsigned char *)b.data, b.len, &bad) ||
-	    (bad = strlen(b.data)) < b.len) {
-		long line = 1;
-		const char *ls = b.data, *p;
-
-		for (p = b.data; p < b.data + bad; p++)
-			if (*p == '\n')
-				line++, ls = p + 1;
-		diag_msg(d, DIAG_ERROR, path, line,
-		    (long)utf8_len(ls, (size_t)(b.data + bad - ls)) + 1,
-		    "expected UTF-8 text, found a byte that is not (save the file as UTF-8)");
-		buf_free(&b);
-		return NULL;
-	}
-	if (b.len >= 3 && memcmp(b.data, "\xef\xbb\xbf", 3) == 0)
-		off = 3;
-	*len = b.len - off;
-	text = xstrndup(b.data + off, *len);
-	buf_free(&b);
-	return text;
-}
-
-const struct ind_word *
-ind_word_find(const struct ind_word *words, const char *s, size_t len)
-{
-	for (; words->w != NULL; words++)
-		if (strlen(words->w) == len && strncasecmp(words->w, s, len) == 0)
-			return words;
-	return NULL;
-}
-
-const char *
-ind_next_line(const char *text, size_t len, size_t *pos, size_t *llen)
-{
-	const char *l = text + *pos, *nl;
-
-	if (*pos >= len)
-		return NULL;
-	if ((nl = memchr(l, '\n', len - *pos)) == NULL)
-		nl = text + len;
-	*llen = (size_t)(nl - l);
-	*pos += *llen + 1;
-	if (*llen > 0 && l[*llen - 1] == '\r')
-		(*llen)--;
-	return l;
-}
-
-static void
-ind_vcaret(struct diag *d, enum diag_level level, const char *path, long line,
-    const char *l, size_t llen, size_t off, size_t len, const char *fmt, va_list ap)
-{
-	struct buf m;
-	size_t i;
-
-	if (off > llen)
-		off = llen;
-	if (len == 0 || off + len > llen)
-		len = off < llen ? llen - off : 1;
-	buf_init(&m);
-	buf_vprintf(&m, fmt, ap);
-	buf_puts(&m, "\n    ");
-	buf_put(&m, l, llen);
-	buf_puts(&m, "\n    ");
-	for (i = 0; i < off; i++)
-		if (l[i] == '\t')
-			buf_putc(&m, '\t');
-		else if (((unsigned char)l[i] & 0xc0) != 0x80)
-			buf_putc(&m, ' ');
-	buf_putc(&m, '^');
-	for (i = off + 1; i < off + len && i < llen; i++)
-		if (((unsigned char)l[i] & 0xc0) != 0x80)
-			buf_putc(&m, '^');
-	diag_msg(d, level, path, line, (long)utf8_len(l, off) + 1, "%s", m.data);
-	buf_free(&m);
-}
-
-void
-ind_caret(struct diag *d, enum diag_level level, const char *path, long line,
-    const char *l, size_t llen, size_t off, size_t len, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	ind_vcaret(d, level, path, line, l, llen, off, len, fmt, ap);
-	va_end(ap);
-}
 
 /* ---- a value of a definition file: one or more source lines ---- */
 
@@ -349,7 +240,8 @@ struct parser {
 	struct token		 tok;
 	enum table_kind		 source;
 	const struct questions	*q;
-	int			 depth;
+	int			 depth;		/* of 'not' and brackets */
+	int			 tests;		/* in the condition so far */
 	int			 failed;
 };
 
@@ -378,25 +270,17 @@ static void
 lex_number(struct parser *p, struct token *t)
 {
 	const char *s = p->s;
-	size_t i = p->pos, n1, n2, n3;
-	long a, b, c;
+	size_t i = p->pos, n1, dlen;
+	long a;
+	int d;
 
+	if ((d = date_scan(s + i, DATE_STRICT, &dlen)) >= 0) {
+		t->t = d > 0 ? T_DATE : T_BAD;
+		t->date = d;
+		t->len = dlen;
+		return;
+	}
 	n1 = digits(s, i, &a);
-	if ((s[i + n1] == '.' || s[i + n1] == '/') && n1 <= 2 &&
-	    (n2 = digits(s, i + n1 + 1, &b)) > 0 && n2 <= 2 && s[i + n1 + 1 + n2] == s[i + n1] &&
-	    (n3 = digits(s, i + n1 + n2 + 2, &c)) == 4) {
-		t->t = date_valid((int)c, (int)b, (int)a) ? T_DATE : T_BAD;
-		t->date = (int)(c * 10000 + b * 100 + a);
-		t->len = n1 + n2 + n3 + 2;
-		return;
-	}
-	if (n1 == 4 && s[i + 4] == '-' && (n2 = digits(s, i + 5, &b)) > 0 && n2 <= 2 &&
-	    s[i + 5 + n2] == '-' && (n3 = digits(s, i + 6 + n2, &c)) > 0 && n3 <= 2) {
-		t->t = date_valid((int)a, (int)b, (int)c) ? T_DATE : T_BAD;
-		t->date = (int)(a * 10000 + b * 100 + c);
-		t->len = 6 + n2 + n3;
-		return;
-	}
 	t->t = T_NUM;
 	t->isint = 1;
 	t->num = (double)a;
@@ -548,10 +432,14 @@ node(enum expr_op op)
 void
 expr_free(struct expr *e)
 {
+	size_t i;
+
 	if (e == NULL)
 		return;
 	expr_free(e->a);
-	expr_free(e->b);
+	for (i = 0; i < e->nargs; i++)
+		expr_free(e->args[i]);
+	free(e->args);
 	free(e->column);
 	free(e->text);
 	free(e->window);
@@ -619,30 +507,15 @@ word_value(const char *w, size_t len, int status)
 	return hit != NULL ? hit->v : -1;
 }
 
-static void
-compile_or_die(struct expr *e, const char *pattern, size_t len)
-{
-	int err;
-	PCRE2_SIZE erroff;
-
-	e->re = pcre2_compile((PCRE2_SPTR)pattern, len, CLASSIFY_PCRE2_FLAGS, &err, &erroff,
-	    NULL);
-	if (e->re != NULL)
-		(void)pcre2_jit_compile(e->re, PCRE2_JIT_COMPLETE);
-	e->md = pcre2_match_data_create(1, NULL);
-	if (e->re == NULL || e->md == NULL) {
-		fputs("ipkval: error: cannot compile a text comparison\n", stderr);
-		exit(2);
-	}
-}
-
 /* `column = "text"` compares ignoring case (also of æøå) and surrounding space: it is
  * compiled to an anchored pattern with every ASCII punctuation character escaped. */
-static void
-text_eq_pattern(struct expr *e)
+static int
+text_eq_pattern(struct expr *e, char *why, size_t whylen)
 {
 	struct buf b;
 	const char *s;
+	PCRE2_SIZE erroff;
+	int err;
 
 	buf_init(&b);
 	buf_puts(&b, "^\\s*");
@@ -655,8 +528,18 @@ text_eq_pattern(struct expr *e)
 		buf_putc(&b, *s);
 	}
 	buf_puts(&b, "\\s*$");
-	compile_or_die(e, b.data, b.len);
+	e->re = pcre2_compile((PCRE2_SPTR)b.data, b.len, CLASSIFY_PCRE2_FLAGS, &err, &erroff,
+	    NULL);
 	buf_free(&b);
+	if (e->re == NULL) {
+		/* Only a text too long for PCRE2's compiled size: the pattern is escaped. */
+		pcre2_get_error_message(err, (PCRE2_UCHAR *)why, whylen);
+		return -1;
+	}
+	(void)pcre2_jit_compile(e->re, PCRE2_JIT_COMPLETE);
+	if ((e->md = pcre2_match_data_create(1, NULL)) == NULL)
+		out_of_memory();
+	return 0;
 }
 
 /* The literal after a comparison with column e (type checked); 0 or -1. */
@@ -737,7 +620,12 @@ parse_literal(struct parser *p, struct expr *e)
 		if (p->tok.t == T_STR || p->tok.t == T_WORD || p->tok.t == T_NUM) {
 			e->lit = LIT_TEXT;
 			e->text = p->tok.t == T_STR ? xstrdup(p->tok.str) : xstrndup(w, len);
-			text_eq_pattern(e);
+			if (text_eq_pattern(e, tmp, sizeof(tmp)) == -1) {
+				perr(p, "expected a text short enough to compare with, found "
+				    "one of %zu characters (PCRE2: %s)",
+				    utf8_len(e->text, strlen(e->text)), tmp);
+				return -1;
+			}
 			return 0;
 		}
 		perr(p, "expected a text in quotes (\"...\"), found %s", found(p, tmp, sizeof(tmp)));
@@ -804,10 +692,8 @@ parse_match(struct parser *p, struct expr *e)
 		return -1;
 	}
 	(void)pcre2_jit_compile(e->re, PCRE2_JIT_COMPLETE);
-	if ((e->md = pcre2_match_data_create(1, NULL)) == NULL) {
-		fputs("ipkval: error: out of memory\n", stderr);
-		exit(2);
-	}
+	if ((e->md = pcre2_match_data_create(1, NULL)) == NULL)
+		out_of_memory();
 	lex(p);
 	return 0;
 }
@@ -982,31 +868,45 @@ parse_unary(struct parser *p)
 		p->depth--;
 		return e;
 	}
+	if (++p->tests > IND_MAX_TESTS)
+		return perr(p, "expected a condition of at most %d tests, found more",
+		    IND_MAX_TESTS);
 	e = parse_test(p);
 	p->depth--;
 	return e;
 }
 
+/* Adds operand e to the AND or OR node n. */
+static void
+expr_arg(struct expr *n, struct expr *e)
+{
+	n->args = xgrow(n->args, &n->capargs, n->nargs, sizeof(*n->args));
+	n->args[n->nargs++] = e;
+}
+
+/* A chain of `sub` joined by `word`, as one node of op with every operand (a single
+ * operand is returned as it is). */
 static struct expr *
 parse_binary(struct parser *p, const char *word, enum expr_op op,
     struct expr *(*sub)(struct parser *))
 {
-	struct expr *a, *b, *n;
+	struct expr *a, *b, *n = NULL;
 
 	if ((a = sub(p)) == NULL)
 		return NULL;
 	while (tok_is(p, word)) {
 		lex(p);
 		if ((b = sub(p)) == NULL) {
-			expr_free(a);
+			expr_free(n != NULL ? n : a);
 			return NULL;
 		}
-		n = node(op);
-		n->a = a;
-		n->b = b;
-		a = n;
+		if (n == NULL) {
+			n = node(op);
+			expr_arg(n, a);
+		}
+		expr_arg(n, b);
 	}
-	return a;
+	return n != NULL ? n : a;
 }
 
 static struct expr *
@@ -1342,35 +1242,35 @@ questions_free(struct questions *q)
 /* The question ids of kartlegging.csv (the first field of every line after the header).
  * A missing file leaves q empty: survey definitions then name no question. */
 static void
-questions_load(struct questions *q, const char *dir)
+questions_load(struct questions *q, const char *dir, struct diag *d)
 {
-	char *path = xasprintf("%s/kartlegging.csv", dir);
-	FILE *f = fopen(path, "rb");
-	char line[4096];
-	size_t n;
+	char *path = xasprintf("%s/kartlegging.csv", dir), *text, *id;
+	size_t len, pos = 0, llen, n;
 	long lno = 0;
+	const char *l;
 
-	free(path);
-	if (f == NULL)
+	/* Silent: the reading of the data says what is wrong with this file. */
+	if (text_slurp(path, path, TEXT_QUIET, DIAG_ERROR, &text, &len, d) != 0) {
+		free(path);
 		return;
-	int at_start = 1, was_start;
-
-	while (fgets(line, sizeof(line), f) != NULL) {
-		was_start = at_start;
-		at_start = strchr(line, '\n') != NULL;
-		if (!was_start || lno++ == 0 || line[0] == '#')
+	}
+	free(path);
+	while ((l = ind_next_line(text, len, &pos, &llen)) != NULL) {
+		if (lno++ == 0 || llen == 0 || l[0] == '#')
 			continue;
-		n = strcspn(line, ";,\t\r\n");
+		n = strcspn(l, ";,\t\r\n");
+		if (n > llen)
+			n = llen;
 		if (n > 0 && n < 32) {
-			line[n] = '\0';
-			str_trim(line);
-			if (line[0] == '"')
-				continue;
-			q->id = xgrow(q->id, &q->cap, q->n, sizeof(*q->id));
-			q->id[q->n++] = xstrdup(line);
+			id = xstrndup(l, n);
+			if (str_trim(id)[0] != '"') {
+				q->id = xgrow(q->id, &q->cap, q->n, sizeof(*q->id));
+				q->id[q->n++] = xstrdup(str_trim(id));
+			}
+			free(id);
 		}
 	}
-	fclose(f);
+	free(text);
 }
 
 static void
@@ -1442,6 +1342,16 @@ apply_order(struct indicator_set *set, struct indicator *tmp, size_t ntmp, char 
 
 	set->v = xcalloc(ntmp + 1, sizeof(*set->v));
 	if ((text = ind_read_file(path, &len, d)) == NULL) {
+		/* The definitions are good without it: they keep the order of the list of
+		 * the eight, and only the order file is said to be wrong. */
+		diag_msg(d, DIAG_NOTE, path, 0, 0, "the indicators come in the standard order "
+		    "(" KNOWN_IDS_TEXT ")");
+		for (a = 0; known_ids[a] != NULL; a++)
+			for (i = 0; i < ntmp; i++)
+				if (tmp[i].id != NULL && strcmp(tmp[i].id, known_ids[a]) == 0) {
+					set->v[set->n++] = tmp[i];
+					memset(&tmp[i], 0, sizeof(tmp[i]));
+				}
 		free(path);
 		return -1;
 	}
@@ -1527,7 +1437,7 @@ indicators_load(struct indicator_set *set, const char *dir, struct diag *d)
 	memset(&q, 0, sizeof(q));
 	if (list_defs(dir, &names, &n, d) == -1)
 		return -1;
-	questions_load(&q, dir);
+	questions_load(&q, dir, d);
 	if (q.n == 0)
 		questions_default(&q);
 	tmp = xcalloc(n + 1, sizeof(*tmp));

@@ -75,6 +75,10 @@ enum level indicator_level(const struct indicator *, long num, long den);
 
 enum classifier_kind { CLASSIFIER_ANSWERS, CLASSIFIER_STATUS, CLASSIFIER_WRITTEN };
 
+/* The most tests (comparisons, states, windows, matches) one condition may hold: real
+ * ones hold a handful, and a condition is evaluated for every row. */
+#define IND_MAX_TESTS	1000
+
 enum expr_op {
 	EXPR_AND, EXPR_OR, EXPR_NOT,
 	EXPR_CMP,		/* column (or class of column) compared with a literal */
@@ -94,7 +98,11 @@ struct expr_window {
 
 struct expr {
 	enum expr_op	 op;
-	struct expr	*a, *b;		/* operands of AND, OR (a, b) and NOT (a) */
+	struct expr	*a;		/* the operand of NOT */
+	struct expr	**args;		/* the operands of AND, OR: a chain "x and y and
+					 * z" is one node of three, so that no chain
+					 * nests (a million terms would overflow the stack) */
+	size_t		 nargs, capargs;
 	char		*column;	/* the column's canonical name */
 	int		 col;		/* its index in the bound table, -1 before binding */
 	int		 coltype;	/* enum col_type of the bound column */
@@ -131,25 +139,6 @@ void	classifier_free(struct classifier *);
 int	classifier_value(enum classifier_kind, const char *name, size_t len);
 /* The class names of a kind, for messages: "etablert, under_arbeid, ...". */
 const char *classifier_names(enum classifier_kind);
-/* Reads a definition or pattern file whole: UTF-8 (a BOM is skipped), NUL-terminated.
- * NULL after a message when it cannot be read or is not UTF-8. */
-char	*ind_read_file(const char *path, size_t *len, struct diag *);
-/* A word of a definition and the value it stands for; tables end with { NULL, 0 }. */
-struct ind_word {
-	const char	*w;
-	int		 v;
-};
-/* The entry of words for the len bytes at s, case aside, or NULL. This function can't
- * fail. */
-const struct ind_word *ind_word_find(const struct ind_word *words, const char *s, size_t len);
-/* The next line of text (len bytes) at *pos, *pos then moving past it; its length without
- * the newline and a trailing '\r' in *llen. NULL when no line is left. */
-const char *ind_next_line(const char *text, size_t len, size_t *pos, size_t *llen);
-/* Says fmt at path:line:col, col being the code point of `off` in the line, then shows the
- * line with a caret under the `len` bytes from `off`. */
-void	ind_caret(struct diag *, enum diag_level, const char *path, long line,
-	    const char *ltext, size_t llen, size_t off, size_t len, const char *fmt, ...)
-	    __attribute__((format(printf, 9, 10)));
 /* Flags every pattern is compiled with. */
 #define CLASSIFY_PCRE2_FLAGS (PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS)
 

@@ -166,18 +166,52 @@ layout_excerpt(const char *text, struct buf *out)
 		buf_puts(out, "...");
 }
 
+/* The slot of cp in the set (open addressing; 0 marks a free slot, so cp is kept as
+ * cp + 1), or where it would go. */
+static size_t
+layout_lost_slot(const struct layout_lost *l, unsigned int cp)
+{
+	size_t i = (cp * 2654435761u) & (l->cap - 1);
+
+	while (l->cp[i] != 0 && l->cp[i] != cp + 1)
+		i = (i + 1) & (l->cap - 1);
+	return i;
+}
+
+/* Adds cp to the characters already reported; 0 when it was there. A hash set, so that
+ * a text of many thousands of characters the fonts lack costs no more per character. */
+static int
+layout_lost_add(struct layout_lost *l, unsigned int cp)
+{
+	size_t i, k, oldcap = l->cap;
+	unsigned int *old = l->cp;
+
+	if ((l->n + 1) * 2 > l->cap) {
+		l->cap = l->cap == 0 ? 64 : l->cap * 2;
+		l->cp = xcalloc(l->cap, sizeof(*l->cp));
+		for (i = 0; i < oldcap; i++)
+			if (old[i] != 0) {
+				k = layout_lost_slot(l, old[i] - 1);
+				l->cp[k] = old[i];
+			}
+		free(old);
+	}
+	i = layout_lost_slot(l, cp);
+	if (l->cp[i] != 0)
+		return 0;
+	l->cp[i] = cp + 1;
+	l->n++;
+	return 1;
+}
+
 void
 layout_lost_say(struct layout_lost *l, struct diag *d, const char *file, unsigned int cp,
     const char *why, const char *text)
 {
 	struct buf ex;
-	size_t i;
 
-	for (i = 0; i < l->n; i++)
-		if (l->cp[i] == cp)
-			return;
-	l->cp = xgrow(l->cp, &l->cap, l->n, sizeof(*l->cp));
-	l->cp[l->n++] = cp;
+	if (!layout_lost_add(l, cp))
+		return;
 	buf_init(&ex);
 	layout_excerpt(text, &ex);
 	if (strcmp(why, "invalid") == 0)

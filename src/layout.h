@@ -73,7 +73,7 @@ void	layout_excerpt(const char *text, struct buf *out);
 
 /* The characters a document (or figure) could not print as written, each said once. */
 struct layout_lost {
-	unsigned int	*cp;
+	unsigned int	*cp;	/* a hash set of the characters reported, each + 1 */
 	size_t		 n, cap;
 };
 struct diag;

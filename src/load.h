@@ -31,6 +31,19 @@ int	dataset_load(struct dataset *, const char *data_dir, const char *indicators_
  * file, handlingsplan.csv alone will do for a year that is given). Returns 0, or -1 after
  * saying why not at `level` (DIAG_FATAL: nothing can be done; DIAG_NOTE for check). */
 int	dataset_usable(const struct dataset *, int year, enum diag_level, struct diag *);
+/* dataset_load in steps, for reading exports one at a time against a register read once
+ * (the fuzz harnesses): load_begin empties ds and reads the column aliases and the survey
+ * questions of indicators_dir; load_bytes reads `len` bytes as the input file `name`
+ * (kommuner.csv first: until a register could be read every other file is refused);
+ * load_forget frees the tables and sources read after the register and the number
+ * changes; load_end frees what only reading needs (ds stays, for dataset_free). load_bytes
+ * returns 0, or -1 when the register could not be used (fatal, as in dataset_load). */
+struct load_ctx;
+struct load_ctx	*load_begin(struct dataset *, const char *data_dir, const char *indicators_dir,
+		    struct diag *);
+int		 load_bytes(struct load_ctx *, const char *name, const char *raw, size_t len);
+void		 load_forget(struct load_ctx *);
+void		 load_end(struct load_ctx *);
 /* Frees everything dataset_load allocated. This function can't fail. */
 void	dataset_free(struct dataset *);
 

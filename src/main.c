@@ -3,6 +3,7 @@
  * through the pipeline read -> compute -> render, and turns what diag saw into the exit
  * code. The only place with process-wide state.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -82,6 +83,19 @@ print_usage(FILE *f, const char *command)
 	    "data folder or the build tree (FILES).\n", f);
 }
 
+/* rc, or 2 after a message when what was printed could not be written (stdout is a full
+ * disk or a closed pipe). */
+static int
+flushed(int rc)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "ipkval: error: cannot write to standard output: %s\n",
+		    strerror(errno));
+		return 2;
+	}
+	return rc;
+}
+
 static int
 is_command(const char *s)
 {
@@ -89,17 +103,15 @@ is_command(const char *s)
 	    strcmp(s, "report") == 0;
 }
 
-/* Parses DD.MM.YYYY into yyyymmdd; 0 when it is not a real date. */
+/* Parses DD.MM.YYYY (or another date form of the data) into yyyymmdd; 0 when it is not
+ * a real date. */
 static int
 parse_reference_date(const char *s)
 {
-	int d, m, y, n = 0;
+	size_t n;
+	int d = date_scan(s, DATE_STRICT, &n);
 
-	if (sscanf(s, "%2d.%2d.%4d%n", &d, &m, &y, &n) != 3 || s[n] != '\0')
-		return 0;
-	if (!date_valid(y, m, d))
-		return 0;
-	return y * 10000 + m * 100 + d;
+	return d > 0 && s[n] == '\0' ? d : 0;
 }
 
 /* Parses "kommune,fylke" into REPORTS_* bits; 0 when a word is unknown. */
@@ -256,10 +268,10 @@ parse_options(int argc, char **argv, struct options *o)
 			break;
 		case 'h':
 			print_usage(stdout, o->command);
-			exit(0);
+			exit(flushed(0));
 		case OPT_VERSION:
 			printf("ipkval %s\n", IPKVAL_VERSION);
-			exit(0);
+			exit(flushed(0));
 		default:
 			switch (c) {
 			case OPT_OUT: o->out_dir = optarg; break;
@@ -363,7 +375,7 @@ main(int argc, char **argv)
 		 * them is a mistake, not something to pass over. */
 		if (argc == 3 && !version && is_command(argv[2])) {
 			print_usage(stdout, argv[2]);
-			return 0;
+			return flushed(0);
 		}
 		if (argc > 2) {
 			fprintf(stderr, "ipkval: error: %s: unexpected argument '%s'\n", argv[1],
@@ -374,7 +386,7 @@ main(int argc, char **argv)
 			printf("ipkval %s\n", IPKVAL_VERSION);
 		else
 			print_usage(stdout, NULL);
-		return 0;
+		return flushed(0);
 	}
 	o.command = argv[1];
 	if (!is_command(o.command)) {

@@ -25,6 +25,7 @@
 #include "contrast.h"
 #include "diag.h"
 #include "doc.h"
+#include "font.h"
 #include "layout.h"
 #include "pdf.h"
 #include "pdf_a.h"
@@ -181,6 +182,36 @@ pdf_on_error(HPDF_STATUS err, HPDF_STATUS detail, void *arg)
 		c->err = err;
 		c->errdetail = detail;
 	}
+}
+
+/* libharu's allocations fail as ipkval's own do (xmalloc: a message, exit status 2):
+ * libharu goes on after an allocation it could not make and crashes later. */
+static void *
+pdf_alloc(HPDF_UINT size)
+{
+	return xmalloc(size);
+}
+
+/* libharu 2.3's UTF-8 text encoding takes its result from malloc unchecked and writes
+ * through NULL when there is none (a crash inside HPDF_Page_TextOut): the same encoding
+ * (UTF-16BE code units, as the font's Identity-H CMap reads them), through xmalloc. */
+static char *
+pdf_encode_utf8(HPDF_Encoder e, const char *text, HPDF_UINT len, HPDF_UINT *length)
+{
+	char *out = xmalloc((size_t)len * 2 + 1), *o = out;
+	HPDF_ParseText_Rec st;
+	HPDF_UINT i;
+
+	HPDF_Encoder_SetParseText(e, &st, (const HPDF_BYTE *)text, len);
+	for (i = 0; i < len; i++)
+		if (HPDF_Encoder_ByteType(e, &st) != HPDF_BYTE_TYPE_TRIAL) {
+			HPDF_UNICODE u = HPDF_Encoder_ToUnicode(e, 0);
+
+			*o++ = (char)(u >> 8);
+			*o++ = (char)(u & 0xFF);
+		}
+	*length = (HPDF_UINT)(o - out);
+	return out;
 }
 
 /* Layout callbacks: widths from libharu, glyph coverage from FreeType on the same file. */
@@ -548,11 +579,16 @@ pdf_geom(struct pdf_ctx *c)
 	c->ybot = PDF_MARGIN_BOT;
 }
 
+/* Starts a page. After a libharu error there is none (HPDF_AddPage gives NULL for good):
+ * the error is kept and the layout goes on as if there were one, drawing nothing, so that
+ * every loop that waits for room ends; pdf_render stops after the block. */
 static void
 pdf_new_page(struct pdf_ctx *c)
 {
 	HPDF_Page p = HPDF_AddPage(c->pdf);
 
+	if (p == NULL && c->err == 0)
+		c->err = HPDF_INVALID_DOCUMENT;
 	HPDF_Page_SetSize(p, HPDF_PAGE_SIZE_A4,
 	    c->landscape ? HPDF_PAGE_LANDSCAPE : HPDF_PAGE_PORTRAIT);
 	c->pages = xgrow(c->pages, &c->cappages, c->npages, sizeof(*c->pages));
@@ -837,7 +873,7 @@ pdf_tab_row(struct pdf_ctx *c, struct pdf_tab *tab, const struct layout_text *ce
 {
 	size_t nl = (size_t)pdf_cells_lines(cells, tab->n), l = 0;
 
-	while (l < nl) {
+	while (l < nl && c->err == 0) {
 		long avail;
 		size_t take;
 
@@ -1961,7 +1997,7 @@ pdf_trim_font(struct pdf_ctx *c, int i)
 static int
 pdf_fonts(struct pdf_ctx *c, const char *dir)
 {
-	static const char *const files[2] = { "ipkval-sans.ttf", "ipkval-sans-bold.ttf" };
+	const char *const *files = font_files;
 	int i;
 
 	if (FT_Init_FreeType(&c->ft) != 0) {
@@ -1971,7 +2007,14 @@ pdf_fonts(struct pdf_ctx *c, const char *dir)
 	}
 	for (i = 0; i < 2; i++) {
 		char *path = xasprintf("%s/%s", dir, files[i]);
-		const char *name = HPDF_LoadTTFontFromFile(c->pdf, path, HPDF_TRUE);
+		const char *name;
+
+		/* libharu trusts what it reads: a damaged font is refused before. */
+		if (font_check(path, DIAG_ERROR, c->diag) == -1) {
+			free(path);
+			return -1;
+		}
+		name = HPDF_LoadTTFontFromFile(c->pdf, path, HPDF_TRUE);
 
 		if (name != NULL)
 			c->font[i] = HPDF_GetFont(c->pdf, name, "UTF-8");
@@ -2019,6 +2062,7 @@ pdf_ctx_free(struct pdf_ctx *c)
 static int
 pdf_render(struct pdf_ctx *c, const struct doc *d, const char *fonts_dir)
 {
+	HPDF_Encoder enc;
 	size_t i;
 
 	c->doc = d;
@@ -2029,7 +2073,7 @@ pdf_render(struct pdf_ctx *c, const struct doc *d, const char *fonts_dir)
 	c->ops.width = pdf_ops_width;
 	c->ops.has = pdf_ops_has;
 	c->ops.lost = pdf_ops_lost;
-	c->pdf = HPDF_New(pdf_on_error, c);
+	c->pdf = HPDF_NewEx(pdf_on_error, pdf_alloc, free, 0, c);
 	if (c->pdf == NULL) {
 		diag_msg(c->diag, DIAG_ERROR, c->name, 0, 0, "could not start libharu");
 		return -1;
@@ -2037,6 +2081,8 @@ pdf_render(struct pdf_ctx *c, const struct doc *d, const char *fonts_dir)
 	HPDF_SetCompressionMode(c->pdf, HPDF_COMP_ALL);
 	HPDF_UseUTFEncodings(c->pdf);
 	HPDF_SetCurrentEncoder(c->pdf, "UTF-8");
+	if ((enc = HPDF_GetEncoder(c->pdf, "UTF-8")) != NULL)
+		enc->encode_text_fn = pdf_encode_utf8;
 	if (pdf_fonts(c, fonts_dir) == -1)
 		return -1;
 	/* Written documents are tagged; a layout for page numbers only (pdf_paginate) is not. */
@@ -2047,12 +2093,14 @@ pdf_render(struct pdf_ctx *c, const struct doc *d, const char *fonts_dir)
 	c->keep = xcalloc(d->nblocks + 1, sizeof(*c->keep));
 	c->anchor = xcalloc(d->nblocks + 1, sizeof(*c->anchor));
 	doc_keeps(d, c->keep);
-	for (i = 0; i < d->nblocks; i++) {
+	for (i = 0; i < d->nblocks && c->err == 0; i++) {
 		c->cur = i;
 		if (c->blocks != NULL)
 			c->blocks[i].page_first = c->blocks[i].page_last = 0;
 		pdf_block(c, &d->blocks[i], i + 1 < d->nblocks ? &d->blocks[i + 1] : NULL);
 	}
+	if (c->err != 0)
+		return 0;	/* the caller says what libharu reported */
 	if (c->npages == 0)
 		pdf_new_page(c);
 	pdf_toc_finish(c);

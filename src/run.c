@@ -11,6 +11,7 @@
 
 #include "compute.h"
 #include "deadline.h"
+#include "font.h"
 #include "indicator.h"
 #include "load.h"
 #include "pdf.h"
@@ -36,8 +37,11 @@ run_prepare(const struct options *o, struct diag *d, struct run_state *st)
 	if (dataset_load(&st->ds, o->data_dir, o->indicators_dir, d) == -1 ||
 	    dataset_usable(&st->ds, o->year, DIAG_FATAL, d) == -1)
 		return -1;
-	if (indicators_load(&st->set, o->indicators_dir, d) == -1 && st->set.n == 0)
+	if (indicators_load(&st->set, o->indicators_dir, d) == -1 && st->set.n == 0) {
+		diag_msg(d, DIAG_FATAL, o->indicators_dir, 0, 0, "expected indicator "
+		    "definitions, found none that could be used; nothing can be done");
 		return -1;
+	}
 	deadline_rules_load(&st->rules, o->indicators_dir, d);
 	return compute_run(&st->r, &st->ds, &st->set, st->rules, o->year,
 	    o->reference_date, d);
@@ -104,6 +108,16 @@ run_check(const struct options *o, struct diag *d)
 	run_release(&st);
 }
 
+/* Writes len bytes to standard output, flushed; a failure (a full disk, a closed pipe)
+ * is fatal: what the command was for is lost. */
+static void
+run_stdout(const char *data, size_t len, struct diag *d)
+{
+	if ((len > 0 && fwrite(data, 1, len, stdout) != len) || fflush(stdout) != 0)
+		diag_msg(d, DIAG_FATAL, NULL, 0, 0, "cannot write to standard output: %s",
+		    strerror(errno));
+}
+
 /* Prints indikatorer.csv of the reporting year (and the years before it). */
 void
 run_indicators(const struct options *o, struct diag *d)
@@ -114,8 +128,7 @@ run_indicators(const struct options *o, struct diag *d)
 	if (run_prepare(o, d, &st) == 0) {
 		buf_init(&b);
 		tables_indicators(&st.r, &b);
-		if (fwrite(b.data, 1, b.len, stdout) != b.len || fflush(stdout) != 0)
-			diag_msg(d, DIAG_ERROR, NULL, 0, 0, "cannot write to standard output");
+		run_stdout(b.data, b.len, d);
 		buf_free(&b);
 	}
 	run_release(&st);
@@ -310,6 +323,12 @@ report_dirs(const struct options *o, const char *ydir, const char *figdir, struc
 		    strerror(errno));
 		rc = -1;
 	}
+	/* What a run killed while it renamed a file may have left behind. */
+	for (i = 0; i < 3 && rc == 0; i++)
+		if (dirs[i] != NULL)
+			remove_stale_temporaries(dirs[i]);
+	if (rc == 0 && figdir != NULL)
+		remove_stale_temporaries(figdir);
 	free(k);
 	free(f);
 	return rc;
@@ -332,6 +351,12 @@ run_report(const struct options *o, struct diag *d)
 		    "the templates must be mended first");
 		return;
 	}
+	if (font_check_dir(o->fonts_dir, DIAG_ERROR, d) == -1) {
+		diag_msg(d, DIAG_FATAL, o->fonts_dir, 0, 0, "no reports were written: the "
+		    "fonts must be mended first (make builds them)");
+		tmpl_free(t);
+		return;
+	}
 	if (run_prepare(o, d, &st) == -1)
 		goto out;
 
@@ -349,9 +374,8 @@ run_report(const struct options *o, struct diag *d)
 	jobs = report_jobs(&st.r, ydir, o->only != 0 ? o->only : ~0u, &njobs);
 	report_render_all(&ctx, jobs, njobs);
 	for (i = 0; i < njobs; i++) {
-		if (o->dump)
-			fwrite(jobs[i].dump.data != NULL ? jobs[i].dump.data : "", 1,
-			    jobs[i].dump.len, stdout);
+		if (o->dump && d->count[DIAG_FATAL] == 0)
+			run_stdout(jobs[i].dump.data, jobs[i].dump.len, d);
 		nfailed += jobs[i].failed;
 		buf_free(&jobs[i].dump);
 		free(jobs[i].dir);

@@ -2,7 +2,10 @@
  * Encoding of input files (see text.h): sniffing, validation and conversion through iconv.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
 #include <iconv.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,10 +13,8 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
+#include "scan.h"
 #include "text.h"
 #include "util.h"
 
@@ -55,6 +56,29 @@ text_position(const char *s, size_t off, long *line, long *col)
 	text_count(s, off, 0, line, col);
 }
 
+/* diag_msg, or nothing when d is NULL (text_slurp's TEXT_QUIET). */
+static void __attribute__((format(printf, 6, 7)))
+text_say(struct diag *d, enum diag_level level, const char *shown, long line, long col,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	if (d == NULL)
+		return;
+	va_start(ap, fmt);
+	diag_vmsg(d, level, shown, line, col, fmt, ap);
+	va_end(ap);
+}
+
+/* Says that the file is larger than TEXT_MAX_BYTES: `size` bytes, or at least that. */
+static void
+text_too_large(struct diag *d, enum diag_level level, const char *shown, uintmax_t size)
+{
+	text_say(d, level, shown, 0, 0, "expected a file of at most %zu MiB (%zu bytes, the "
+	    "limit of ipkval), found %ju bytes; it is not read", TEXT_MAX_BYTES >> 20,
+	    TEXT_MAX_BYTES, size);
+}
+
 /* Converts through iconv into a fresh UTF-8 string in t. Returns 0, or -1 with *bad the
  * input offset of the first bytes iconv could not convert and t holding the text before
  * them, so that the caller can say where they are (and must text_free t). */
@@ -83,58 +107,10 @@ convert(struct text *t, const char *from, const char *raw, size_t len, size_t *b
 	return rc;
 }
 
-/* A byte that no text file holds: C0 controls other than TAB, LF, CR (and a trailing ^Z). */
-static int
-is_binary_byte(unsigned char c)
-{
-	return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
-}
-
-/* Finds the first byte no text file holds (C0 controls other than TAB, LF, CR; a trailing
- * ^Z is allowed), skipping plain text sixteen (or eight) bytes at a time. Returns its offset or len. */
-static size_t
-find_binary(const char *s, size_t len)
-{
-	size_t i = 0;
-
-	if (len > 0 && s[len - 1] == 0x1A)	/* DOS end-of-file mark */
-		len--;
-#ifdef __SSE2__
-	for (; i + 16 <= len; i += 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-		__m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v);
-		__m128i ok = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')),
-		    _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))), _mm_cmpeq_epi8(v, _mm_set1_epi8('\r')));
-
-		if (_mm_movemask_epi8(_mm_or_si128(_mm_andnot_si128(ok, low),
-		    _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)))) != 0)
-			break;	/* looked at byte by byte below */
-	}
-#endif
-	while (i < len) {
-		uint64_t w;
-
-		if (i + 8 <= len) {
-			memcpy(&w, s + i, 8);
-			/* No byte below 0x20 and none equal to 0x7F: nothing to look at. */
-			if (((w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL) == 0 &&
-			    (((w ^ 0x7F7F7F7F7F7F7F7FULL) - 0x0101010101010101ULL) &
-			    ~(w ^ 0x7F7F7F7F7F7F7F7FULL) & 0x8080808080808080ULL) == 0) {
-				i += 8;
-				continue;
-			}
-		}
-		if (is_binary_byte((unsigned char)s[i]))
-			return i;
-		i++;
-	}
-	return len;
-}
-
 static int
 check_bytes(const char *s, size_t len, const char *shown, struct diag *d)
 {
-	size_t i = find_binary(s, len);
+	size_t i = scan_binary(s, len);
 	unsigned char c;
 	long line, col;
 
@@ -149,48 +125,6 @@ check_bytes(const char *s, size_t len, const char *shown, struct diag *d)
 		diag_msg(d, DIAG_ERROR, shown, line, col, "expected a text file, found the "
 		    "control byte 0x%02X (binary data?); the file is not used", c);
 	return -1;
-}
-
-/* utf8_valid with plain ASCII skipped sixteen (or eight) bytes at a time. */
-static int
-valid_utf8(const char *s, size_t len, size_t *bad)
-{
-	size_t i = 0, n, b;
-
-	while (i < len) {
-		unsigned char c;
-		uint64_t w;
-
-#ifdef __SSE2__
-		while (i + 16 <= len && _mm_movemask_epi8(_mm_loadu_si128((const __m128i *)
-		    (const void *)(s + i))) == 0)
-			i += 16;
-		if (i >= len)
-			break;
-#endif
-		c = (unsigned char)s[i];
-
-		if (i + 8 <= len) {
-			memcpy(&w, s + i, 8);
-			if ((w & 0x8080808080808080ULL) == 0) {
-				i += 8;
-				continue;
-			}
-		}
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-		if (n > len - i)
-			n = len - i;
-		if (!utf8_valid((const unsigned char *)s + i, n, &b)) {
-			*bad = i + b;
-			return 0;
-		}
-		i += n;
-	}
-	return 1;
 }
 
 /* Says why the UTF-16LE body raw (len bytes) cannot be converted at offset bad, where
@@ -266,6 +200,10 @@ text_decode_buf(struct text *t, char *raw, size_t len, enum text_src src, const 
 	int rc = -1;
 
 	memset(t, 0, sizeof(*t));
+	if (len > TEXT_MAX_BYTES) {
+		text_too_large(d, DIAG_ERROR, shown, len);
+		goto out;
+	}
 	if (len >= 2 && (unsigned char)raw[0] == 0xFF && (unsigned char)raw[1] == 0xFE) {
 		rc = decode_utf16(t, raw + 2, len - 2, shown, d);
 		goto out;
@@ -283,7 +221,7 @@ text_decode_buf(struct text *t, char *raw, size_t len, enum text_src src, const 
 	}
 	if (check_bytes(raw, len, shown, d) == -1)
 		goto out;
-	if (valid_utf8(raw, len, &bad)) {
+	if (scan_utf8(raw, len, &bad)) {
 		if (src == TEXT_OWNED) {
 			memmove(start, raw, len);
 			start[len] = '\0';
@@ -333,47 +271,133 @@ text_decode(struct text *t, const char *raw, size_t len, const char *shown, stru
 	return text_decode_buf(t, (char *)(uintptr_t)raw, len, TEXT_BORROWED, shown, d);
 }
 
+/* What a file that is not a regular file is, for messages. */
+static const char *
+text_kind(mode_t mode)
+{
+	if (S_ISDIR(mode))
+		return "a folder";
+	if (S_ISFIFO(mode))
+		return "a named pipe (FIFO)";
+	if (S_ISCHR(mode) || S_ISBLK(mode))
+		return "a device";
+	if (S_ISSOCK(mode))
+		return "a socket";
+	return "something else";
+}
+
+/* Opens path as text_slurp says; the descriptor and its stat in *st, or -1 (-2). */
+static int
+text_open(const char *path, const char *shown, enum text_quiet quiet, enum diag_level level,
+    struct stat *st, struct diag *d)
+{
+	struct diag *say = quiet == TEXT_QUIET ? NULL : d;
+	/* O_NONBLOCK: opening a named pipe would otherwise wait for a writer. */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+
+	if (fd == -1) {
+		if (quiet == TEXT_SAY_ALL)
+			diag_msg(d, level, shown, 0, 0, "cannot open the file: %s",
+			    strerror(errno));
+		return quiet == TEXT_SAY_ALL ? -1 : -2;
+	}
+	if (fstat(fd, st) == -1) {
+		text_say(say, level, shown, 0, 0, "cannot read the file: %s", strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (!S_ISREG(st->st_mode)) {
+		text_say(say, level, shown, 0, 0, "expected a regular file, found %s; it is not "
+		    "read", text_kind(st->st_mode));
+		close(fd);
+		return -1;
+	}
+	if ((uintmax_t)st->st_size > TEXT_MAX_BYTES) {
+		text_too_large(say, level, shown, (uintmax_t)st->st_size);
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/* Reads what fd holds, at most TEXT_MAX_BYTES (a file may grow while it is read), into
+ * *data with a NUL after it. Returns 0, or -1 after a message. */
+static int
+text_read_fd(int fd, const struct stat *st, const char *shown, enum diag_level level,
+    char **data, size_t *len, struct diag *d)
+{
+	size_t cap = st->st_size > 0 ? (size_t)st->st_size + 1 : 65536, n = 0;
+	char *b = xmalloc(cap + 1);
+	ssize_t got;
+
+	for (;;) {
+		if (n == cap) {
+			cap = cap * 2 > TEXT_MAX_BYTES + 1 ? TEXT_MAX_BYTES + 1 : cap * 2;
+			b = xrealloc(b, cap + 1);
+		}
+		if ((got = read(fd, b + n, cap - n)) == 0)
+			break;
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			text_say(d, level, shown, 0, 0, "cannot read the file: %s",
+			    strerror(errno));
+			free(b);
+			return -1;
+		}
+		n += (size_t)got;
+		if (n > TEXT_MAX_BYTES) {
+			text_too_large(d, level, shown, n);
+			free(b);
+			return -1;
+		}
+	}
+	b[n] = '\0';
+	*data = b;
+	*len = n;
+	return 0;
+}
+
+int
+text_slurp(const char *path, const char *shown, enum text_quiet quiet, enum diag_level level,
+    char **data, size_t *len, struct diag *d)
+{
+	struct stat st;
+	int fd = text_open(path, shown, quiet, level, &st, d), rc;
+
+	*data = NULL;
+	*len = 0;
+	if (fd < 0)
+		return fd;
+	rc = text_read_fd(fd, &st, shown, level, data, len, quiet == TEXT_QUIET ? NULL : d);
+	close(fd);
+	return rc;
+}
+
 int
 text_read(struct text *t, const char *path, const char *shown, struct diag *d)
 {
-	FILE *f = fopen(path, "rb");
 	struct stat st;
-	size_t cap, len = 0, n;
+	size_t len;
 	char *data;
+	int fd, rc;
 
 	memset(t, 0, sizeof(*t));
-	memset(&st, 0, sizeof(st));
-	if (f == NULL) {
-		diag_msg(d, DIAG_ERROR, shown, 0, 0, "cannot open the file: %s", strerror(errno));
+	if ((fd = text_open(path, shown, TEXT_SAY_ALL, DIAG_ERROR, &st, d)) < 0)
 		return -1;
-	}
-	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= (1 << 20) &&
-	    st.st_size % sysconf(_SC_PAGESIZE) != 0) {
+	if (st.st_size >= (1 << 20) && st.st_size % sysconf(_SC_PAGESIZE) != 0) {
 		/* The rest of the last page reads as zero: the mapping ends in a NUL. */
-		void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fileno(f), 0);
+		void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 
 		if (p != MAP_FAILED) {
-			fclose(f);
+			close(fd);
 			posix_madvise(p, (size_t)st.st_size, POSIX_MADV_SEQUENTIAL);
 			return text_decode_buf(t, p, (size_t)st.st_size, TEXT_MAPPED, shown, d);
 		}
 	}
-	cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
-	data = xmalloc(cap + 1);
-	while ((n = fread(data + len, 1, cap - len, f)) > 0) {
-		len += n;
-		if (len == cap) {
-			cap *= 2;
-			data = xrealloc(data, cap + 1);
-		}
-	}
-	if (ferror(f)) {
-		diag_msg(d, DIAG_ERROR, shown, 0, 0, "cannot read the file: %s", strerror(errno));
-		fclose(f);
-		free(data);
+	rc = text_read_fd(fd, &st, shown, DIAG_ERROR, &data, &len, d);
+	close(fd);
+	if (rc == -1)
 		return -1;
-	}
-	fclose(f);
-	data[len] = '\0';
 	return text_decode_buf(t, data, len, TEXT_OWNED, shown, d);
 }

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
 #include "tmpl.h"
 
 /* Every language the program knows; tmpl_check loads each. */
@@ -396,25 +397,6 @@ parse_line(struct tmpl_parser *p, const char *line, size_t len, long lineno)
 		parse_key(p, s, len - ws, ws, lineno, line);
 }
 
-static int
-read_all(const char *path, struct buf *b)
-{
-	FILE *f = fopen(path, "rb");
-	char chunk[8192];
-	size_t n;
-	int err;
-
-	if (f == NULL)
-		return -1;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_put(b, chunk, n);
-	err = ferror(f);
-	fclose(f);
-	if (b->data == NULL)
-		buf_put(b, "", 0);
-	return err ? -1 : 0;
-}
-
 /* Reports invalid UTF-8 at its line and column; returns -1 then. */
 static int
 check_utf8(const char *file, const char *s, size_t len, struct diag *d)
@@ -445,13 +427,16 @@ parse_file(struct tmpl_set *set, const char *path, int *failed, struct diag *d)
 	long lineno = 1;
 
 	buf_init(&b);
-	if (read_all(path, &b) == -1) {
+	switch (text_slurp(path, path, TEXT_QUIET_OPEN, DIAG_ERROR, &b.data, &b.len, d)) {
+	case -2:
 		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot read the template file: %s",
 		    strerror(errno));
-		buf_free(&b);
+		/* FALLTHROUGH */
+	case -1:
 		*failed = 1;
 		return 1;
 	}
+	b.cap = b.len + 1;
 	if (check_utf8(path, b.data, b.len, d) == -1) {
 		buf_free(&b);
 		*failed = 1;

@@ -2,8 +2,11 @@
  * Allocation, growable buffers, UTF-8 and string helpers, atomic file writing.
  * Used by every module; holds no state.
  */
+#define _GNU_SOURCE	/* O_TMPFILE */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,11 +15,17 @@
 
 #include "util.h"
 
-static void
+/* Ends the process at once: other threads may be rendering, and exit() would run the
+ * libraries' destructors under them. Nothing half-written is left: output files are
+ * written under no name until they are complete (write_file_atomic). */
+void
 out_of_memory(void)
 {
-	fputs("ipkval: error: out of memory\n", stderr);
-	exit(2);
+	static const char msg[] = "ipkval: error: out of memory\n";
+	ssize_t n = write(STDERR_FILENO, msg, sizeof(msg) - 1);
+
+	(void)n;
+	_exit(2);
 }
 
 void *
@@ -368,36 +377,134 @@ mkdir_p(const char *path)
 	return rc;
 }
 
+/* Writes len bytes at data to fd; 0, or -1 (errno set). */
+static int
+write_all(int fd, const char *p, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, p, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* The folder of path ("." when it has none), for open(O_TMPFILE). */
+static char *
+folder_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
+/* An unnamed file in the folder of path (O_TMPFILE): it vanishes if the process dies
+ * before it is linked. -1 where the file system has none. */
+static int
+open_unnamed(const char *path)
+{
+	char *dir = folder_of(path);
+	int fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+
+	free(dir);
+	return fd;
+}
+
+/* Gives the unnamed file fd the name tmp (replacing a stale one). 0, or -1. */
+static int
+link_unnamed(int fd, const char *tmp)
+{
+	char proc[64];
+
+	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", fd);
+	if (linkat(AT_FDCWD, proc, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW) == 0)
+		return 0;
+	if (errno != EEXIST || unlink(tmp) == -1)
+		return -1;
+	return linkat(AT_FDCWD, proc, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW);
+}
+
+/*
+ * The file is written with no name (O_TMPFILE) and synced, then named PATH.tmp.PID and
+ * renamed over path: a process killed at any moment leaves the old file or the new one,
+ * whole, and at most (killed between the link and the rename) a PATH.tmp.PID that the next
+ * report run removes (remove_stale_temporaries). Where the file system has no unnamed
+ * files, the file is written under PATH.tmp.PID directly.
+ */
 int
 write_file_atomic(const char *path, const void *data, size_t len)
 {
 	char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
-	const char *p = data;
-	int fd, saved;
+	int fd = open_unnamed(path), named = fd == -1, saved;
 
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0666);
-	if (fd == -1)
+	if (named && (fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666)) == -1)
 		goto fail;
-	while (len > 0) {
-		ssize_t n = write(fd, p, len);
-
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			close(fd);
-			goto fail;
-		}
-		p += n;
-		len -= (size_t)n;
+	if (write_all(fd, data, len) == -1 || fsync(fd) == -1 ||
+	    (!named && link_unnamed(fd, tmp) == -1)) {
+		saved = errno;
+		close(fd);
+		errno = saved;
+		goto fail;
 	}
+	named = 1;
 	if (close(fd) == -1 || rename(tmp, path) == -1)
 		goto fail;
 	free(tmp);
 	return 0;
 fail:
 	saved = errno;
-	unlink(tmp);
+	if (named)
+		unlink(tmp);
 	free(tmp);
 	errno = saved;
 	return -1;
+}
+
+/* 1 when name is NAME.tmp.PID of a process that is gone (or of this one, which has
+ * written nothing yet when it looks). */
+static int
+stale_temporary(const char *name)
+{
+	const char *dot = strrchr(name, '.');
+	char *end;
+	long pid;
+
+	if (dot == NULL || dot - name < 5 || strncmp(dot - 4, ".tmp", 4) != 0 ||
+	    dot[1] < '0' || dot[1] > '9')
+		return 0;
+	pid = strtol(dot + 1, &end, 10);
+	if (*end != '\0' || pid <= 0)
+		return 0;
+	return pid == (long)getpid() || (kill((pid_t)pid, 0) == -1 && errno == ESRCH);
+}
+
+int
+remove_stale_temporaries(const char *dir)
+{
+	DIR *dp = opendir(dir);
+	struct dirent *e;
+	int n = 0;
+
+	if (dp == NULL)
+		return 0;
+	while ((e = readdir(dp)) != NULL) {
+		char *path;
+
+		if (!stale_temporary(e->d_name))
+			continue;
+		path = xasprintf("%s/%s", dir, e->d_name);
+		n += unlink(path) == 0;
+		free(path);
+	}
+	closedir(dp);
+	return n;
 }

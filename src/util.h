@@ -8,6 +8,9 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+/* Says "out of memory" and ends the process with status 2 at once (_exit: other threads
+ * may be running). */
+void	out_of_memory(void) __attribute__((noreturn));
 /* Allocation that prints a message and exits with status 2 when memory runs out. */
 void	*xmalloc(size_t);
 void	*xcalloc(size_t, size_t);
@@ -53,9 +56,13 @@ char	*str_trim(char *s);
 /* ASCII-case-insensitive equality of two NUL-terminated strings. */
 int	 str_ieq(const char *, const char *);
 
-/* Writes `len` bytes to path through a temporary file in the same directory and a rename,
- * so that a failed run never leaves a half-written file. Returns 0 or -1 (errno set). */
+/* Writes `len` bytes to path through a temporary file in the same directory, synced, and
+ * a rename, so that a failed or killed run never leaves a half-written file. Returns 0 or
+ * -1 (errno set). */
 int	 write_file_atomic(const char *path, const void *data, size_t len);
+/* Removes the temporary files (NAME.tmp.PID) that write_file_atomic of a process that no
+ * longer runs left in dir; returns their number. */
+int	 remove_stale_temporaries(const char *dir);
 /* Creates a directory and its parents; returns 0 or -1. */
 int	 mkdir_p(const char *path);
 

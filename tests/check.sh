@@ -2,7 +2,8 @@
 # make check: the unit tests (cmocka), then the regression cases (tests/run.sh) in a copy
 # of the tree, all built with AddressSanitizer and UBSan; then that run.sh refuses a case
 # it cannot run, and that the copy builds, installs and runs on its own
-# (tests/tools/standalone.sh). Ends with one `N passed, N failed` line for CI logs.
+# (tests/tools/standalone.sh); then the fault injection (tests/fault/run.sh) and a short
+# fuzz pass (tests/fuzz/run.sh). Ends with one `N passed, N failed` line for CI logs.
 set -u
 bin=$1; shift
 pass=0 fail=0
@@ -42,5 +43,27 @@ rp=$(echo "$out" | sed -n 's/^regress: \([0-9]*\) passed, \([0-9]*\) failed$/\1/
 rf=$(echo "$out" | sed -n 's/^regress: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
 pass=$((pass + ${rp:-0})); fail=$((fail + ${rf:-1}))
 [ $status = 0 ] || [ $fail -gt 0 ] || fail=1
+# tally NAME STATUS: shows $out and adds its closing `NAME: N passed, N failed` line to
+# the counts (a failed run without that line counts as one failure).
+tally() {
+	echo "$out"
+	tp=$(echo "$out" | sed -n "s/^$1: \\([0-9]*\\) passed, \\([0-9]*\\) failed\$/\\1/p")
+	tf=$(echo "$out" | sed -n "s/^$1: \\([0-9]*\\) passed, \\([0-9]*\\) failed\$/\\2/p")
+	pass=$((pass + ${tp:-0})); fail=$((fail + ${tf:-1}))
+	[ "$2" = 0 ] || [ "${tf:-1}" -gt 0 ] || fail=$((fail + 1))
+}
+# Fault injection: FAULT names the optimised build and the shim (see the Makefile).
+if [ -n "${FAULT:-}" ]; then
+	# shellcheck disable=SC2086
+	out=$(sh tests/fault/run.sh "$bin" $FAULT)
+	tally fault $?
+fi
+# A short fuzz pass: FUZZ is the seconds per harness, the fuzz build folder and the
+# harnesses (see the Makefile); each starts from its seeds alone.
+if [ -n "${FUZZ:-}" ]; then
+	# shellcheck disable=SC2086
+	out=$(FUZZ_FRESH=1 sh tests/fuzz/run.sh $FUZZ)
+	tally fuzz $?
+fi
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]

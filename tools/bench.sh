@@ -146,6 +146,19 @@ last=
 bench "indicators: Norway at 0.5 % coverage (many small)" "$target" \
     "$BIN" indicators --data "$DATA/norway-real"
 
+# Hostile inputs (docs/formats.md, Limits; made by tools/hostile.py): at a limit, or large
+# where there is none. Each must cost what its size says, not its square.
+python3 tools/hostile.py "$DATA/hostile" || die "cannot make the hostile inputs"
+bench "check: 200,000 rows with a CSV error each" 1 \
+    "$BIN" check --data "$DATA/hostile/errors"
+bench "report: names of 100 chars, measures of 20,000" 3 \
+    "$BIN" report --only fylke,handlingsplan --data "$DATA/hostile/names" \
+    --out "$DATA/out-hostile"
+bench "indicators: conditions of 1,000 tests (sample)" 2 \
+    "$BIN" indicators --indicators "$DATA/hostile/ind" --data sample-data
+bench "report: 60,000 characters the fonts lack" 2 \
+    "$BIN" report --only handlingsplan --data "$DATA/hostile/chars" --out "$DATA/out-hostile"
+
 # What disclosure control costs: places x years whose plan figures are hidden, against
 # the first contract's rules (which leaked; docs/computation.md).
 echo
@@ -157,4 +170,5 @@ for name in norway norway-real; do
 		    "$(python3 tools/disclosure_cost.py "$DATA/$name" "$tmp/ind.csv")"
 	fi
 done
+
 exit 0

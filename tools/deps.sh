@@ -4,7 +4,8 @@
 set -eu
 pkgs="gcc make pkg-config libc6-dev libcsv-dev libcairo2-dev libfreetype-dev libhpdf-dev
 libpcre2-dev libcmocka-dev fonts-dejavu-core python3 python3-fonttools poppler-utils qpdf
-mandoc icc-profiles-free default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java"
+mandoc icc-profiles-free default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java
+clang libclang-rt-14-dev"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||

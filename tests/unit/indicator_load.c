@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "ind_read.h"
 #include "indicator.h"
 
 #ifndef IPKVAL_HOME

@@ -80,7 +80,8 @@ indicator_rows(const struct results *r, int y, size_t p, struct buf *b)
 		if (f->state == FIG_PUBLISHED) {
 			compute_format10(f->value10, v, sizeof(v));
 			buf_printf(b, ";%ld;%ld;%s;0;%s\n", f->num, f->den, v,
-			    level_words[f->level]);
+			    f->level >= LEVEL_LAV && f->level <= LEVEL_GOD ?
+			    level_words[f->level] : "");
 		} else if (f->state == FIG_HIDDEN)
 			buf_puts(b, ";;;;1;\n");
 		else

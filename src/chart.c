@@ -42,7 +42,7 @@ struct chart {
 #define ROW_STACK	17.0	/* a row of a horizontal stacked chart */
 #define ROW_OUT		10.0	/* more for a line of labels under its bar */
 
-enum chart_pattern { PAT_SOLID, PAT_HATCH, PAT_CROSS, PAT_OUTLINE };
+enum chart_pattern { PAT_SOLID, PAT_HATCH, PAT_CROSS, PAT_OUTLINE, PAT_BACKHATCH, PAT_VLINES };
 enum chart_marker { MARK_CIRCLE, MARK_SQUARE, MARK_TRIANGLE, MARK_DIAMOND };
 
 struct chart_style {
@@ -70,6 +70,8 @@ static const struct chart_style chart_tone_styles[] = {
 	[CHART_TONE_LOW] = { 0xD55E00, 0xF9E3D6, 0x9A4300, PAT_CROSS, MARK_TRIANGLE, 1.2, 1.8 },
 	[CHART_TONE_NEUTRAL] = { 0x8C8C8C, 0xFFFFFF, 0x4D4D4D, PAT_OUTLINE, MARK_DIAMOND, 6, 2 },
 	[CHART_TONE_NEED] = { 0x7F7F7F, 0xE4E4E4, 0x3A3A3A, PAT_SOLID, MARK_CIRCLE, 0, 0 },
+	[CHART_TONE_UNSURE] = { 0x56B4E9, 0xE3F2FB, 0x1F6E9C, PAT_BACKHATCH, MARK_SQUARE, 4, 2 },
+	[CHART_TONE_PLANNED] = { 0xCC79A7, 0xF5E4EE, 0x7F3B62, PAT_VLINES, MARK_TRIANGLE, 6, 2 },
 };
 
 #define COL_TEXT	0x222222
@@ -182,7 +184,7 @@ chart_new(const struct chart_spec *sp)
 	c->tones = xcalloc(c->nseries, sizeof(*c->tones));
 	for (i = 0; i < c->nseries; i++) {
 		c->tones[i] = sp->tones != NULL ? sp->tones[i] : CHART_TONE_AUTO;
-		if ((unsigned)c->tones[i] > CHART_TONE_NEED)
+		if ((unsigned)c->tones[i] > CHART_TONE_LAST)
 			c->tones[i] = CHART_TONE_AUTO;
 	}
 	n = c->ncat * c->nseries;
@@ -201,7 +203,7 @@ chart_new(const struct chart_spec *sp)
 			continue;
 		c->word[i] = xstrdup(sp->words[i].text);
 		c->wtone[i] = sp->words[i].tone;
-		if ((unsigned)c->wtone[i] > CHART_TONE_NEED)
+		if ((unsigned)c->wtone[i] > CHART_TONE_LAST)
 			c->wtone[i] = CHART_TONE_NEUTRAL;
 	}
 	c->nlabel_set = sp->label_set != NULL ? sp->nlabel_set : 0;
@@ -211,7 +213,7 @@ chart_new(const struct chart_spec *sp)
 	for (i = 0; i < c->nbands; i++) {
 		c->bands[i] = sp->bands[i];
 		c->bands[i].label = chart_dup(sp->bands[i].label);
-		if ((unsigned)c->bands[i].tone > CHART_TONE_NEED)
+		if ((unsigned)c->bands[i].tone > CHART_TONE_LAST)
 			c->bands[i].tone = CHART_TONE_NEUTRAL;
 	}
 	c->nrefs = sp->nrefs;
@@ -535,6 +537,19 @@ chart_swatch(const struct draw *d, const struct chart_style *st, double x, doubl
 		d->width(d->ctx, 0.6);
 		chart_hatch(d, x, y, w, h, 4);
 		chart_backhatch(d, x, y, w, h, 4);
+		d->stroke(d->ctx);
+	} else if (st->pattern == PAT_BACKHATCH) {
+		d->width(d->ctx, 0.9);
+		chart_backhatch(d, x, y, w, h, 3.6);
+		d->stroke(d->ctx);
+	} else if (st->pattern == PAT_VLINES) {
+		double k;
+
+		d->width(d->ctx, 0.9);
+		for (k = 2.5; k < w; k += 3.6) {
+			d->move(d->ctx, x + k, y);
+			d->line(d->ctx, x + k, y + h);
+		}
 		d->stroke(d->ctx);
 	}
 	d->width(d->ctx, st->pattern == PAT_OUTLINE ? 1.4 : 0.8);
@@ -1815,7 +1830,7 @@ chart_write_svg(const struct chart *c, const char *path, const char *fonts_dir,
 /* ---- the text dump ---- */
 
 static const char *const chart_tone_names[] = {
-	"auto", "good", "middle", "low", "neutral", "need"
+	"auto", "good", "middle", "low", "neutral", "need", "unsure", "planned"
 };
 
 void

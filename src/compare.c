@@ -93,6 +93,8 @@ comparison_of(const struct compare_ctx *c, int year, size_t ind, size_t of, size
 
 	memset(cmp, 0, sizeof(*cmp));
 	cmp->kind = kind;
+	cmp->of = of;
+	cmp->year = year;
 	cmp->place = place;
 	if (rf != NULL) {
 		cmp->fig = rf;

@@ -30,6 +30,8 @@ enum compare_kind { COMPARE_COUNTY, COMPARE_COUNTRY };
 /* One comparison of a figure. */
 struct comparison {
 	enum compare_kind	 kind;
+	size_t			 of;		/* the compared place */
+	int			 year;
 	size_t			 place;		/* the county's or the country's place */
 	const struct figure	*fig;		/* its figure (any state) */
 	long			 covered;	/* municipalities with a figure in it */

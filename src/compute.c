@@ -527,7 +527,7 @@ figures_fill(struct ctx *x, size_t yi, size_t ii, const struct tally *ty)
 		if (ind->source == TABLE_SURVEY && p < x->nk) {
 			f->answer = ty->cls[p];
 			f->level = LEVEL_NONE;
-		} else if ((ind->kind == IND_COVERAGE ? f->num : f->den) < ind->min_n_level)
+		} else if (f->den < ind->min_n_level)
 			f->level = LEVEL_NONE;	/* too few to be judged or ranked */
 		else
 			f->level = indicator_level(ind, f->num, f->den);

@@ -39,8 +39,8 @@ struct indicator {
 	double		 god, middels;		/* thresholds, in the unit: 80, 50 */
 	int		 higher_is_better;	/* direction */
 	int		 min_n;
-	int		 min_n_level;		/* min_n_niva: the smallest count that gets a
-						 * level and a rank (default min_n) */
+	int		 min_n_level;		/* min_n_niva: the smallest denominator that
+						 * gets a level and a rank (default min_n) */
 	int		 legal_duty;		/* grunnlag: 1 lovkrav, 0 kvalitetskrav, -1 not
 						 * said */
 	char		*basis[2];		/* hjemmel.nb/.nn: the provisions, or NULL */

@@ -730,19 +730,51 @@ report_status_cell(const struct report_ctx *c, const struct measure *me, struct 
 	return report_status_mark(slot);
 }
 
-/* Whether the text as written already holds the date in digits (15.11.2024, 1.3.2025),
- * so that "Frist 15. november 2024" would only repeat it. */
+/* 1 when needle occurs in hay, ASCII case aside. */
 static int
-written_date(const char *tid, int ymd)
+strcasestr_ascii(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (; *hay != '\0'; hay++)
+		if (strncasecmp(hay, needle, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether the text as written already holds the date, in digits (15.11.2024, 1.3.2025)
+ * or as the reports write it ("1. april 2024"), so that "Frist 1. april 2024" would only
+ * repeat it. */
+static int
+written_date(const struct report_ctx *c, const char *tid, int ymd)
 {
 	char s[16];
-	int d = DATE_DAY(ymd), mo = DATE_MONTH(ymd), y = DATE_YEAR(ymd);
+	int d = DATE_DAY(ymd), mo = DATE_MONTH(ymd), y = DATE_YEAR(ymd), found;
+	struct buf words, plain;
+	size_t i;
 
 	snprintf(s, sizeof(s), "%02d.%02d.%d", d, mo, y);
 	if (strstr(tid, s) != NULL)
 		return 1;
 	snprintf(s, sizeof(s), "%d.%d.%d", d, mo, y);
-	return strstr(tid, s) != NULL;
+	if (strstr(tid, s) != NULL)
+		return 1;
+	/* The date in words, its no-break spaces as the plain ones a clerk types. */
+	buf_init(&words);
+	buf_init(&plain);
+	report_date(c, ymd, &words);
+	for (i = 0; i < words.len; i++) {
+		if ((unsigned char)words.data[i] == 0xc2 && i + 1 < words.len &&
+		    (unsigned char)words.data[i + 1] == 0xa0) {
+			buf_putc(&plain, ' ');
+			i++;
+		} else
+			buf_putc(&plain, words.data[i]);
+	}
+	found = plain.len > 0 && strcasestr_ascii(tid, plain.data);
+	buf_free(&words);
+	buf_free(&plain);
+	return found;
 }
 
 /* Adds a line to a cell. */
@@ -770,7 +802,7 @@ report_time_cell(const struct report_ctx *c, const struct measure *me, struct bu
 		report_expand(c, &line, "felles.tiltak.forfalt_merke", "frist", d.data, NULL);
 	else if (me->overdue)
 		buf_puts(&line, report_str(c, "felles.tiltak.forfalt"));
-	else if (me->deadline > 0 && !written_date(tid, me->deadline))
+	else if (me->deadline > 0 && !written_date(c, tid, me->deadline))
 		report_expand(c, &line, "felles.tiltak.frist", "frist", d.data, NULL);
 	if (line.len > 0)
 		cell_line(out, line.data);
@@ -1397,6 +1429,19 @@ keep_sections(const char *text, struct buf *out)
 	}
 }
 
+/* The largest min_n of the indicators: the one the suppression section states. */
+static int
+max_min_n(const struct indicator_set *set)
+{
+	int min_n = 1;
+	size_t i;
+
+	for (i = 0; i < set->n; i++)
+		if (set->v[i].min_n > min_n)
+			min_n = set->v[i].min_n;
+	return min_n;
+}
+
 /* What an indicator rests on, under its definition: a legal duty with its provisions, or
  * a threshold chosen for the reports. */
 static void
@@ -1446,70 +1491,123 @@ appendix_need(const struct report_ctx *c, size_t i, struct buf *b)
 	buf_free(&mid);
 }
 
+/* 1 when two indicators have the same levels (thresholds, unit and direction). */
+static int
+same_levels(const struct indicator *a, const struct indicator *b)
+{
+	return a->god == b->god && a->middels == b->middels && a->unit == b->unit &&
+	    a->higher_is_better == b->higher_is_better;
+}
+
+/* The indicator whose levels most indicators share: said once, before them all. */
+static size_t
+common_levels(const struct indicator_set *set)
+{
+	size_t i, j, best = 0, most = 0, n;
+
+	for (i = 0; i < set->n; i++) {
+		for (j = 0, n = 0; j < set->n; j++)
+			n += same_levels(&set->v[i], &set->v[j]);
+		if (n > most) {
+			most = n;
+			best = i;
+		}
+	}
+	return best;
+}
+
+/* "Nivå: god fra 80,0 %, middels fra 50,0 %, ellers lav." of indicator i (key). */
+static void
+appendix_levels(const struct report_ctx *c, size_t i, const char *key, struct buf *b)
+{
+	const struct indicator *ind = &c->r->defs->v[i];
+	struct buf god, middels;
+
+	buf_init(&god);
+	buf_init(&middels);
+	report_value(c, i, report_threshold10(ind->god), &god);
+	report_value(c, i, report_threshold10(ind->middels), &middels);
+	report_expand(c, b, key, "god", god.data, "middels", middels.data, NULL);
+	buf_free(&god);
+	buf_free(&middels);
+}
+
+/* One indicator: its name run in (with the legal-duty mark), its definition, its need,
+ * its levels when they are not the common ones, its counts, what it rests on. */
+static void
+appendix_indicator(const struct report_ctx *c, size_t i, size_t common, struct buf *b)
+{
+	const struct indicator_set *set = c->r->defs;
+	const struct indicator *ind = &set->v[i];
+	char minn[16];
+
+	buf_puts(b, "**");
+	report_ind_cell(c, i, &(struct report_used){ 0 }, b);
+	buf_puts(b, ".** ");
+	if (ind->desc[c->lang] != NULL)
+		buf_puts(b, ind->desc[c->lang]);
+	if (ind->kind == IND_COVERAGE && ind->need_hi > 0) {
+		buf_putc(b, ' ');
+		appendix_need(c, i, b);
+	}
+	if (!same_levels(ind, &set->v[common])) {
+		buf_putc(b, ' ');
+		appendix_levels(c, i, "felles.vedlegg.definisjoner.grenser", b);
+	}
+	/* The suppression section states the largest min_n; only another is said here. */
+	if (ind->min_n > 1 && ind->min_n != max_min_n(set)) {
+		snprintf(minn, sizeof(minn), "%d", ind->min_n);
+		buf_putc(b, ' ');
+		report_expand(c, b, "felles.vedlegg.definisjoner.min_n", "min_n", minn, "enhet",
+		    report_str(c, "felles.enhet.planer"), NULL);
+	}
+	if (ind->min_n_level > ind->min_n) {
+		snprintf(minn, sizeof(minn), "%d", ind->min_n_level);
+		buf_putc(b, ' ');
+		report_expand(c, b, "felles.vedlegg.definisjoner.min_n_niva", "min_n", minn,
+		    "enhet", report_str(c, ind->source == TABLE_ACTIONS ? "felles.enhet.tiltak" :
+		    ind->source == TABLE_SURVEY ? "felles.enhet.kommuner" : "felles.enhet.planer"),
+		    NULL);
+	}
+	if (ind->legal_duty >= 0) {
+		buf_putc(b, ' ');
+		appendix_basis(c, ind, b);
+	}
+}
+
 static void
 appendix_definitions(const struct report_ctx *c, struct doc *doc)
 {
 	const struct indicator_set *set = c->r->defs;
-	struct buf b, god, middels;
-	size_t i;
-	char minn[16];
+	size_t i, common = common_levels(set);
+	struct buf b, from, to;
 
 	doc_heading(doc, 2, report_str(c, "felles.vedlegg.definisjoner.overskrift"));
-	doc_paragraph(doc, report_str(c, "felles.vedlegg.definisjoner.intro"));
 	buf_init(&b);
-	buf_init(&god);
-	buf_init(&middels);
+	buf_puts(&b, report_str(c, "felles.vedlegg.definisjoner.intro"));
+	buf_putc(&b, ' ');
+	buf_puts(&b, report_str(c, "felles.vedlegg.lov.merke"));
+	if (set->n > 0) {
+		buf_putc(&b, ' ');
+		appendix_levels(c, common, "felles.vedlegg.definisjoner.grenser_felles", &b);
+	}
+	doc_paragraph(doc, b.data);
 	for (i = 0; i < set->n; i++) {
-		const struct indicator *ind = &set->v[i];
-
 		buf_reset(&b);
-		report_ind_cell(c, i, &(struct report_used){ 0 }, &b);
-		doc_heading(doc, 3, b.data);
-		if (ind->desc[c->lang] != NULL)
-			doc_paragraph(doc, ind->desc[c->lang]);
-		buf_reset(&b);
-		appendix_need(c, i, &b);
-		if (b.len > 0)
-			doc_paragraph(doc, b.data);
-		buf_reset(&god);
-		buf_reset(&middels);
-		report_value(c, i, report_threshold10(ind->god), &god);
-		report_value(c, i, report_threshold10(ind->middels), &middels);
-		buf_reset(&b);
-		report_expand(c, &b, "felles.vedlegg.definisjoner.grenser", "god", god.data,
-		    "middels", middels.data, NULL);
-		if (ind->min_n > 1) {
-			snprintf(minn, sizeof(minn), "%d", ind->min_n);
-			buf_putc(&b, ' ');
-			report_expand(c, &b, "felles.vedlegg.definisjoner.min_n", "min_n", minn,
-			    "enhet", report_str(c, "felles.enhet.planer"), NULL);
-		}
-		if (ind->min_n_level > ind->min_n) {
-			snprintf(minn, sizeof(minn), "%d", ind->min_n_level);
-			buf_putc(&b, ' ');
-			report_expand(c, &b, "felles.vedlegg.definisjoner.min_n_niva", "min_n", minn,
-			    "enhet", report_str(c, ind->source == TABLE_ACTIONS ?
-			    "felles.enhet.tiltak" : ind->source == TABLE_SURVEY ?
-			    "felles.enhet.kommuner" : "felles.enhet.planer"), NULL);
-		}
-		if (ind->legal_duty >= 0) {
-			buf_putc(&b, ' ');
-			appendix_basis(c, ind, &b);
-		}
-		doc_small(doc, b.data);
+		appendix_indicator(c, i, common, &b);
+		doc_paragraph(doc, b.data);
 	}
 	doc_paragraph(doc, report_str(c, "felles.vedlegg.definisjoner.ikke_dokumentert"));
 	buf_reset(&b);
-	buf_reset(&god);
-	buf_reset(&middels);
-	report_date(c, period_start(c->r->refdate), &god);
-	report_date(c, c->r->refdate, &middels);
-	report_expand(c, &b, "felles.vedlegg.periode", "fra", god.data, "til", middels.data,
-	    NULL);
+	buf_init(&from);
+	buf_init(&to);
+	report_date(c, period_start(c->r->refdate), &from);
+	report_date(c, c->r->refdate, &to);
+	report_expand(c, &b, "felles.vedlegg.periode", "fra", from.data, "til", to.data, NULL);
 	doc_paragraph(doc, b.data);
 	buf_free(&b);
-	buf_free(&god);
-	buf_free(&middels);
+	buf_free(&from);
+	buf_free(&to);
 }
 
 /* The law the indicators rest on, with each provision named for what it says. */
@@ -1521,7 +1619,6 @@ appendix_law(const struct report_ctx *c, struct doc *doc)
 	doc_paragraph(doc, report_str(c, "felles.vedlegg.lov.kommunen"));
 	doc_paragraph(doc, report_str(c, "felles.vedlegg.lov.forskrift"));
 	doc_paragraph(doc, report_str(c, "felles.vedlegg.lov.internkontroll"));
-	doc_paragraph(doc, report_str(c, "felles.vedlegg.lov.merke"));
 }
 
 /* How comparisons are named and when a difference or a change is called one. */
@@ -1534,17 +1631,16 @@ appendix_comparisons(const struct report_ctx *c, struct doc *doc)
 	report_confidence(c, level, sizeof(level));
 	buf_init(&b);
 	doc_heading(doc, 2, report_str(c, "felles.vedlegg.sammenligning.overskrift"));
-	doc_paragraph(doc, report_str(c, "felles.vedlegg.sammenligning.navn"));
+	buf_puts(&b, report_str(c, "felles.vedlegg.sammenligning.navn"));
 	if (c->cmp != NULL && c->cmp->ref != NULL) {
+		buf_putc(&b, ' ');
 		report_expand(c, &b, "felles.vedlegg.sammenligning.referanse", "fil",
 		    c->cmp->ref->name, NULL);
-		doc_paragraph(doc, b.data);
-		buf_reset(&b);
 	}
+	doc_paragraph(doc, b.data);
+	buf_reset(&b);
 	report_expand(c, &b, "felles.vedlegg.sammenligning.metode", "konfidens", level, NULL);
 	doc_paragraph(doc, b.data);
-	doc_paragraph(doc, report_str(c, "felles.vedlegg.sammenligning.resten"));
-	doc_paragraph(doc, report_str(c, "felles.vedlegg.sammenligning.endring"));
 	buf_free(&b);
 }
 
@@ -1615,16 +1711,10 @@ appendix_sources(const struct report_ctx *c, struct doc *doc)
 static void
 appendix_suppression(const struct report_ctx *c, struct doc *doc)
 {
-	const struct indicator_set *set = c->r->defs;
 	struct buf b;
 	char minn[16];
-	int min_n = 1;
-	size_t i;
 
-	for (i = 0; i < set->n; i++)
-		if (set->v[i].min_n > min_n)
-			min_n = set->v[i].min_n;
-	snprintf(minn, sizeof(minn), "%d", min_n);
+	snprintf(minn, sizeof(minn), "%d", max_min_n(c->r->defs));
 	doc_heading(doc, 2, report_str(c, "felles.vedlegg.prikking.overskrift"));
 	buf_init(&b);
 	report_expand(c, &b, "felles.vedlegg.prikking.tekst", "min_n", minn, NULL);
@@ -1645,29 +1735,25 @@ appendix_measures(const struct report_ctx *c, struct doc *doc)
 		return;
 	doc_heading(doc, 2, report_str(c, "felles.vedlegg.tiltak.overskrift"));
 	doc_paragraph(doc, report_str(c, "felles.vedlegg.tiltak.status"));
-	doc_paragraph(doc, report_str(c, "felles.vedlegg.tiltak.frist"));
-	doc_paragraph(doc, report_str(c, "felles.vedlegg.tiltak.perioder"));
 	buf_init(&b);
 	buf_init(&d);
 	report_date(c, c->r->refdate, &d);
-	report_expand(c, &b, "felles.vedlegg.tiltak.gjentakende", "dato", d.data, NULL);
+	report_expand(c, &b, "felles.vedlegg.tiltak.frist", "dato", d.data, NULL);
 	doc_paragraph(doc, b.data);
 	buf_reset(&b);
 	report_expand(c, &b, "felles.vedlegg.tiltak.forfalt", "dato", d.data, NULL);
-	doc_paragraph(doc, b.data);
-	buf_reset(&b);
-	report_expand(c, &b, "felles.vedlegg.tiltak.fremdrift", "dato", d.data, NULL);
 	doc_paragraph(doc, b.data);
 	buf_free(&b);
 	buf_free(&d);
 }
 
 void
-report_appendix(const struct report_ctx *c, struct doc *doc)
+report_appendix(const struct report_ctx *c, struct doc *doc, int law)
 {
 	doc_heading(doc, 1, report_str(c, "felles.vedlegg.overskrift"));
 	appendix_definitions(c, doc);
-	appendix_law(c, doc);
+	if (law)
+		appendix_law(c, doc);
 	appendix_comparisons(c, doc);
 	appendix_measures(c, doc);
 	appendix_sources(c, doc);

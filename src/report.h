@@ -280,9 +280,11 @@ struct chart *report_chart_trend(const struct report_ctx *, size_t ind, size_t p
 	    const char *title);
 /* The width in points of the text column of a portrait page. */
 #define REPORT_TEXT_WIDTH	483.0
-/* The appendix: definitions from indicators/, the 12-month period, the data sources
- * with their row counts, and the suppression rule. */
-void	report_appendix(const struct report_ctx *, struct doc *);
+/* The appendix: definitions from indicators/ with what each rests on, the 12-month
+ * period, the law (unless the report has told it already: law 0), comparisons and
+ * uncertainty, how measures are read, the data sources with their row counts, and the
+ * suppression rule. */
+void	report_appendix(const struct report_ctx *, struct doc *, int law);
 /* The appendix of the action-plan report: how measures are read, and the sources. */
 void	report_appendix_measures(const struct report_ctx *, struct doc *);
 

@@ -15,10 +15,10 @@
 
 #define NBSP		"\xc2\xa0"
 /* The tallest ranking chart, in points: it fits under a chapter's first page heading,
- * introduction and section heading on A4 (720 points of text height). A ranking of more
- * than 40 municipalities is drawn a little tighter than report_add_chart's 13 points a
- * bar. */
-#define FYL_RANK_MAX_H	600.0
+ * introduction (four lines) and section heading on A4 (720 points of text height). A
+ * ranking of more than 40 municipalities is drawn a little tighter than
+ * report_add_chart's 13 points a bar. */
+#define FYL_RANK_MAX_H	570.0
 /* The most municipalities one ranking chart shows: at FYL_RANK_MAX_H a row keeps about 10
  * points, so names stay readable. A longer ranking is split into even parts (73 become 37
  * + 36) that share one scale. No county has more than 46. */
@@ -983,7 +983,7 @@ fyl_section(struct fyl *m, const char *name)
 	else if (strcmp(name, "utvikling") == 0)
 		fyl_trend(m);
 	else if (strcmp(name, "vedlegg") == 0)
-		report_appendix(m->c, m->doc);
+		report_appendix(m->c, m->doc, 1);
 }
 
 /* Fills m for county f: its municipalities in register order and the year labels. */

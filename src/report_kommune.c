@@ -288,7 +288,6 @@ kom_background(struct kom *m)
 	report_heading(&m->num, m->doc, 1, report_str(c, "kommune.bakgrunn.overskrift"));
 	doc_paragraph(m->doc, report_str(c, "kommune.bakgrunn.rett"));
 	doc_paragraph(m->doc, report_str(c, "kommune.bakgrunn.enhet"));
-	doc_paragraph(m->doc, report_str(c, "kommune.bakgrunn.indikatorer"));
 	buf_init(&b);
 	report_expand(c, &b, "kommune.bakgrunn.rapport", "kommune", m->prose, "aar", m->aar,
 	    NULL);
@@ -360,20 +359,20 @@ kom_summary(struct kom *m)
 	kom_flush(m, &b);
 	ncols = 3 + (size_t)cols.has[0] + (size_t)cols.has[1] + (m->yi > 0);
 	t = doc_table(m->doc, ncols);
-	doc_table_col(t, col++, report_str(c, "kommune.sammendrag.kol.indikator"), 2.6,
+	doc_table_col(t, col++, report_str(c, "kommune.sammendrag.kol.indikator"), 2.3,
 	    DOC_LEFT);
 	report_expand(c, &b, "kommune.sammendrag.kol.kommune", "kommune", m->kommune, "aar",
 	    m->aar, NULL);
-	doc_table_col(t, col++, b.data, 1.5, DOC_RIGHT);
+	doc_table_col(t, col++, b.data, 1.4, DOC_RIGHT);
 	buf_reset(&b);
-	doc_table_col(t, col++, report_str(c, "kommune.sammendrag.kol.niva"), 1.6, DOC_LEFT);
+	doc_table_col(t, col++, report_str(c, "kommune.sammendrag.kol.niva"), 1.5, DOC_LEFT);
 	for (kind = 0; kind < 2; kind++)
 		if (cols.has[kind])
-			doc_table_col(t, col++, cols.label[kind].data, 1.9, DOC_RIGHT);
+			doc_table_col(t, col++, cols.label[kind].data, 2.1, DOC_RIGHT);
 	if (m->yi > 0) {
 		report_expand(c, &b, "kommune.sammendrag.kol.endring", "forrige_aar", m->forrige,
 		    NULL);
-		doc_table_col(t, col++, b.data, 1.9, DOC_RIGHT);
+		doc_table_col(t, col++, b.data, 2.3, DOC_RIGHT);
 		buf_reset(&b);
 	}
 	for (i = 0; i < m->r->defs->n; i++)
@@ -1050,7 +1049,7 @@ kom_plan_summary(struct kom *m, const struct progress *p, struct buf *b)
 	    "under_planlegging", n[COUNT_PLANNED].data, "ikke_startet",
 	    n[COUNT_NOT_STARTED].data, "ukjent", n[COUNT_UNKNOWN].data, "antall",
 	    n[REPORT_NSTATUS].data, NULL);
-	kom_flush(m, b);
+	kom_space(b);
 	buf_init(&d);
 	buf_init(&dd);
 	report_count(p->due, &d);
@@ -1113,7 +1112,7 @@ kom_plan(struct kom *m)
 		return;
 	}
 	report_expand(c, &b, "kommune.handlingsplan.intro", "kommune", m->prose, NULL);
-	kom_flush(m, &b);
+	kom_space(&b);
 	kom_plan_summary(m, &p, &b);
 	kom_flush(m, &b);
 	buf_free(&b);
@@ -1197,7 +1196,7 @@ report_kommune(const struct report_ctx *c, size_t k, struct doc *doc)
 		else if (strcmp(items[i], "handlingsplan") == 0)
 			kom_plan(&m);
 		else if (strcmp(items[i], "vedlegg") == 0)
-			report_appendix(c, doc);
+			report_appendix(c, doc, 0);	/* the law: in Bakgrunn */
 	}
 	free(m.dato);
 	free(m.prose);

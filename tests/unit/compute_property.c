@@ -347,7 +347,7 @@ check_pooled(const struct results *r)
 				assert_int_equal(f->num, num[p - nk]);
 				assert_int_equal(f->den, den[p - nk]);
 				assert_int_equal(f->value10, compute_round10(f->num, f->den, scale));
-				assert_int_equal(f->level, (coverage ? f->num : f->den) <
+				assert_int_equal(f->level, f->den <
 				    r->defs->v[ii].min_n_level ? LEVEL_NONE :
 				    indicator_level(&r->defs->v[ii], f->num, f->den));
 			}

@@ -183,12 +183,12 @@ test_broken(void **state)
 {
 	static const struct { const char *edit, *want; size_t n; } cases[] = {
 		{ "sed -i 's/^god .*/god = 40/' koordinator.ind",
-		  "/koordinator.ind:19:7: error: expected god at least as high as middels (50) "
+		  "/koordinator.ind:17:7: error: expected god at least as high as middels (50) "
 		  "when higher is better, found 40\n"
 		  "    god = 40\n"
 		  "          ^^\n", 7 },
 		{ "sed -i 's/^min_n .*/min_n          = fem/' samtykke.ind",
-		  "/samtykke.ind:24:18: error: expected a whole number of at least 1, found 'fem'", 7 },
+		  "/samtykke.ind:22:18: error: expected a whole number of at least 1, found 'fem'", 7 },
 		{ "sed -i 's/^kilde .*/kilde = plan/' dekning.ind",
 		  "/dekning.ind:17:9: error: expected 'planer', 'kartlegging' or 'handlingsplan', "
 		  "found 'plan'", 7 },
@@ -200,8 +200,8 @@ test_broken(void **state)
 		{ "sed -i 's/^enhet /enheter/' brukermedvirkning.ind",
 		  "/brukermedvirkning.ind:14:1: error: expected a key (id,", 7 },
 		{ "echo 'god = 90' >> samtykke.ind",
-		  "/samtykke.ind:25:1: error: expected each key once, found 'god' again (first on "
-		  "line 21)", 7 },
+		  "/samtykke.ind:23:1: error: expected each key once, found 'god' again (first on "
+		  "line 19)", 7 },
 		{ "sed -i 's/or (sist_oppdatert is empty/or (sist_oppdatert er tom/' plan_oppdatert.ind",
 		  "/plan_oppdatert.ind:19:37: error: expected 'is', 'within', 'matches' or a "
 		  "comparison (= != < <= > >=) after sist_oppdatert, found 'er'", 7 },

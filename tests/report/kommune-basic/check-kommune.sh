@@ -9,9 +9,11 @@
 #      To accept a new model: REGEN=1 BIN=... TOP=... sh check.sh
 #   2. Every YYYY/kommune/*.pdf of `ipkval report --data . --out DIR`: qpdf --check
 #      passes; every font is embedded; the text holds the municipality's and county's
-#      names and every published figure of the reporting year (municipality, county,
-#      country) exactly as YYYY/indikatorer.csv writes it, and ":" where a figure of the
-#      municipality is hidden; a hidden number of active plans appears nowhere; no plan
+#      names and every published figure of the reporting year of the municipality, and
+#      of its county and the country where they are comparisons (they cover more than
+#      the municipality; the country more than the county), exactly as
+#      YYYY/indikatorer.csv writes it, and ":" where a figure of the municipality is
+#      hidden; a hidden number of active plans appears nowhere; no plan
 #      id of the input appears; no blank page and no ink outside the margins
 #      (tests/tools/pagecheck.py); under 60 KB (61 440 bytes).
 #   3. Determinism: a second run writes the same bytes.
@@ -83,12 +85,44 @@ for pdf in "$t/out/$year"/kommune/*.pdf; do
 			echo "${pdf#$t/}: the hidden number of active plans ($act) is shown"; fail=1
 		fi
 	fi
-	# The county and the country: names and published figures of the same year.
+	# The county and the country as comparisons (docs/computation.md): a published figure
+	# of the same year is in the text when it covers more than this municipality, and the
+	# country's when it also covers other municipalities than the county's. A municipality
+	# counts as covered by an indicator when its row has a value or is hidden, and by a
+	# plan indicator also when it has plans but no active plan (dekning 0,0).
 	fnr=$(grep "^$code;" kommuner.csv | head -1 | cut -d';' -f3)
-	awk -F';' -v y="$year" -v f="$fnr" '$1 == y && (($2 == "fylke" && $3 == f) ||
-		$2 == "land") && $9 == 0 && $8 != "" { print $4 ";" $8 }' "$csv" >"$t/agg"
+	awk -F';' -v y="$year" -v k="$code" -v f="$fnr" '
+		{ sub(/^\xef\xbb\xbf/, "") }
+		FNR == NR { if (FNR > 1) county[$1] = $3; next }
+		$1 != y { next }
+		$2 == "kommune" {
+			have = ($8 != "" || $9 == 1)
+			ind[$5] = 1
+			if (have) cov[$5, $3] = 1
+			if (have && $5 != "internkontroll" && $5 != "handlingsplan") plan[$3] = 1
+			muni[$3] = 1
+			next
+		}
+		$2 == "fylke" && $3 == f && $9 == 0 && $8 != "" { fy[$5] = $8; fname = $4 }
+		$2 == "land" && $9 == 0 && $8 != "" { la[$5] = $8 }
+		END {
+			for (i in ind) {
+				isplan = (i != "internkontroll" && i != "handlingsplan")
+				nc = nl = 0
+				for (m in muni) {
+					c = ((i, m) in cov) || (isplan && (m in plan))
+					nl += c
+					if (county[m] == f) nc += c
+				}
+				own = ((i, k) in cov) || (isplan && (k in plan))
+				if ((i in fy) && (nc > 1 || (nc == 1 && !own)))
+					print fname ";" fy[i]
+				if ((i in la) && !(nl == 1 && own) && nl != nc)
+					print "land;" la[i]
+			}
+		}' kommuner.csv "$csv" | sort -u >"$t/agg"
 	while IFS=';' read -r place verdi; do
-		[ "$place" = "Hele landet" ] || grep -qF "$place" "$t/text" ||
+		[ "$place" = "land" ] || grep -qF "$place" "$t/text" ||
 			{ echo "${pdf#$t/}: the county $place is missing"; fail=1; }
 		grep -qF "$verdi" "$t/text" ||
 			{ echo "${pdf#$t/}: $verdi of $place is not in the report"; fail=1; }

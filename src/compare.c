@@ -150,9 +150,9 @@ judge(const struct compare_ctx *c, int year, size_t ind, size_t of, const struct
 	cmp->verdict = stats_compare(f->num, f->den, num, den, &c->params);
 }
 
-size_t
-compare_place(const struct compare_ctx *c, int year, size_t ind, size_t place,
-    struct comparison out[2])
+static size_t
+comparisons(const struct compare_ctx *c, int year, size_t ind, size_t place,
+    struct comparison out[2], int keep_same)
 {
 	const struct results *r = c->r;
 	const struct figure *f = results_figure(r, year, ind, place);
@@ -178,12 +178,26 @@ compare_place(const struct compare_ctx *c, int year, size_t ind, size_t place,
 			compare_coverage(r, year, ind, place, &cov, &tot);
 			same = cov == out[n].covered;
 		}
-		if (!same)
+		if (!same || keep_same)
 			n++;
 	}
 	for (i = 0; i < n; i++)
 		judge(c, year, ind, place, f, &out[i]);
 	return n;
+}
+
+size_t
+compare_place(const struct compare_ctx *c, int year, size_t ind, size_t place,
+    struct comparison out[2])
+{
+	return comparisons(c, year, ind, place, out, 0);
+}
+
+size_t
+compare_series(const struct compare_ctx *c, int year, size_t ind, size_t place,
+    struct comparison out[2])
+{
+	return comparisons(c, year, ind, place, out, 1);
 }
 
 int

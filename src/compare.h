@@ -57,6 +57,10 @@ struct change {
  * the county (for a municipality), then the country. Returns how many went into out. */
 size_t	compare_place(const struct compare_ctx *, int year, size_t ind, size_t place,
 	    struct comparison out[2]);
+/* The same for a line over the years: the country is kept when it covers the same
+ * municipalities as the county (that year's point of the country's line). */
+size_t	compare_series(const struct compare_ctx *, int year, size_t ind, size_t place,
+	    struct comparison out[2]);
 /* The change of a place's figure since the year before (both published, consecutive
  * years): 1 and *ch filled, else 0. */
 int	compare_change(const struct compare_ctx *, int year, size_t ind, size_t place,

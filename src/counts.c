@@ -94,8 +94,8 @@ counts_answers(const struct results *r, int year, size_t ind, size_t place,
 		if (!in_place(r, k, place) || !results_present(r, year, k))
 			continue;
 		f = results_figure(r, year, ind, k);
-		if (f == NULL)
-			continue;
+		if (f == NULL || f->state == FIG_HIDDEN)
+			continue;	/* a hidden answer is counted nowhere */
 		n[f->state == FIG_PUBLISHED ? counts_answer_slot(f->answer) :
 		    COUNT_UNANSWERED]++;
 	}

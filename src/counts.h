@@ -38,8 +38,9 @@ struct progress {
 /* The measures of a municipality, a county or the country (a results place). */
 void	counts_progress(const struct results *, size_t place, struct progress *);
 /* The municipalities of an aggregate place (or the municipality itself) by the class
- * of their answer to the survey indicator ind in year: published figures only; a
- * municipality present that year without an answer is not answered. */
+ * of their answer to the survey indicator ind in year: published figures only (a
+ * hidden one is in no slot); a municipality present that year without an answer is
+ * not answered. */
 void	counts_answers(const struct results *, int year, size_t ind, size_t place,
 	    long n[COUNT_NANSWER]);
 

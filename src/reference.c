@@ -250,6 +250,7 @@ read_row(struct ref_read *rr, const struct csv_field *f, size_t n, long line)
 	long place, year;
 	size_t ii, i;
 
+	rr->ref->rows_read++;
 	for (i = 0; i < NCOLS; i++)
 		if ((size_t)rr->col[i] >= n) {
 			diag_msg(rr->d, DIAG_ERROR, rr->ref->path, line, 0, "expected %d values as "
@@ -294,6 +295,7 @@ read_row(struct ref_read *rr, const struct csv_field *f, size_t n, long line)
 	}
 	ry->row[i] = 1;
 	ry->fig[i] = fig;
+	rr->ref->rows_used++;
 	return 0;
 }
 

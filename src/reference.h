@@ -25,6 +25,8 @@ struct reference {
 	struct figure	*fig;		/* [year][indicator][place]; state FIG_MISSING and row
 					 * 0 where the table has no row */
 	unsigned char	*row;		/* [year][indicator][place]: the table has a row */
+	unsigned long	 rows_read;	/* data rows, as `check` counts them */
+	unsigned long	 rows_used;
 };
 
 /* The reference table to read: `given` (--reference) when not NULL, else referanse.csv

@@ -448,7 +448,7 @@ report_coverage_line(const struct report_ctx *c, int year, size_t ind, size_t pl
 	if (results_place_level(c->r, place) == PLACE_KOMMUNE)
 		return 0;
 	compare_coverage(c->r, year, ind, place, &covered, &total);
-	if (covered == total)
+	if (covered == total || covered == 0)
 		return 0;
 	snprintf(n, sizeof(n), "%ld", covered);
 	snprintf(of, sizeof(of), "%ld", total);
@@ -458,7 +458,27 @@ report_coverage_line(const struct report_ctx *c, int year, size_t ind, size_t pl
 }
 
 void
-report_aggregate_label(const struct report_ctx *c, size_t place, struct buf *out)
+report_year_label(const struct report_ctx *c, int year, size_t ind, size_t place,
+    struct buf *out)
+{
+	long covered, total;
+	char n[24], of[24];
+
+	compare_coverage(c->r, year, ind, place, &covered, &total);
+	if (covered == total) {
+		buf_puts(out, report_place_name(c, place));
+		return;
+	}
+	snprintf(n, sizeof(n), "%ld", covered);
+	snprintf(of, sizeof(of), "%ld", total);
+	report_expand(c, out, results_place_level(c->r, place) == PLACE_LAND ?
+	    "felles.sammenligning.etikett.del_land" : "felles.sammenligning.etikett.del_fylke",
+	    "fylke", results_place_name(c->r, place), "antall", n, "av", of, NULL);
+}
+
+void
+report_aggregate_label(const struct report_ctx *c, size_t place, size_t ind,
+    struct buf *out)
 {
 	const struct results *r = c->r;
 	long covered, total;
@@ -467,7 +487,8 @@ report_aggregate_label(const struct report_ctx *c, size_t place, struct buf *out
 
 	for (y = 0; y < r->nyears && !partial; y++)
 		for (i = 0; i < r->defs->n && !partial; i++) {
-			if (results_figure(r, r->years[y], i, place)->state == FIG_MISSING)
+			if ((ind != REPORT_ALL && i != ind) ||
+			    results_figure(r, r->years[y], i, place)->state == FIG_MISSING)
 				continue;
 			compare_coverage(r, r->years[y], i, place, &covered, &total);
 			partial = covered != total;
@@ -630,12 +651,27 @@ name_says_kind(const char *name)
 void
 report_kommune_prose(const struct report_ctx *c, size_t k, struct buf *out)
 {
-	const char *name = results_place_name(c->r, k);
+	const char *name = results_place_name(c->r, k), *qual;
+	size_t len = strlen(name);
+	char *base, *county;
 
-	if (name_says_kind(name))
+	if (name_says_kind(name)) {
 		buf_puts(out, name);
-	else
+		return;
+	}
+	/* The register tells namesakes apart by their county, "Herøy (Møre og Romsdal)":
+	 * "Herøy kommune i Møre og Romsdal", not "Herøy (Møre og Romsdal) kommune". */
+	qual = strstr(name, " (");
+	if (qual == NULL || len < 2 || name[len - 1] != ')' || strchr(qual + 2, '(') != NULL) {
 		report_expand(c, out, "felles.kommune.i_tekst", "kommune", name, NULL);
+		return;
+	}
+	base = xstrndup(name, (size_t)(qual - name));
+	county = xstrndup(qual + 2, (size_t)(name + len - 1 - (qual + 2)));
+	report_expand(c, out, "felles.kommune.i_tekst_navnebror", "kommune", base, "fylke",
+	    county, NULL);
+	free(base);
+	free(county);
 }
 
 const struct figure *
@@ -1355,10 +1391,15 @@ report_chart_trend(const struct report_ctx *c, size_t ind, size_t place, const c
 			if (!has[s])
 				continue;
 			vals[y * n + col] = CHART_MISSING_VAL;
-			ncmp = compare_place(c->cmp, r->years[y], ind, place, cmp);
+			/* A line has its point in a year where the country is the county's
+			 * municipalities again (compare_series). */
+			ncmp = compare_series(c->cmp, r->years[y], ind, place, cmp);
 			for (k = 0; k < ncmp; k++)
-				if ((size_t)(cmp[k].kind == COMPARE_COUNTRY) == s)
+				if ((size_t)(cmp[k].kind == COMPARE_COUNTRY) == s) {
 					vals[y * n + col] = report_chart_value(cmp[k].fig);
+					partial[s] |= cmp[k].covered != cmp[k].total;
+					ref |= cmp[k].source != NULL;
+				}
 			col++;
 		}
 		for (k = 0; k < n; k++)
@@ -1370,7 +1411,7 @@ report_chart_trend(const struct report_ctx *c, size_t ind, size_t place, const c
 	if (results_place_level(r, place) == PLACE_KOMMUNE)
 		buf_puts(&own, report_place_name(c, place));
 	else
-		report_aggregate_label(c, place, &own);
+		report_aggregate_label(c, place, ind, &own);
 	series[0] = own.data;
 	for (s = 0, k = 1; s < 2; s++) {
 		buf_init(&label[s]);

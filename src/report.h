@@ -107,13 +107,20 @@ void	report_cmp_sentence(const struct report_ctx *, size_t ind, const struct com
 	    struct buf *out);
 /* What an aggregate figure of the run's own data covers, when that is not all of its
  * county or the country: a line "(3 av 27 kommuner)" appended to out (with the line
- * break before it); nothing when it is whole. Returns 1 when it appended. */
+ * break before it); nothing when it is whole or has no figure. Returns 1 when it
+ * appended. */
 int	report_coverage_line(const struct report_ctx *, int year, size_t ind, size_t place,
 	    struct buf *out);
 /* The name of a county or the country for a table row or a chart line: its name, or
- * "Møre og Romsdal: kommunene med tall" when some indicator's figure of it in some year
- * of the run does not cover all of it. */
-void	report_aggregate_label(const struct report_ctx *, size_t place, struct buf *out);
+ * "Møre og Romsdal: kommunene med tall" when the figure of indicator ind (REPORT_ALL:
+ * of any indicator) in some year of the run does not cover all of it. */
+#define REPORT_ALL	((size_t)-1)
+void	report_aggregate_label(const struct report_ctx *, size_t place, size_t ind,
+	    struct buf *out);
+/* The name of a county or the country for one indicator in one year: its name, or
+ * "Møre og Romsdal (3 av 27 kommuner)" when its figure does not cover all of it. */
+void	report_year_label(const struct report_ctx *, int year, size_t ind, size_t place,
+	    struct buf *out);
 /* The counts behind a published figure: "21 av 26", or "26 planer" for coverage. */
 void	report_counts(const struct report_ctx *, size_t ind, const struct figure *,
 	    struct buf *out);

@@ -163,17 +163,23 @@ fyl_country(const struct fyl *m, size_t ind, struct comparison cmp[2])
 	return compare_place(m->c->cmp, m->r->year, ind, m->place, cmp) > 0 ? &cmp[0] : NULL;
 }
 
-/* 1 when some indicator has a comparison with the country. */
+/* 1 when some indicator has a comparison with the country of the run's own data, 2 when
+ * every such comparison is the reference table's, 0 when there is none. */
 static int
 fyl_has_country(const struct fyl *m)
 {
 	struct comparison cmp[2];
+	const struct comparison *land;
 	size_t i;
+	int any = 0;
 
 	for (i = 0; i < m->r->defs->n; i++)
-		if (fyl_country(m, i, cmp) != NULL)
-			return 1;
-	return 0;
+		if ((land = fyl_country(m, i, cmp)) != NULL) {
+			if (land->source == NULL)
+				return 1;
+			any = 2;
+		}
+	return any;
 }
 
 static void
@@ -352,8 +358,10 @@ fyl_summary(struct fyl *m)
 	report_expand(c, &b, m->npresent == 1 ? "fylke.sammendrag.intro_en" :
 	    "fylke.sammendrag.intro", "antall", num, "fylke", m->fylke, "aar", m->aar, NULL);
 	buf_putc(&b, ' ');
-	report_expand(c, &b, fyl_has_country(m) ? "fylke.sammendrag.sammenligning" :
-	    "fylke.sammendrag.sammenligning_uten", "fylke", m->fylke, NULL);
+	i = (size_t)fyl_has_country(m);
+	report_expand(c, &b, i == 1 ? "fylke.sammendrag.sammenligning" : i == 2 ?
+	    "fylke.sammendrag.sammenligning_referanse" : "fylke.sammendrag.sammenligning_uten",
+	    "fylke", m->fylke, "fil", c->cmp->ref != NULL ? c->cmp->ref->name : "", NULL);
 	doc_paragraph(m->doc, b.data);
 	for (i = 0; i < m->nkom; i++)
 		if (!results_present(m->r, m->r->year, m->kom[i]))
@@ -467,7 +475,7 @@ fyl_barometer(struct fyl *m)
 	buf_free(&b);
 	/* Oslo is a county and a municipality: the county's row must not read "Oslo" too. */
 	buf_reset(&b);
-	report_aggregate_label(c, m->place, &b);
+	report_aggregate_label(c, m->place, REPORT_ALL, &b);
 	for (i = 0; i < m->nkom; i++) {
 		const char *name = report_place_name(c, m->kom[i]);
 
@@ -557,7 +565,7 @@ fyl_ranked_charts(const struct fyl *m, size_t ind, const char *title, const char
 		}
 	}
 	buf_init(&own_label);
-	report_aggregate_label(m->c, m->place, &own_label);
+	report_year_label(m->c, m->r->year, ind, m->place, &own_label);
 	refs[0] = (struct chart_ref){ own_label.data,
 	    report_chart_value(report_figure(m->c, ind, m->place)) };
 	nrefs = 1;

@@ -14,10 +14,11 @@
  *   split or not-documented count. The number of active plans is said exactly when
  *   dekning is published.
  * - Charts: the comparison chart of every indicator that has a published figure for the
- *   municipality, its county or the country; the trend chart where an earlier year has
- *   data (not for internkontroll, whose municipal figure is 0 or 100 each year); the
- *   brukermedvirkning split as stacked bars of the municipality, county and country;
- *   the measures by status. A chart of nothing but ".." is left out.
+ *   municipality or one of its comparisons (compare.h); the trend chart where an earlier
+ *   year has data (not for internkontroll, the municipality's answer); the
+ *   brukermedvirkning split as stacked bars of the municipality and its comparisons
+ *   from the run's own data; the measures by status. A chart of nothing but ".." is
+ *   left out.
  * - The action plan takes landscape pages (the six columns of the KoRus form); later
  *   chapters return to portrait.
  */
@@ -34,7 +35,6 @@ struct kom {
 	struct doc		*doc;
 	size_t			 k;		/* the municipality's place */
 	size_t			 county;	/* its county's place */
-	size_t			 country;
 	int			 yi;		/* index of the reporting year */
 	const char		*kommune;	/* register names */
 	const char		*fylke;
@@ -155,10 +155,11 @@ struct kom_used {
 };
 
 /* The comparison columns of the summary: which kinds (county, country) some indicator
- * has, and the label of each column (the name, when every indicator's comparison of that
- * kind covers the same; else the county's or the country's plain name). */
+ * has, whether one of them covers only some of the municipalities (each cell says how
+ * many), and the label of each column (the county's name, "Landet"). */
 struct kom_cols {
 	int	has[2];
+	int	partial;
 	struct buf label[2];
 };
 
@@ -173,8 +174,10 @@ kom_summary_cols(struct kom *m, struct kom_cols *cols)
 	buf_init(&cols->label[1]);
 	for (i = 0; i < m->r->defs->n; i++) {
 		n = compare_place(m->c->cmp, m->r->year, i, m->k, cmp);
-		for (k = 0; k < n; k++)
+		for (k = 0; k < n; k++) {
 			cols->has[cmp[k].kind == COMPARE_COUNTRY] = 1;
+			cols->partial |= cmp[k].covered != cmp[k].total;
+		}
 	}
 	buf_puts(&cols->label[0], m->fylke);
 	buf_puts(&cols->label[1], report_str(m->c, "kommune.sammendrag.kol.land"));
@@ -251,9 +254,13 @@ kom_summary_row(struct kom *m, struct doc_table *t, size_t ind, const struct kom
 			/* Two answers: the earlier answer, not a percentage. */
 			if (pf->answer == f->answer)
 				buf_puts(&b, report_str(m->c, "kommune.sammendrag.svar_uendret"));
-			else
+			else {
+				char py[16];
+
+				snprintf(py, sizeof(py), "%d", m->r->years[m->yi - 1]);
 				report_expand(m->c, &b, "kommune.sammendrag.svar_endret", "svar",
-				    report_answer_word(m->c, pf->answer), NULL);
+				    report_answer_word(m->c, pf->answer), "aar", py, NULL);
+			}
 		} else if (report_change_cell(m->c, ind, m->k, &b))
 			u->sym.verdict = 1;
 		else
@@ -337,6 +344,10 @@ kom_summary_intro(struct kom *m, const struct kom_cols *cols, struct buf *b)
 
 	report_expand(m->c, b, key, "kommune", m->prose, "aar", m->aar, "fylke", m->fylke,
 	    NULL);
+	if (cols->partial) {
+		kom_space(b);
+		buf_puts(b, report_str(m->c, "kommune.sammendrag.delvis"));
+	}
 }
 
 static void
@@ -627,9 +638,9 @@ kom_ik_text(struct kom *m, size_t ind, const struct figure *f, struct buf *out)
 {
 	const char *svar = report_answer(m->c, m->k, "IK1");
 	struct comparison cmp[2];
-	struct buf name, v, t, nn;
+	struct buf v, t, nn;
 	size_t n, k;
-	char key[96];
+	char key[96], total[24];
 
 	if (f->state == FIG_PUBLISHED && f->answer != ANSWER_NONE) {
 		snprintf(key, sizeof(key), "kommune.ind.internkontroll.%s",
@@ -646,29 +657,30 @@ kom_ik_text(struct kom *m, size_t ind, const struct figure *f, struct buf *out)
 	else
 		report_expand(m->c, out, "kommune.ind.internkontroll.ikke_svart", "kommune",
 		    m->prose, NULL);
+	/* The comparison's share of answers: how many municipalities of the county or the
+	 * country answered out of all of it in the register says what it covers. */
 	n = compare_place(m->c->cmp, m->r->year, ind, m->k, cmp);
-	buf_init(&name);
 	buf_init(&v);
 	buf_init(&t);
 	buf_init(&nn);
 	for (k = 0; k < n; k++) {
 		if (cmp[k].fig->state != FIG_PUBLISHED)
 			continue;
-		buf_reset(&name);
 		buf_reset(&v);
 		buf_reset(&t);
 		buf_reset(&nn);
-		report_cmp_prose(m->c, &cmp[k], &name);
 		report_value(m->c, ind, cmp[k].fig->value10, &v);
 		report_count(cmp[k].fig->num, &t);
 		report_count(cmp[k].fig->den, &nn);
+		snprintf(total, sizeof(total), "%ld", cmp[k].total);
 		kom_space(out);
 		report_expand(m->c, out, cmp[k].source != NULL ?
 		    "kommune.ind.internkontroll.andel_referanse" :
-		    "kommune.ind.internkontroll.andel", "navn", name.data, "verdi", v.data,
+		    "kommune.ind.internkontroll.andel", "sted", cmp[k].kind == COMPARE_COUNTRY ?
+		    report_str(m->c, "kommune.ind.internkontroll.landet") :
+		    results_place_name(m->r, cmp[k].place), "antall", total, "verdi", v.data,
 		    "teller", t.data, "nevner", nn.data, "fil", cmp[k].source, NULL);
 	}
-	buf_free(&name);
 	buf_free(&v);
 	buf_free(&t);
 	buf_free(&nn);
@@ -759,8 +771,9 @@ kom_progress_apart(struct kom *m, struct buf *out)
 	report_count(p.later, &a);
 	report_count(p.undated + p.recurring_undated, &b);
 	kom_space(out);
-	report_expand(m->c, out, "kommune.ind.handlingsplan.utenfor", "senere", a.data,
-	    "uten_dato", b.data, NULL);
+	report_expand(m->c, out, p.later == 0 ? "kommune.ind.handlingsplan.utenfor_uten_dato" :
+	    p.undated + p.recurring_undated == 0 ? "kommune.ind.handlingsplan.utenfor_senere" :
+	    "kommune.ind.handlingsplan.utenfor", "senere", a.data, "uten_dato", b.data, NULL);
 	buf_free(&a);
 	buf_free(&b);
 }
@@ -841,26 +854,38 @@ kom_ind_absent(struct kom *m, size_t ind, const struct figure *f, struct buf *ou
 		    NULL);
 }
 
-/* The brukermedvirkning split of the municipality, its county and the country as
- * stacked bars of shares of the active plans. */
+/* The brukermedvirkning split of the municipality and of its comparisons from the run's
+ * own data (a reference table has no split), as stacked bars of shares of the active
+ * plans; each comparison named by what it covers, none that is only the municipality. */
 static struct chart *
-kom_split_chart(struct kom *m)
+kom_split_chart(struct kom *m, size_t ind)
 {
 	const char *series[4], *cats[3];
-	size_t places[3] = { m->k, m->county, m->country }, p, s;
+	size_t places[3], ncat = 0, ncmp, p, s;
+	struct comparison cmp[2];
 	struct chart_value vals[12];
-	struct buf title, note;
+	struct buf title, note, label[2];
 	struct chart *ch;
 
 	series[0] = report_str(m->c, "felles.medvirkning.ja");
 	series[1] = report_str(m->c, "felles.medvirkning.delvis");
 	series[2] = report_str(m->c, "felles.medvirkning.nei");
 	series[3] = report_str(m->c, "felles.medvirkning.ikke_dokumentert");
-	for (p = 0; p < 3; p++) {
+	places[ncat] = m->k;
+	cats[ncat++] = report_place_name(m->c, m->k);
+	ncmp = compare_place(m->c->cmp, m->r->year, ind, m->k, cmp);
+	for (p = 0; p < ncmp; p++) {
+		buf_init(&label[p]);
+		if (cmp[p].source != NULL)
+			continue;
+		report_cmp_label(m->c, &cmp[p], &label[p]);
+		places[ncat] = cmp[p].place;
+		cats[ncat++] = label[p].data;
+	}
+	for (p = 0; p < ncat; p++) {
 		const struct split *sp = results_split(m->r, m->r->year, places[p]);
 		long n[4] = { 0, 0, 0, 0 }, tot = 0;
 
-		cats[p] = report_place_name(m->c, places[p]);
 		if (sp != NULL && sp->state == FIG_PUBLISHED) {
 			n[0] = sp->ja;
 			n[1] = sp->delvis;
@@ -884,39 +909,52 @@ kom_split_chart(struct kom *m)
 	ch = chart_new(&(struct chart_spec){
 	    .kind = CHART_STACKED, .horizontal = 1, .title = title.data,
 	    .axis_title = report_str(m->c, "felles.diagram.akse.prosent_planer"),
-	    .note = report_chart_note(m->c, vals, 12, &note), .ncat = 3,
+	    .note = report_chart_note(m->c, vals, ncat * 4, &note), .ncat = ncat,
 	    .categories = cats, .nseries = 4, .series = series,
 	    .tones = report_split_tones, .values = vals, .highlight = 1,
 	    .max10 = 1000 });
 	buf_free(&title);
 	buf_free(&note);
+	for (p = 0; p < ncmp; p++)
+		buf_free(&label[p]);
 	return ch;
 }
 
-/* 1 when some year before the reporting year has a figure of ind for the municipality,
- * its county or the country: only then is a trend chart worth drawing. */
+/* 1 when some year before the reporting year has a figure of ind for the municipality
+ * or one of its comparisons: only then is a trend chart worth drawing. */
 static int
 kom_has_history(const struct kom *m, size_t ind)
 {
-	size_t places[3] = { m->k, m->county, m->country }, p;
+	struct comparison cmp[2];
+	size_t n, p;
 	int y;
 
-	for (y = 0; y < m->yi; y++)
-		for (p = 0; p < 3; p++)
-			if (results_figure(m->r, m->r->years[y], ind, places[p])->state !=
-			    FIG_MISSING)
+	for (y = 0; y < m->yi; y++) {
+		if (results_figure(m->r, m->r->years[y], ind, m->k)->state != FIG_MISSING)
+			return 1;
+		n = compare_place(m->c->cmp, m->r->years[y], ind, m->k, cmp);
+		for (p = 0; p < n; p++)
+			if (cmp[p].fig->state != FIG_MISSING)
 				return 1;
+	}
 	return 0;
 }
 
-/* 1 when the municipality, its county or the country has a published figure of ind in
+/* 1 when the municipality or one of its comparisons has a published figure of ind in
  * the reporting year: a chart of nothing but ".." says nothing the text does not. */
 static int
 kom_any_published(const struct kom *m, size_t ind)
 {
-	return report_figure(m->c, ind, m->k)->state == FIG_PUBLISHED ||
-	    report_figure(m->c, ind, m->county)->state == FIG_PUBLISHED ||
-	    report_figure(m->c, ind, m->country)->state == FIG_PUBLISHED;
+	struct comparison cmp[2];
+	size_t n, p;
+
+	if (report_figure(m->c, ind, m->k)->state == FIG_PUBLISHED)
+		return 1;
+	n = compare_place(m->c->cmp, m->r->year, ind, m->k, cmp);
+	for (p = 0; p < n; p++)
+		if (cmp[p].fig->state == FIG_PUBLISHED)
+			return 1;
+	return 0;
 }
 
 static void
@@ -940,7 +978,7 @@ kom_ind_charts(struct kom *m, size_t ind)
 	report_add_chart(m->c, m->doc, report_chart_compare(m->c, ind, m->k, title.data),
 	    name.data, 0);
 	if (strcmp(id, "brukermedvirkning") == 0)
-		report_add_chart(m->c, m->doc, kom_split_chart(m),
+		report_add_chart(m->c, m->doc, kom_split_chart(m, ind),
 		    "brukermedvirkning-fordeling", 0);
 	/* internkontroll: a municipality's own figure is 0 or 100 each year; its text says
 	 * the answer, and the county report draws the shares over time. */
@@ -1150,7 +1188,6 @@ kom_init(struct kom *m, const struct report_ctx *c, size_t k, struct doc *doc)
 	m->doc = doc;
 	m->k = k;
 	m->county = results_county_place(r, k);
-	m->country = results_country_place(r);
 	m->yi = results_year_index(r, r->year);
 	if (m->yi < 0)
 		m->yi = 0;

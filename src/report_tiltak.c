@@ -326,12 +326,15 @@ til_kommuner(struct til *m)
 		report_expand(c, &b, k->p.due > 0 ? "handlingsplan.kommuner.oppsummering" :
 		    "handlingsplan.kommuner.ingen_med_frist", "gjennomfort", a, "antall", n,
 		    "dato", m->dato, NULL);
-		if (k->p.later + k->p.undated + k->p.recurring_undated > 0) {
+		if (k->p.later > 0) {
 			buf_putc(&b, ' ');
 			til_num(k->p.later, a, sizeof(a));
+			report_expand(c, &b, "handlingsplan.kommuner.senere", "antall", a, NULL);
+		}
+		if (k->p.undated + k->p.recurring_undated > 0) {
+			buf_putc(&b, ' ');
 			til_num(k->p.undated + k->p.recurring_undated, n, sizeof(n));
-			report_expand(c, &b, "handlingsplan.kommuner.utenfor", "senere", a,
-			    "uten_dato", n, NULL);
+			report_expand(c, &b, "handlingsplan.kommuner.uten_dato", "antall", n, NULL);
 		}
 		doc_paragraph(m->doc, b.data);
 		report_plan_table(m->c, m->doc, k->k);

@@ -118,6 +118,14 @@ run_check(const struct options *o, struct diag *d)
 			out += st.ds.sources[i].rows_left_out;
 			refused += st.ds.sources[i].refused != 0;
 		}
+		if (st.ref.path != NULL) {
+			unsigned long w = diag_file_warnings(d, st.ref.path);
+
+			diag_msg(d, DIAG_NOTE, NULL, 0, 0, "%s: %lu row%s read, %lu used, %lu left "
+			    "out, %lu warning%s (reference table)", st.ref.path, st.ref.rows_read,
+			    st.ref.rows_read == 1 ? "" : "s", st.ref.rows_used,
+			    st.ref.rows_read - st.ref.rows_used, w, w == 1 ? "" : "s");
+		}
 		errors = d->count[DIAG_ERROR] + d->count[DIAG_FATAL];
 		diag_msg(d, DIAG_NOTE, NULL, 0, 0, "%zu file%s read, %lu not used; %lu row%s "
 		    "read, %lu used, %lu left out; %lu warning%s, %lu error%s", st.ds.nsources,

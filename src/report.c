@@ -525,10 +525,11 @@ report_change_cell(const struct report_ctx *c, size_t ind, size_t place, struct 
 	buf_init(&n);
 	report_value(c, ind, ch.prev->value10, &v);
 	snprintf(key, sizeof(key), "felles.endring.celle.%s", change_word(&ch));
-	report_expand(c, out, key, "verdi", v.data, NULL);
+	buf_puts(out, report_str(c, key));
 	buf_putc(out, '\n');
 	report_counts(c, ind, ch.prev, &n);
-	report_expand(c, out, "felles.endring.celle.antall", "antall", n.data, NULL);
+	report_expand(c, out, "felles.endring.celle.antall", "verdi", v.data, "antall", n.data,
+	    NULL);
 	buf_free(&v);
 	buf_free(&n);
 	return 1;

@@ -124,9 +124,9 @@ void	report_year_label(const struct report_ctx *, int year, size_t ind, size_t p
 /* The counts behind a published figure: "21 av 26", or "26 planer" for coverage. */
 void	report_counts(const struct report_ctx *, size_t ind, const struct figure *,
 	    struct buf *out);
-/* The change of place's figure since the year before as a cell: "Økt fra 70,4 %" with
- * last year's counts under it, "Ingen sikker endring fra ...", or "." when there is none.
- * Returns 1 when it showed a change, 0 for ".". */
+/* The change of place's figure since the year before as a cell: "Økt" or "Ingen sikker
+ * endring", with "fra 70,4 % (19 av 27)" under it, or "." when there is none. Returns 1
+ * when it showed a change, 0 for ".". */
 int	report_change_cell(const struct report_ctx *, size_t ind, size_t place,
 	    struct buf *out);
 /* The same for a table that shows last year's figure in its own column: "Økt 3,4",

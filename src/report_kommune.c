@@ -152,14 +152,13 @@ kom_cover(struct kom *m)
 struct kom_used {
 	struct report_used	sym;
 	int			no_cmp;		/* a comparison the data does not have */
+	int			partial;	/* a comparison of some municipalities */
 };
 
 /* The comparison columns of the summary: which kinds (county, country) some indicator
- * has, whether one of them covers only some of the municipalities (each cell says how
- * many), and the label of each column (the county's name, "Landet"). */
+ * has, and the label of each column (the county's name, "Landet"). */
 struct kom_cols {
 	int	has[2];
-	int	partial;
 	struct buf label[2];
 };
 
@@ -174,10 +173,8 @@ kom_summary_cols(struct kom *m, struct kom_cols *cols)
 	buf_init(&cols->label[1]);
 	for (i = 0; i < m->r->defs->n; i++) {
 		n = compare_place(m->c->cmp, m->r->year, i, m->k, cmp);
-		for (k = 0; k < n; k++) {
+		for (k = 0; k < n; k++)
 			cols->has[cmp[k].kind == COMPARE_COUNTRY] = 1;
-			cols->partial |= cmp[k].covered != cmp[k].total;
-		}
 	}
 	buf_puts(&cols->label[0], m->fylke);
 	buf_puts(&cols->label[1], report_str(m->c, "kommune.sammendrag.kol.land"));
@@ -195,6 +192,7 @@ kom_summary_cmp_cell(struct kom *m, size_t ind, int kind, struct kom_used *u,
 		if ((int)cmp[k].kind == kind) {
 			report_cmp_cell(m->c, ind, &cmp[k], b);
 			report_note_fig(cmp[k].fig, &u->sym);
+			u->partial |= cmp[k].covered != cmp[k].total;
 			u->sym.verdict |= cmp[k].verdict != STATS_NONE;
 			u->sym.reference |= cmp[k].source != NULL;
 			return;
@@ -279,6 +277,8 @@ kom_summary_notes(struct kom *m, const struct kom_used *u)
 	doc_small(m->doc, report_str(c, "kommune.sammendrag.fotnote.enhet"));
 	if (u->no_cmp)
 		doc_small(m->doc, report_str(c, "kommune.sammendrag.fotnote.ingen_sammenligning"));
+	if (u->partial)
+		doc_small(m->doc, report_str(c, "kommune.sammendrag.fotnote.delvis"));
 	report_footnotes(c, m->doc, &u->sym);
 }
 
@@ -344,10 +344,6 @@ kom_summary_intro(struct kom *m, const struct kom_cols *cols, struct buf *b)
 
 	report_expand(m->c, b, key, "kommune", m->prose, "aar", m->aar, "fylke", m->fylke,
 	    NULL);
-	if (cols->partial) {
-		kom_space(b);
-		buf_puts(b, report_str(m->c, "kommune.sammendrag.delvis"));
-	}
 }
 
 static void

@@ -12,12 +12,13 @@
 #include <string.h>
 
 #include "chart.h"
+#include "contrast.h"
 #include "draw.h"
 
 struct chart {
 	enum chart_kind		 kind;
 	int			 horizontal;
-	char			*title, *axis_title, *note;
+	char			*title, *axis_title, *note, *unit;
 	int			 integers;
 	size_t			 ncat, nseries, nbands, nrefs;
 	char			**cat;
@@ -55,23 +56,26 @@ struct chart_style {
 };
 
 /* Okabe-Ito blue, sky blue, black and reddish purple by position: apart from the level
- * colours (green, orange, vermillion) of the bands and of status series. */
+ * colours (green, orange, vermillion) of the bands and of status series. Every full colour
+ * has at least 3:1 against every background a chart has (white, the band tints, the
+ * highlighted row; WCAG 1.4.11): Okabe-Ito's sky blue, purple, green, orange, vermillion
+ * and greys are darkened to it, their hue kept (tests/unit/contrast.c). */
 static const struct chart_style chart_auto_styles[] = {
 	{ 0x0072B2, 0xCCE3F0, 0x00496F, PAT_SOLID, MARK_CIRCLE, 0, 0 },
-	{ 0x56B4E9, 0xE3F2FB, 0x1F6E9C, PAT_HATCH, MARK_SQUARE, 4, 2 },
+	{ 0x3E85AD, 0xE3F2FB, 0x1B6894, PAT_HATCH, MARK_SQUARE, 4, 2 },
 	{ 0x3A3A3A, 0xFFFFFF, 0x222222, PAT_OUTLINE, MARK_TRIANGLE, 1.2, 1.8 },
-	{ 0xCC79A7, 0xFFFFFF, 0x7F3B62, PAT_OUTLINE, MARK_DIAMOND, 6, 2 },
+	{ 0xAF678F, 0xFFFFFF, 0x7F3B62, PAT_OUTLINE, MARK_DIAMOND, 6, 2 },
 };
 
 static const struct chart_style chart_tone_styles[] = {
 	[CHART_TONE_AUTO] = { 0x0072B2, 0xCCE3F0, 0x00496F, PAT_SOLID, MARK_CIRCLE, 0, 0 },
-	[CHART_TONE_GOOD] = { 0x009E73, 0xD9F0E9, 0x00664A, PAT_SOLID, MARK_CIRCLE, 0, 0 },
-	[CHART_TONE_MIDDLE] = { 0xE69F00, 0xFBEFD2, 0x7A5400, PAT_HATCH, MARK_SQUARE, 4, 2 },
-	[CHART_TONE_LOW] = { 0xD55E00, 0xF9E3D6, 0x9A4300, PAT_CROSS, MARK_TRIANGLE, 1.2, 1.8 },
-	[CHART_TONE_NEUTRAL] = { 0x8C8C8C, 0xFFFFFF, 0x4D4D4D, PAT_OUTLINE, MARK_DIAMOND, 6, 2 },
-	[CHART_TONE_NEED] = { 0x7F7F7F, 0xE4E4E4, 0x3A3A3A, PAT_SOLID, MARK_CIRCLE, 0, 0 },
-	[CHART_TONE_UNSURE] = { 0x56B4E9, 0xE3F2FB, 0x1F6E9C, PAT_BACKHATCH, MARK_SQUARE, 4, 2 },
-	[CHART_TONE_PLANNED] = { 0xCC79A7, 0xF5E4EE, 0x7F3B62, PAT_VLINES, MARK_TRIANGLE, 6, 2 },
+	[CHART_TONE_GOOD] = { 0x008F68, 0xD9F0E9, 0x00664A, PAT_SOLID, MARK_CIRCLE, 0, 0 },
+	[CHART_TONE_MIDDLE] = { 0xA87300, 0xFBEFD2, 0x7A5400, PAT_HATCH, MARK_SQUARE, 4, 2 },
+	[CHART_TONE_LOW] = { 0xCF5B00, 0xF9E3D6, 0x9A4300, PAT_CROSS, MARK_TRIANGLE, 1.2, 1.8 },
+	[CHART_TONE_NEUTRAL] = { 0x7E7E7E, 0xFFFFFF, 0x4D4D4D, PAT_OUTLINE, MARK_DIAMOND, 6, 2 },
+	[CHART_TONE_NEED] = { 0x7E7E7E, 0xE4E4E4, 0x3A3A3A, PAT_SOLID, MARK_CIRCLE, 0, 0 },
+	[CHART_TONE_UNSURE] = { 0x3E85AD, 0xE3F2FB, 0x1B6894, PAT_BACKHATCH, MARK_SQUARE, 4, 2 },
+	[CHART_TONE_PLANNED] = { 0xAF678F, 0xF5E4EE, 0x7F3B62, PAT_VLINES, MARK_TRIANGLE, 6, 2 },
 };
 
 #define COL_TEXT	0x222222
@@ -208,6 +212,7 @@ chart_new(const struct chart_spec *sp)
 	}
 	c->nlabel_set = sp->label_set != NULL ? sp->nlabel_set : 0;
 	c->label_set = chart_dup_list(sp->label_set, c->nlabel_set);
+	c->unit = chart_dup(sp->unit);
 	c->nbands = sp->nbands;
 	c->bands = xcalloc(c->nbands > 0 ? c->nbands : 1, sizeof(*c->bands));
 	for (i = 0; i < c->nbands; i++) {
@@ -239,6 +244,7 @@ chart_free(struct chart *c)
 	free(c->title);
 	free(c->axis_title);
 	free(c->note);
+	free(c->unit);
 	chart_free_list(c->cat, c->ncat);
 	chart_free_list(c->ser, c->nseries);
 	free(c->tones);
@@ -922,6 +928,15 @@ chart_v_bands(struct chart_lay *l)
 	chart_v_band_labels(l);
 }
 
+/* Grid lines are decoration: a tagged PDF makes them artifacts (their tick labels, which
+ * are drawn at the end, stay part of the figure). */
+static void
+chart_artifact(const struct draw *d, int on)
+{
+	if (d->artifact != NULL)
+		d->artifact(d->ctx, on);
+}
+
 static void
 chart_v_grid(struct chart_lay *l)
 {
@@ -929,6 +944,7 @@ chart_v_grid(struct chart_lay *l)
 	double t, y;
 	char s[24];
 
+	chart_artifact(d, 1);
 	d->width(d->ctx, 0.5);
 	for (t = 0; t <= l->ax.vmax + 1e-9; t += l->ax.step) {
 		y = chart_vy(l, t);
@@ -942,6 +958,7 @@ chart_v_grid(struct chart_lay *l)
 		d->colour(d->ctx, COL_MUTED);
 		d->text(d->ctx, l->px - 4, y + 2.5, DRAW_RIGHT, FS_SMALL, 0, s);
 	}
+	chart_artifact(d, 0);
 }
 
 static void
@@ -1435,6 +1452,7 @@ chart_h_grid(struct chart_lay *l)
 	double t, x;
 	char s[24];
 
+	chart_artifact(d, 1);
 	d->width(d->ctx, 0.5);
 	for (t = 0; t <= l->ax.vmax + 1e-9; t += l->ax.step) {
 		x = chart_hx(l, t);
@@ -1448,6 +1466,7 @@ chart_h_grid(struct chart_lay *l)
 		d->colour(d->ctx, COL_MUTED);
 		d->text(d->ctx, x, l->py + l->ph + 9, DRAW_CENTER, FS_SMALL, 0, s);
 	}
+	chart_artifact(d, 0);
 	if (*l->c->axis_title != '\0')
 		d->text(d->ctx, l->px + l->pw, l->py + l->ph + 19, DRAW_RIGHT, FS_SMALL, 0,
 		    l->c->axis_title);
@@ -1696,7 +1715,7 @@ chart_horizontal(struct chart_lay *l, double top, double bottom)
 
 /* ---- entry points ---- */
 
-static void
+void
 chart_draw(const struct chart *c, const struct draw *d, double w, double h)
 {
 	struct chart_lay l;
@@ -1744,7 +1763,8 @@ chart_height(const struct chart *c, double w)
 
 void
 chart_render_pdf(const struct chart *c, HPDF_Doc doc, HPDF_Page page, HPDF_Font regular,
-    HPDF_Font bold, double x, double y, double w, double h, const struct layout_ops *text)
+    HPDF_Font bold, double x, double y, double w, double h, const struct layout_ops *text,
+    const struct chart_marks *marks)
 {
 	struct draw d;
 	struct draw_pdf p;
@@ -1754,6 +1774,7 @@ chart_render_pdf(const struct chart *c, HPDF_Doc doc, HPDF_Page page, HPDF_Font 
 	    !(h >= 20 && h <= 5000))
 		return;
 	draw_pdf_begin(&d, &p, page, regular, bold, x, y, w, h, text);
+	p.marks = marks;
 	chart_draw(c, &d, w, h);
 	draw_pdf_end(&p);
 }
@@ -1832,6 +1853,155 @@ chart_write_svg(const struct chart *c, const char *path, const char *fonts_dir,
 static const char *const chart_tone_names[] = {
 	"auto", "good", "middle", "low", "neutral", "need", "unsure", "planned"
 };
+
+/* ---- contrast ---- */
+
+/*
+ * The pairs charts draw, for tests/unit/contrast.c: every full colour (bars, outlines,
+ * hatching, lines, markers, reference lines, the axis) as a graphic, and every text colour
+ * (labels, values, band words, the words of survey answers) as text, on every background
+ * of a plot: white, each band tint and the highlighted row; each word of an answer also on
+ * its plate (its tone's tint). Grid lines are decoration (artifacts), not listed.
+ */
+size_t
+chart_contrast_pairs(struct contrast_pair *out, size_t max)
+{
+	static const unsigned bg[] = { 0xFFFFFF, COL_HIGHLIGHT };
+	unsigned back[16], text[24], full[24];
+	size_t nb = 0, nt = 0, nf = 0, n = 0, i, j;
+	const struct chart_style *s;
+
+	for (i = 0; i < sizeof(bg) / sizeof(bg[0]); i++)
+		back[nb++] = bg[i];
+	for (i = CHART_TONE_GOOD; i <= CHART_TONE_NEED; i++)
+		if (chart_tone_styles[i].tint != 0xFFFFFF)
+			back[nb++] = chart_tone_styles[i].tint;
+	text[nt++] = COL_TEXT;
+	text[nt++] = COL_MUTED;
+	full[nf++] = COL_AXIS;
+	for (i = 0; i < sizeof(chart_auto_styles) / sizeof(chart_auto_styles[0]); i++) {
+		full[nf++] = chart_auto_styles[i].rgb;
+		text[nt++] = chart_auto_styles[i].ink;
+	}
+	for (i = CHART_TONE_AUTO; i <= CHART_TONE_LAST; i++) {
+		full[nf++] = chart_tone_styles[i].rgb;
+		text[nt++] = chart_tone_styles[i].ink;
+	}
+	for (i = 0; i < nb; i++) {
+		for (j = 0; j < nf && n < max; j++)
+			out[n++] = (struct contrast_pair){ full[j], back[i], CONTRAST_GRAPHIC,
+			    "chart: bar, line or marker" };
+		for (j = 0; j < nt && n < max; j++)
+			out[n++] = (struct contrast_pair){ text[j], back[i], CONTRAST_TEXT,
+			    "chart: text" };
+	}
+	for (i = CHART_TONE_GOOD; i <= CHART_TONE_LAST && n < max; i++) {
+		if (i == CHART_TONE_NEED)
+			continue;	/* a band, never a word's plate */
+		s = &chart_tone_styles[i];
+		out[n++] = (struct contrast_pair){ s->ink, s->tint, CONTRAST_TEXT,
+		    "chart: the word of an answer on its plate" };
+	}
+	return n;
+}
+
+/* ---- the chart in words ---- */
+
+/* A value as said: the number with the unit, the word given for it (without its level
+ * symbol, which a screen reader would name), or what ":" and ".." mean. */
+static void
+chart_alt_value(const struct chart *c, const struct chart_alt_words *w, size_t k,
+    struct buf *out)
+{
+	const struct chart_value *v = &c->val[k];
+	const char *p = c->word[k];
+	char s[32];
+
+	if (p != NULL) {
+		if ((unsigned char)p[0] == 0xE2 && ((unsigned char)p[1] == 0x96 ||
+		    (unsigned char)p[1] == 0x97)) {	/* U+25A0-25FF, a level symbol */
+			utf8_next(&p);
+			while (*p == ' ' || ((unsigned char)p[0] == 0xC2 &&
+			    (unsigned char)p[1] == 0xA0))
+				p += *p == ' ' ? 1 : 2;
+		}
+		buf_puts(out, p);
+	} else if (v->state != CHART_VALUE)
+		buf_puts(out, v->state == CHART_HIDDEN ? w->hidden : w->missing);
+	else {
+		chart_fmt10(s, sizeof(s), v->v10, c->integers);
+		buf_puts(out, s);
+		if (*c->unit != '\0')
+			buf_printf(out, " %s", c->unit);
+	}
+}
+
+/* "name value" pairs: the categories of one series (by 1), or the series of one
+ * category (by 0), from index first of the values. */
+static void
+chart_alt_pairs(const struct chart *c, const struct chart_alt_words *w, size_t first,
+    int by_category, struct buf *out)
+{
+	size_t n = by_category ? c->ncat : c->nseries, i;
+
+	for (i = 0; i < n; i++) {
+		buf_puts(out, i > 0 ? ", " : "");
+		buf_puts(out, by_category ? c->cat[i] : c->ser[i]);
+		buf_putc(out, ' ');
+		chart_alt_value(c, w, by_category ? first + i * c->nseries : first + i, out);
+	}
+}
+
+void
+chart_alt(const struct chart *c, const struct chart_alt_words *w, struct buf *out)
+{
+	size_t i, n;
+	int v10;
+	char s[32];
+
+	buf_puts(out, w->kind[c->kind]);
+	if (*c->title != '\0')
+		buf_printf(out, ": %s", c->title);
+	buf_puts(out, ". ");
+	if (c->nseries == 1)
+		chart_alt_pairs(c, w, 0, 1, out);
+	for (i = 0; c->nseries > 1 && c->kind == CHART_LINE && i < c->nseries; i++) {
+		buf_printf(out, "%s%s: ", i > 0 ? "; " : "", c->ser[i]);
+		chart_alt_pairs(c, w, i, 1, out);
+	}
+	for (i = 0; c->nseries > 1 && c->kind != CHART_LINE && i < c->ncat; i++) {
+		buf_printf(out, "%s%s: ", i > 0 ? "; " : "", c->cat[i]);
+		chart_alt_pairs(c, w, i * c->nseries, 0, out);
+	}
+	buf_puts(out, ".");
+	for (i = 0; i < c->nrefs && i < 2; i++) {
+		struct chart alone = *c;
+
+		alone.word = (char *[]){ NULL };
+		alone.val = (struct chart_value *)&c->refs[i].value;
+		buf_printf(out, "%s%s ", i > 0 ? ", " : " ", c->refs[i].label);
+		chart_alt_value(&alone, w, 0, out);
+		buf_puts(out, i + 1 == c->nrefs || i == 1 ? "." : "");
+	}
+	/* The level bands from the top ("God fra 80 %, Middels fra 50 %, Lav under 50 %"),
+	 * then a band over them (the need band), which its label says whole. */
+	for (i = c->nbands, n = 0; i > 0; i--) {
+		const struct chart_band *b = &c->bands[i - 1];
+
+		if (b->tone == CHART_TONE_NEED)
+			continue;
+		v10 = b->from10 > 0 ? b->from10 : b->to10;
+		chart_fmt10(s, sizeof(s), v10, c->integers || v10 % 10 == 0);
+		buf_printf(out, "%s%s %s %s", n++ == 0 ? " " : ", ", b->label,
+		    b->from10 > 0 ? w->from : w->below, s);
+		if (*c->unit != '\0')
+			buf_printf(out, " %s", c->unit);
+	}
+	buf_puts(out, n > 0 ? "." : "");
+	for (i = 0; i < c->nbands; i++)
+		if (c->bands[i].tone == CHART_TONE_NEED)
+			buf_printf(out, " %s.", c->bands[i].label);
+}
 
 void
 chart_dump(const struct chart *c, struct buf *b)

@@ -108,6 +108,8 @@ struct chart_spec {
 	const char *const	*label_set;	/* of every part, so that each part's label
 						 * column is as wide and the bars of all
 						 * parts share one scale (with max10) */
+	const char		*unit;		/* after every value in words (chart_alt):
+						 * "%", "per 1000"; NULL: none (counts) */
 };
 
 /* Builds a chart from spec (copied). Returns NULL only when the spec is inconsistent
@@ -119,14 +121,22 @@ void		 chart_free(struct chart *);
  * with many categories grow; others return a fixed pleasant height). */
 double		 chart_height(const struct chart *, double w);
 
+/* Told when the drawing turns to decoration that says nothing (grid lines; on 1) and
+ * back to the chart's content (on 0): a tagged PDF makes the decoration an artifact. */
+struct chart_marks {
+	void	*arg;
+	void	(*artifact)(void *arg, int on);
+};
+
 /* Draws the chart in the box x,y (lower left, points) w x h on a libharu page; the fonts
  * are loaded by the caller with the UTF-8 encoder. Text goes through layout_clean with
  * the caller's text (its glyph coverage and reports of what the fonts lack), as the
- * document's own text does; NULL: as given. Leaves the page's graphics state as it found
- * it. Cannot fail (libharu errors go to the document's handler). */
+ * document's own text does; NULL: as given. marks (NULL: none) is told of decoration.
+ * Leaves the page's graphics state as it found it. Cannot fail (libharu errors go to the
+ * document's handler). */
 void		 chart_render_pdf(const struct chart *, HPDF_Doc, HPDF_Page,
 		    HPDF_Font regular, HPDF_Font bold, double x, double y, double w, double h,
-		    const struct layout_ops *text);
+		    const struct layout_ops *text, const struct chart_marks *marks);
 
 /* Writes the chart as a PNG (2 pixels per point) or SVG file of w_pt x h_pt, loading
  * ipkval-sans.ttf and ipkval-sans-bold.ttf from fonts_dir. The file appears whole or not
@@ -135,6 +145,32 @@ int		 chart_write_png(const struct chart *, const char *path, const char *fonts_
 		    double w_pt, double h_pt, struct diag *);
 int		 chart_write_svg(const struct chart *, const char *path, const char *fonts_dir,
 		    double w_pt, double h_pt, struct diag *);
+
+/* Lays the chart out in a box of w x h points (origin top left) through any drawing back
+ * end (draw.h), as chart_render_pdf and the PNG and SVG writers do: for tests that record
+ * the calls and check where each bar, point and band lands. */
+struct draw;
+void		 chart_draw(const struct chart *, const struct draw *, double w, double h);
+
+/* The words a text alternative is made of (chart_alt), from the caller's templates. */
+struct chart_alt_words {
+	const char	*kind[3];	/* by enum chart_kind: "Stolpediagram", ... */
+	const char	*from, *below;	/* a band "God fra 80 %", "Lav under 50 %" */
+	const char	*hidden, *missing;	/* said for ":" and ".." */
+};
+
+/* Appends the chart said in words, for a screen reader (a PDF figure's /Alt): its kind and
+ * title, then every value in the order drawn with the unit: one series as "Stranda 80,8 %,
+ * Møre og Romsdal 66,7 %", several per category ("2024: Gjennomført 3, Pågår 2"), lines
+ * per series ("Stranda: 2022 70,4 %, 2023 80,8 %"); a word given for a value in its place;
+ * the reference lines with their values; the bands ("God fra 80 %"). */
+void		 chart_alt(const struct chart *, const struct chart_alt_words *,
+		    struct buf *out);
+
+struct contrast_pair;
+/* The colour pairs charts draw, with the contrast each needs (contrast.h); up to max of
+ * them in out. Returns how many. For tests/unit/contrast.c. */
+size_t		 chart_contrast_pairs(struct contrast_pair *out, size_t max);
 
 /* Appends a stable text description: kind, title, every category, series and value (as
  * labels print them; a word given for a value as "word" (tone)), bands and references.

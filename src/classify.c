@@ -1,6 +1,7 @@
 /*
  * Classification of free-text survey answers and action-plan statuses by the PCRE2 patterns
- * of indicators/svarklasser.txt and indicators/statusklasser.txt. Patterns are compiled once
+ * of indicators/svarklasser.txt and indicators/statusklasser.txt, and the written standard
+ * of open answers (indicators/malform.txt). Patterns are compiled once
  * (UTF, UCP, caseless, JIT where available) and one match block is reused, so classify()
  * is for one thread at a time. Used by ind_parse.c (loading), ind_eval.c and compute.
  */
@@ -31,6 +32,12 @@ static const struct ind_word status_names[] = {
 	{ NULL, 0 }
 };
 
+static const struct ind_word written_names[] = {
+	{ "nb", LANG_NB }, { "bokmål", LANG_NB }, { "bokmal", LANG_NB },
+	{ "nn", LANG_NN }, { "nynorsk", LANG_NN },
+	{ NULL, 0 }
+};
+
 struct pattern {
 	pcre2_code	*code;
 	int		 value;
@@ -47,7 +54,7 @@ int
 classifier_value(enum classifier_kind kind, const char *name, size_t len)
 {
 	const struct ind_word *hit = ind_word_find(kind == CLASSIFIER_ANSWERS ? answer_names :
-	    status_names, name, len);
+	    kind == CLASSIFIER_STATUS ? status_names : written_names, name, len);
 
 	return hit != NULL ? hit->v : -2;
 }
@@ -55,6 +62,8 @@ classifier_value(enum classifier_kind kind, const char *name, size_t len)
 const char *
 classifier_names(enum classifier_kind kind)
 {
+	if (kind == CLASSIFIER_WRITTEN)
+		return "nb or nn";
 	return kind == CLASSIFIER_ANSWERS ?
 	    "etablert, under_arbeid, ikke_etablert, vet_ikke or ubesvart" :
 	    "gjennomfort, under_arbeid, under_planlegging, ikke_startet or ukjent";

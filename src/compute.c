@@ -1,7 +1,7 @@
 /*
  * compute.c: the indicators of every municipality, county and the country for every year
  * of a run (pooled aggregates, levels, rounding, changes since last year), disclosure
- * control (SPEC section 2: primary, then secondary in rounds), the brukermedvirkning
+ * control (docs/computation.md; the method is disclose.c), the brukermedvirkning
  * split, the classified survey answers and the action-plan measures (see compute.h).
  * Rows are counted through the indicator definitions (indicator.h): nothing about a
  * single indicator is written here except the split of brukermedvirkning.
@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "compute.h"
+#include "disclose.h"
 #include "util.h"
 
 /* Before suppression: what a place has for one indicator. */
@@ -101,6 +102,8 @@ results_source_hidden(const struct results *r, const struct source *src)
 	const struct figure *f;
 	size_t ii;
 
+	if (src->year != 0 && results_year_index(r, src->year) < 0)
+		return 1;
 	if (t == NULL || strcmp(t->path, src->path) != 0)
 		return 0;
 	for (ii = 0; ii < r->defs->n; ii++) {
@@ -534,202 +537,224 @@ figures_fill(struct ctx *x, size_t yi, size_t ii, const struct tally *ty)
 	}
 }
 
-/* ---- suppression ------------------------------------------------------------------- */
+/* ---- disclosure control ------------------------------------------------------------ */
 
-/* The count that decides suppression: the denominator, or the active plans of dekning. */
+/* The count a figure rests on: the denominator, or the active plans of dekning; -1 when
+ * the figure is missing. */
 static long
 fig_count(const struct indicator *ind, const struct figure *f)
 {
+	if (f->state == FIG_MISSING)
+		return -1;
+	if (f->state == FIG_NO_ACTIVE)
+		return 0;
 	return ind->kind == IND_COVERAGE ? f->num : f->den;
 }
 
-struct supp {
-	struct ctx		*x;
-	const struct indicator	*ind;
-	struct figure		*f;	/* figures of all places, this year and indicator */
+/* Key material for disclose.c: for each municipality the sum of a hash of every kept row
+ * of the year's table (dates, counts, answers as read), which only the data owner has.
+ * A sum, so that the order of the rows and the other municipalities do not change it. */
+static void
+secrets_of(const struct table *t, size_t nk, uint64_t *secret)
+{
+	size_t row, c;
+
+	memset(secret, 0, nk * sizeof(*secret));
+	if (t == NULL)
+		return;
+	for (row = 0; row < t->nrows; row++) {
+		size_t k = (size_t)t->kommune[row];
+		uint64_t h = 0x243F6A8885A308D3ULL;
+
+		if (k >= nk)
+			continue;
+		for (c = 0; c < t->ncols; c++) {
+			const struct cell *cl = table_cell(t, row, c);
+			uint64_t v = (uint64_t)(uint32_t)cl->v | (uint64_t)cl->state << 32;
+
+			if (t->cols[c].type == COL_TEXT && cl->state == CELL_OK) {
+				const unsigned char *q = (const unsigned char *)table_text(t, cl);
+
+				for (v = 0xCBF29CE484222325ULL; *q != '\0'; q++)
+					v = (v ^ *q) * 0x100000001B3ULL;
+			}
+			h = (h ^ v) * 0x9E3779B97F4A7C15ULL;
+			h ^= h >> 29;
+		}
+		secret[k] += h;
+	}
+}
+
+/* The arrays disclose.c reads, for one group of figures of one year. */
+struct dc_build {
+	struct dc_input	 in;
+	unsigned char	*has, *role;
+	long		*count, *min_n, *cls;
+	size_t		*cls_count;
+	uint64_t	*secret;
+	size_t		*parent;
+	size_t		 ncounts, nclasses;
 };
 
-/* The published municipality of county c with the smallest count >= min_n (ties: the
- * lowest kommunenr, which is register order), or -1. */
-static long
-smallest_kommune(const struct supp *s, size_t c)
-{
-	long best = -1;
-	size_t k;
-
-	for (k = 0; k < s->x->nk; k++) {
-		const struct figure *f = &s->f[k];
-
-		if ((size_t)s->x->ds->reg.kommuner[k].fylke != c || f->state != FIG_PUBLISHED ||
-		    fig_count(s->ind, f) < s->ind->min_n || fig_count(s->ind, f) < 1)
-			continue;
-		if (best < 0 || fig_count(s->ind, f) < fig_count(s->ind, &s->f[best]))
-			best = (long)k;
-	}
-	return best;
-}
-
-static size_t
-hidden_in_county(const struct supp *s, size_t c)
-{
-	size_t k, n = 0;
-
-	for (k = 0; k < s->x->nk; k++)
-		if ((size_t)s->x->ds->reg.kommuner[k].fylke == c && s->f[k].state == FIG_HIDDEN)
-			n++;
-	return n;
-}
-
-/* Rule 1 on every county; returns the number of figures hidden. */
-static int
-supp_rule1(struct supp *s)
-{
-	size_t c;
-	int changed = 0;
-
-	for (c = 0; c < s->x->nf; c++) {
-		long k;
-
-		if (s->f[s->x->nk + c].state != FIG_PUBLISHED || hidden_in_county(s, c) != 1)
-			continue;
-		k = smallest_kommune(s, c);
-		if (k >= 0)
-			s->f[k].state = FIG_HIDDEN;
-		else
-			s->f[s->x->nk + c].state = FIG_HIDDEN;
-		changed++;
-	}
-	return changed;
-}
-
-/* The published county with the smallest count, among those with a hidden municipality
- * when `with_hidden`; ties: lowest fylkesnr (register order). Returns the county or -1. */
-static long
-smallest_county(const struct supp *s, int with_hidden)
-{
-	long best = -1;
-	size_t c;
-
-	for (c = 0; c < s->x->nf; c++) {
-		const struct figure *f = &s->f[s->x->nk + c];
-
-		if (f->state != FIG_PUBLISHED || (with_hidden && hidden_in_county(s, c) == 0))
-			continue;
-		if (best < 0 || fig_count(s->ind, f) < fig_count(s->ind, &s->f[s->x->nk + best]))
-			best = (long)c;
-	}
-	return best;
-}
-
-/* Rule 2, once; returns the number of figures hidden. */
-static int
-supp_rule2(struct supp *s)
-{
-	size_t c, nhidden = 0, country = s->x->r->nplaces - 1;
-	long best;
-
-	if (s->f[country].state != FIG_PUBLISHED)
-		return 0;
-	for (c = 0; c < s->x->nf; c++)
-		if (s->f[s->x->nk + c].state == FIG_HIDDEN)
-			nhidden++;
-	if (nhidden != 1)
-		return 0;
-	if ((best = smallest_county(s, 1)) >= 0) {
-		s->f[s->x->nk + (size_t)best].state = FIG_HIDDEN;
-		return 1;
-	}
-	if ((best = smallest_county(s, 0)) >= 0) {
-		long k = smallest_kommune(s, (size_t)best);
-
-		s->f[s->x->nk + (size_t)best].state = FIG_HIDDEN;
-		if (k >= 0)
-			s->f[k].state = FIG_HIDDEN;
-		return 1;
-	}
-	s->f[country].state = FIG_HIDDEN;
-	return 1;
-}
-
-/* Secondary suppression of one year and indicator: rounds until a round changes nothing.
- * Returns the number of figures hidden. */
-static int
-suppress_secondary(struct ctx *x, size_t yi, size_t ii)
-{
-	struct supp s;
-	int changed, total = 0;
-
-	s.x = x;
-	s.ind = &x->set->v[ii];
-	s.f = &x->r->fig[fig_index(x->r, yi, ii, 0)];
-	do {
-		changed = supp_rule1(&s);
-		changed += supp_rule2(&s);
-		total += changed;
-	} while (changed > 0);
-	return total;
-}
-
-/* Primary then secondary suppression of one year and indicator (SPEC section 2). */
 static void
-suppress(struct ctx *x, size_t yi, size_t ii)
+dc_build_init(struct dc_build *b, struct ctx *x, size_t ncounts, size_t nclasses)
+{
+	size_t k, np = x->r->nplaces;
+
+	memset(b, 0, sizeof(*b));
+	b->has = xcalloc(np, 1);
+	b->role = xcalloc(np, 1);
+	b->count = xcalloc(np * (ncounts ? ncounts : 1), sizeof(long));
+	b->min_n = xcalloc(ncounts ? ncounts : 1, sizeof(long));
+	b->cls = xcalloc(np * (nclasses ? nclasses : 1), sizeof(long));
+	b->cls_count = xcalloc(nclasses ? nclasses : 1, sizeof(size_t));
+	b->secret = xcalloc(x->nk ? x->nk : 1, sizeof(uint64_t));
+	b->parent = xcalloc(np, sizeof(size_t));
+	for (k = 0; k < np; k++)
+		b->parent[k] = k < x->nk ? x->nk + (size_t)x->ds->reg.kommuner[k].fylke : np - 1;
+	b->in.nplaces = np;
+	b->in.nleaves = x->nk;
+	b->in.parent = b->parent;
+	b->in.has = b->has;
+	b->in.count = b->count;
+	b->in.min_n = b->min_n;
+	b->in.cls = b->cls;
+	b->in.cls_count = b->cls_count;
+	b->in.secret = b->secret;
+}
+
+static void
+dc_build_free(struct dc_build *b)
+{
+	free(b->has);
+	free(b->role);
+	free(b->count);
+	free(b->min_n);
+	free(b->cls);
+	free(b->cls_count);
+	free(b->secret);
+	free(b->parent);
+}
+
+/* Adds indicator ii's count, and for a share its classes "yes" (teller) and "no" (the rest
+ * of the denominator that is documented), to the group being built. */
+static void
+dc_add_indicator(struct dc_build *b, struct ctx *x, size_t yi, size_t ii)
 {
 	const struct indicator *ind = &x->set->v[ii];
-	struct figure *f = &x->r->fig[fig_index(x->r, yi, ii, 0)];
+	size_t p, np = x->r->nplaces, i = b->ncounts++;
+	size_t yes = b->nclasses, no = yes + 1;
+
+	b->min_n[i] = ind->min_n;
+	if (ind->kind == IND_SHARE) {
+		b->cls_count[yes] = b->cls_count[no] = i;
+		b->nclasses += 2;
+	}
+	for (p = 0; p < np; p++) {
+		const struct figure *f = &x->r->fig[fig_index(x->r, yi, ii, p)];
+		long n = fig_count(ind, f);
+
+		b->count[p * b->in.ncounts + i] = n;
+		b->has[p] |= n >= 0;
+		if (ind->kind != IND_SHARE)
+			continue;
+		b->cls[p * b->in.nclasses + yes] = n < 0 ? -1 : n == 0 ? 0 : f->num;
+		b->cls[p * b->in.nclasses + no] = n < 0 ? -1 : n == 0 ? 0 :
+		    f->den - f->num - f->not_documented;
+	}
+}
+
+/* Adds the brukermedvirkning split's answers (ja, delvis, nei) as classes of count i. */
+static void
+dc_add_split(struct dc_build *b, struct ctx *x, size_t yi, size_t i)
+{
+	const struct split *sp = &x->r->splits[yi * x->r->nplaces];
+	size_t p, j, first = b->nclasses;
+
+	for (j = 0; j < 3; j++)
+		b->cls_count[first + j] = i;
+	b->nclasses += 3;
+	for (p = 0; p < x->r->nplaces; p++) {
+		long *c = &b->cls[p * b->in.nclasses + first];
+		int none = b->count[p * b->in.ncounts + i] < 0;
+
+		c[0] = none ? -1 : sp[p].ja;
+		c[1] = none ? -1 : sp[p].delvis;
+		c[2] = none ? -1 : sp[p].nei;
+	}
+}
+
+/* Hides, in indicator ii of year yi, every place the method hid. */
+static void
+dc_apply(struct ctx *x, size_t yi, size_t ii, const unsigned char *role)
+{
 	size_t p;
 
 	for (p = 0; p < x->r->nplaces; p++) {
-		long n = fig_count(ind, &f[p]);
-
-		if (f[p].state == FIG_PUBLISHED && n >= 1 && n < ind->min_n)
-			f[p].state = FIG_HIDDEN;
-	}
-	suppress_secondary(x, yi, ii);
-}
-
-/* Hides place p in every plan indicator where it is published, when it is hidden in one.
- * Returns the number of figures hidden. */
-static int
-hide_plan_place(struct ctx *x, size_t yi, size_t p)
-{
-	size_t ii;
-	int hidden = 0, changed = 0;
-
-	for (ii = 0; ii < x->nind; ii++)
-		hidden |= x->set->v[ii].source == TABLE_PLANS &&
-		    x->r->fig[fig_index(x->r, yi, ii, p)].state == FIG_HIDDEN;
-	for (ii = 0; hidden && ii < x->nind; ii++) {
 		struct figure *f = &x->r->fig[fig_index(x->r, yi, ii, p)];
 
-		if (x->set->v[ii].source == TABLE_PLANS && f->state == FIG_PUBLISHED) {
+		if (role[p] != DC_SHOWN && f->state != FIG_MISSING)
 			f->state = FIG_HIDDEN;
-			changed++;
-		}
 	}
-	return changed;
 }
 
-/* The plan indicators all rest on the same active plans: a place hidden in one is hidden
- * in all, or its count hidden in one could be read off another (a share's denominator
- * next to a published dekning). SPEC asks for it in one direction (a municipality's
- * number of active plans is published exactly when its dekning is); this makes it hold
- * when the per-indicator rounds differ, as when a municipality has no population. More
- * hidden figures can leave one hidden municipality in a county, so the secondary rounds
- * run again, until nothing changes. */
+/* Disclosure control of the plan indicators of year yi (dekning included), with the
+ * brukermedvirkning split: they rest on the same active plans, so a place is hidden in
+ * all of them or in none, and every count and class among them is protected together. */
 static void
-suppress_plan_group(struct ctx *x, size_t yi)
+disclose_plans(struct ctx *x, size_t yi)
 {
-	size_t p, ii;
-	int changed;
+	const struct indicator *bm = indicators_find(x->set, "brukermedvirkning");
+	struct dc_build b;
+	size_t ii, ncounts = 0, nclasses = 0, bm_count = 0;
+	int split = 0;
 
-	do {
-		changed = 0;
-		for (p = 0; p < x->r->nplaces; p++)
-			changed += hide_plan_place(x, yi, p);
-		for (ii = 0; ii < x->nind; ii++)
-			if (x->set->v[ii].source == TABLE_PLANS)
-				changed += suppress_secondary(x, yi, ii);
-	} while (changed > 0);
+	for (ii = 0; ii < x->nind; ii++)
+		if (x->set->v[ii].source == TABLE_PLANS) {
+			ncounts++;
+			nclasses += x->set->v[ii].kind == IND_SHARE ? 2 : 0;
+		}
+	if (ncounts == 0)
+		return;
+	split = bm != NULL && bm->source == TABLE_PLANS && bm->kind == IND_SHARE;
+	dc_build_init(&b, x, ncounts, nclasses + 3 * split);
+	b.in.ncounts = ncounts;
+	b.in.nclasses = nclasses + 3 * (size_t)split;
+	for (ii = 0; ii < x->nind; ii++) {
+		if (x->set->v[ii].source != TABLE_PLANS)
+			continue;
+		if (&x->set->v[ii] == bm)
+			bm_count = b.ncounts;
+		dc_add_indicator(&b, x, yi, ii);
+	}
+	if (split)
+		dc_add_split(&b, x, yi, bm_count);
+	secrets_of(dataset_plans(x->ds, x->r->years[yi]), x->nk, b.secret);
+	b.in.salt = (uint64_t)x->r->years[yi] << 8;
+	dc_protect(&b.in, b.role, NULL);
+	for (ii = 0; ii < x->nind; ii++)
+		if (x->set->v[ii].source == TABLE_PLANS)
+			dc_apply(x, yi, ii, b.role);
+	dc_build_free(&b);
+}
+
+/* Disclosure control of one survey or action-plan indicator (these describe the
+ * municipality itself; with the shipped min_n of 1 nothing is hidden). */
+static void
+disclose_one(struct ctx *x, size_t yi, size_t ii, const struct table *t)
+{
+	struct dc_build b;
+	size_t shares = x->set->v[ii].kind == IND_SHARE;
+
+	dc_build_init(&b, x, 1, 2 * shares);
+	b.in.ncounts = 1;
+	b.in.nclasses = 2 * shares;
+	dc_add_indicator(&b, x, yi, ii);
+	secrets_of(t, x->nk, b.secret);
+	b.in.salt = (uint64_t)x->r->years[yi] << 8 | (ii + 1);
+	dc_protect(&b.in, b.role, NULL);
+	dc_apply(x, yi, ii, b.role);
+	dc_build_free(&b);
 }
 
 /* Changes since last year (both published), then hidden figures emptied. */
@@ -786,7 +811,7 @@ mark_present(struct ctx *x, size_t yi, const struct table *t)
 	}
 }
 
-/* Warns about active plans revised after R: they count as not updated (SPEC 2). */
+/* Warns about active plans revised after R: they count as not updated (plan_oppdatert). */
 static void
 warn_late_updates(struct ctx *x, const struct table *t, int refdate)
 {
@@ -812,15 +837,16 @@ warn_late_updates(struct ctx *x, const struct table *t, int refdate)
 	}
 }
 
-/* Figures of the brukermedvirkning split of one year (counts of all places). */
+/* Counts the brukermedvirkning split of one year at every place (before disclosure
+ * control, which protects its classes with the plan indicators). */
 static void
-split_year(struct ctx *x, size_t yi)
+split_count(struct ctx *x, size_t yi)
 {
 	const struct indicator *ind = indicators_find(x->set, "brukermedvirkning");
 	struct split *sp = &x->r->splits[yi * x->r->nplaces];
 	const struct table *t;
 	const char *missing;
-	size_t row, p, ii;
+	size_t row, p;
 	int col, refdate = year_refdate(x, yi);
 
 	if (ind == NULL || (t = source_table(x, ind, yi)) == NULL || ind->source != TABLE_PLANS)
@@ -852,6 +878,19 @@ split_year(struct ctx *x, size_t yi)
 				s->nei++;
 		}
 	}
+}
+
+/* The split is published exactly when the brukermedvirkning figure is; otherwise it
+ * keeps its state and nothing else. */
+static void
+split_states(struct ctx *x, size_t yi)
+{
+	const struct indicator *ind = indicators_find(x->set, "brukermedvirkning");
+	struct split *sp = &x->r->splits[yi * x->r->nplaces];
+	size_t p, ii;
+
+	if (ind == NULL || ind->source != TABLE_PLANS)
+		return;
 	ii = (size_t)(ind - x->set->v);
 	for (p = 0; p < x->r->nplaces; p++) {
 		sp[p].state = x->r->fig[fig_index(x->r, yi, ii, p)].state;
@@ -891,9 +930,13 @@ compute_year(struct ctx *x, size_t yi, struct tally *ty)
 			pool(x, ind, ty);
 		}
 		figures_fill(x, yi, ii, ty);
-		suppress(x, yi, ii);
 	}
-	suppress_plan_group(x, yi);
+	split_count(x, yi);
+	disclose_plans(x, yi);
+	for (ii = 0; ii < x->nind; ii++)
+		if (x->set->v[ii].source != TABLE_PLANS)
+			disclose_one(x, yi, ii, source_table(x, &x->set->v[ii], yi));
+	split_states(x, yi);
 }
 
 /* ---- survey answers ---------------------------------------------------------------- */
@@ -949,7 +992,12 @@ answers_year(struct ctx *x, size_t yi)
 			a[q].q = &ds->questions[q];
 			a[q].text = cell_text(t, row, table_col(t, ds->questions[q].id));
 			a[q].cls = ANSWER_NONE;
-			if (!ds->questions[q].closed || a[q].text == NULL)
+			a[q].written = -1;
+			if (!ds->questions[q].closed) {
+				a[q].written = classify(x->set->written, a[q].text, NULL);
+				continue;
+			}
+			if (a[q].text == NULL)
 				continue;
 			a[q].cls = classify(x->set->answers, a[q].text, &unmatched);
 			if (unmatched) {
@@ -1081,8 +1129,6 @@ compute_run(struct results *r, const struct dataset *ds, struct indicator_set *s
 		answers_year(&x, yi);
 	}
 	tally_free(&ty);
-	for (yi = 0; yi < r->nyears; yi++)
-		split_year(&x, yi);
 	changes_and_clear(&x);
 	measures_build(&x, deadlines);
 	return 0;

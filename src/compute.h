@@ -1,9 +1,9 @@
 /*
  * compute.h: the indicators of every municipality, county and the country for every year
- * of a run, with disclosure control (SPEC section 2), the brukermedvirkning split, the
+ * of a run, with disclosure control (docs/computation.md), the brukermedvirkning split, the
  * classified survey answers and the action-plan measures. Built once per run by the
  * pipeline (run.c) after reading; read-only afterwards, so report builders may read one
- * results from several threads. Choices where SPEC is silent: docs/computation.md.
+ * results from several threads. The rules and the choices within them: docs/computation.md.
  */
 #ifndef COMPUTE_H
 #define COMPUTE_H
@@ -51,6 +51,8 @@ struct answer {
 	const struct question	*q;	/* dataset.questions[i] */
 	int			 cls;	/* enum answer_class; ANSWER_NONE for open questions */
 	const char		*text;	/* as written (trimmed by the reader), or NULL: empty */
+	int			 written; /* an open answer's written standard (enum lang,
+					   * indicators/malform.txt); -1: not told */
 };
 
 /* One action-plan measure (handlingsplan.csv row kept), for the reports. */
@@ -111,9 +113,10 @@ int	results_year_index(const struct results *, int year);
  * not in the run. Never NULL for a year of the run (state FIG_MISSING at least). */
 const struct figure *results_figure(const struct results *, int year, size_t ind,
 	    size_t place);
-/* 1 when the row counts of an input file must not be shown: it is a year's plan file
- * and the country's plan figures of that year are hidden (with few plans in the data,
- * the rows are about the count of one municipality). */
+/* 1 when the row counts of an input file must not be shown: it is of a year outside the
+ * run (a later year's plan file of a municipality's own export), or it is a year's plan
+ * file and the country's plan figures of that year are hidden (with few plans in the
+ * data, the rows are about the count of one municipality). */
 int	results_source_hidden(const struct results *, const struct source *);
 /* The brukermedvirkning split of a place in a year, or NULL when the year is not in the
  * run or no indicator "brukermedvirkning" is defined. */

@@ -27,6 +27,7 @@ diag_free(struct diag *d)
 	size_t i;
 
 	diag_flush(d);
+	diag_status_clear(d);
 	free(d->cur_file);
 	for (i = 0; i < d->nfiles; i++)
 		free(d->files[i].name);
@@ -46,6 +47,7 @@ file_tally(struct diag *d, const char *file)
 	d->files = xgrow(d->files, &d->capfiles, d->nfiles, sizeof(*d->files));
 	d->files[d->nfiles].name = xstrdup(file);
 	d->files[d->nfiles].warnings = 0;
+	d->files[d->nfiles].quieted = 0;
 	return &d->files[d->nfiles++];
 }
 
@@ -60,12 +62,85 @@ diag_file_warnings(struct diag *d, const char *file)
 	return n;
 }
 
+/* The status line is erased by writing spaces over it, which any terminal understands. */
+static void
+status_erase_locked(struct diag *d)
+{
+	size_t i;
+
+	if (d->status == NULL)
+		return;
+	fputc('\r', d->out);
+	for (i = 0; i < d->status_width; i++)
+		fputc(' ', d->out);
+	fputc('\r', d->out);
+}
+
+static void
+status_draw_locked(struct diag *d)
+{
+	if (d->status == NULL)
+		return;
+	fputs(d->status, d->out);
+	fflush(d->out);
+}
+
+void
+diag_status(struct diag *d, const char *fmt, ...)
+{
+	va_list ap;
+	struct buf b;
+
+	if (!d->terminal)
+		return;
+	buf_init(&b);
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	pthread_mutex_lock(&d->lock);
+	status_erase_locked(d);
+	free(d->status);
+	d->status = buf_take(&b);
+	d->status_width = utf8_len(d->status, strlen(d->status));
+	status_draw_locked(d);
+	pthread_mutex_unlock(&d->lock);
+	buf_free(&b);
+}
+
+void
+diag_status_clear(struct diag *d)
+{
+	pthread_mutex_lock(&d->lock);
+	status_erase_locked(d);
+	fflush(d->out);
+	free(d->status);
+	d->status = NULL;
+	pthread_mutex_unlock(&d->lock);
+}
+
+void
+diag_quiet_summary(struct diag *d)
+{
+	size_t i;
+
+	pthread_mutex_lock(&d->lock);
+	for (i = 0; i < d->nfiles; i++)
+		if (d->files[i].quieted > 0)
+			fprintf(d->out, "%s: note: %lu warning%s not shown (--quiet)\n",
+			    d->files[i].name, d->files[i].quieted,
+			    d->files[i].quieted == 1 ? "" : "s");
+	pthread_mutex_unlock(&d->lock);
+}
+
 static void
 flush_locked(struct diag *d)
 {
-	if (d->cur_held > 0 && d->cur_file != NULL)
+	if (d->cur_held > 0 && d->cur_file != NULL) {
+		status_erase_locked(d);
 		fprintf(d->out, "%s: note: %lu more messages about this file not shown\n",
 		    d->cur_file, d->cur_held);
+		status_draw_locked(d);
+	}
 	d->cur_held = 0;
 }
 
@@ -96,6 +171,11 @@ diag_vmsg(struct diag *d, enum diag_level level, const char *file, long line, lo
 	d->count[level]++;
 	if (file != NULL && level == DIAG_WARNING)
 		file_tally(d, file)->warnings++;
+	if (d->quiet && level == DIAG_WARNING) {
+		file_tally(d, file != NULL ? file : "ipkval")->quieted++;
+		pthread_mutex_unlock(&d->lock);
+		return;
+	}
 	if (file != NULL && (d->cur_file == NULL || strcmp(file, d->cur_file) != 0)) {
 		flush_locked(d);
 		free(d->cur_file);
@@ -109,6 +189,7 @@ diag_vmsg(struct diag *d, enum diag_level level, const char *file, long line, lo
 	}
 	if (file != NULL)
 		d->cur_shown++;
+	status_erase_locked(d);
 	fputs(file != NULL ? file : "ipkval", d->out);
 	if (line > 0) {
 		fprintf(d->out, ":%ld", line);
@@ -118,6 +199,7 @@ diag_vmsg(struct diag *d, enum diag_level level, const char *file, long line, lo
 	fprintf(d->out, ": %s: ", level_names[level]);
 	vfprintf(d->out, fmt, ap);
 	fputc('\n', d->out);
+	status_draw_locked(d);
 	pthread_mutex_unlock(&d->lock);
 }
 

@@ -33,8 +33,17 @@ struct diag {
 	struct diag_file {
 		char		*name;
 		unsigned long	 warnings;
+		unsigned long	 quieted;	/* warnings not shown (quiet) */
 	}		*files;
 	size_t		 nfiles, capfiles;
+	/* --quiet: warnings are counted per file, not shown; diag_quiet_summary says the
+	 * counts. Set by main before the first message. */
+	int		 quiet;
+	/* A status line (report's progress) on a terminal: 1 when out is one and lines may
+	 * be drawn over. A message clears the line and draws it again below itself. */
+	int		 terminal;
+	char		*status;	/* the line shown, or NULL */
+	size_t		 status_width;	/* its width in characters, for erasing it */
 };
 
 void	diag_init(struct diag *, FILE *out);
@@ -48,6 +57,13 @@ void	diag_vmsg(struct diag *, enum diag_level, const char *file, long line, long
 	    const char *fmt, va_list ap) __attribute__((format(printf, 6, 0)));
 /* The number of warnings said about a file so far (reading and computing). */
 unsigned long diag_file_warnings(struct diag *, const char *file);
+/* Shows fmt as the one status line (progress) when d->terminal, in place of the last one;
+ * does nothing otherwise. */
+void	diag_status(struct diag *, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Erases the status line, if one is shown. */
+void	diag_status_clear(struct diag *);
+/* With quiet: one note per file whose warnings were not shown, with their number. */
+void	diag_quiet_summary(struct diag *);
 /* Says how many messages of the current file were held back, if any. */
 void	diag_flush(struct diag *);
 /* 0 when only notes and warnings, 1 when something was left out, 2 when fatal. */

@@ -63,6 +63,7 @@ doc_block_free(struct doc_block *b)
 
 	free(b->text);
 	free(b->text2);
+	free(b->lang);
 	for (i = 0; i < 6; i++)
 		free(b->cover[i]);
 	doc_table_free(b->table);
@@ -186,6 +187,36 @@ doc_chart(struct doc *d, struct chart *c, double height)
 	b = doc_add(d, DOC_CHART);
 	b->chart = c;
 	b->height = height > 0 ? height : 0;
+}
+
+/* The last block, when it is of kind k; NULL otherwise. */
+static struct doc_block *
+doc_last(struct doc *d, enum doc_kind k)
+{
+	return d->nblocks > 0 && d->blocks[d->nblocks - 1].kind == k ?
+	    &d->blocks[d->nblocks - 1] : NULL;
+}
+
+void
+doc_chart_alt(struct doc *d, const char *text)
+{
+	struct doc_block *b = doc_last(d, DOC_CHART);
+
+	if (b != NULL) {
+		free(b->text);
+		b->text = xstrdup(text != NULL ? text : "");
+	}
+}
+
+void
+doc_quote_lang(struct doc *d, const char *lang)
+{
+	struct doc_block *b = doc_last(d, DOC_QUOTE);
+
+	if (b != NULL) {
+		free(b->lang);
+		b->lang = lang != NULL ? xstrdup(lang) : NULL;
+	}
 }
 
 void
@@ -419,6 +450,8 @@ doc_dump_block(const struct doc *d, const struct doc_block *bl, struct buf *b)
 			buf_puts(b, bl->kind == DOC_KV ? " = " : " -- ");
 			doc_dump_str(b, bl->text2);
 		}
+		if (bl->lang != NULL)
+			buf_printf(b, " lang %s", bl->lang);
 		break;
 	case DOC_TABLE:
 		doc_dump_table(bl->table, b);
@@ -430,6 +463,11 @@ doc_dump_block(const struct doc *d, const struct doc_block *bl, struct buf *b)
 		chart_dump(bl->chart, b);
 		if (b->len > 0 && b->data[b->len - 1] != '\n')
 			buf_putc(b, '\n');
+		if (bl->text != NULL) {
+			buf_puts(b, "  alt: ");
+			doc_dump_str(b, bl->text);
+			buf_putc(b, '\n');
+		}
 		return;
 	case DOC_ORIENT:
 		buf_puts(b, bl->level == DOC_LANDSCAPE ? " landscape" : " portrait");

@@ -87,8 +87,11 @@ struct doc_block {
 	enum doc_kind	 kind;
 	int		 level;		/* heading level; DOC_ORIENT: enum doc_orient;
 					 * DOC_PARA: 1 when plain (no markup) */
-	char		*text;		/* heading, paragraph, quote, small, KV key */
+	char		*text;		/* heading, paragraph, quote, small, KV key; chart:
+					 * its text alternative (NULL: none) */
 	char		*text2;		/* quote source, KV value */
+	char		*lang;		/* DOC_QUOTE: the language of the answer ("nn-NO")
+					 * when known; NULL: the document's */
 	char		*cover[6];	/* DOC_COVER: title, subtitle, place, year, issuer, date */
 	struct doc_table *table;
 	struct chart	*chart;		/* owned */
@@ -140,6 +143,12 @@ void	 doc_page_break(struct doc *);
 void	 doc_orientation(struct doc *, enum doc_orient);
 /* The document takes ownership of the chart (freed by doc_free). height in points. */
 void	 doc_chart(struct doc *, struct chart *, double height);
+/* The text alternative of the last block when it is a chart: what the chart shows, said
+ * in words with every value (the PDF's /Alt, for screen readers). */
+void	 doc_chart_alt(struct doc *, const char *);
+/* The language of the last block when it is a quote ("nn-NO"), when it differs from the
+ * document's; NULL: the document's. */
+void	 doc_quote_lang(struct doc *, const char *);
 /* A table of contents under this title: every heading doc_toc_lists() names, wherever it
  * is in the document, with its page number, on pages of its own. */
 void	 doc_toc(struct doc *, const char *title);

@@ -14,6 +14,7 @@
 #include "diag.h"
 #include "util.h"
 
+struct chart_marks;
 struct layout_ops;
 
 enum draw_anchor {
@@ -44,6 +45,9 @@ struct draw {
 		    const char *utf8);
 	/* Advance width of the text in points, from the back end's real font metrics. */
 	double	(*text_width)(void *, double size, int bold, const char *utf8);
+	/* What is drawn from now on is decoration that says nothing (on 1: grid lines) or
+	 * the chart's content again (0); NULL where nothing tells them apart. */
+	void	(*artifact)(void *, int on);
 };
 
 /* The PDF back end draws into the box (x, y lower left, w x h) of page; the struct lives
@@ -66,6 +70,7 @@ struct draw_pdf {
 	size_t			 nlabels, caplabels;
 	const struct layout_ops	*text;		/* NULL: text as given */
 	struct buf		 clean;
+	const struct chart_marks *marks;	/* told of artifacts; NULL: nobody */
 };
 
 void	draw_pdf_begin(struct draw *, struct draw_pdf *, HPDF_Page, HPDF_Font regular,

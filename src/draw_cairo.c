@@ -481,30 +481,6 @@ draw_svg_text_width(void *ctx, double size, int bold, const char *str)
 }
 
 static void
-draw_svg_escape(struct buf *b, const char *s)
-{
-	for (; *s != '\0'; s++) {
-		switch (*s) {
-		case '&':
-			buf_puts(b, "&amp;");
-			break;
-		case '<':
-			buf_puts(b, "&lt;");
-			break;
-		case '>':
-			buf_puts(b, "&gt;");
-			break;
-		case '"':
-			buf_puts(b, "&quot;");
-			break;
-		default:
-			if ((unsigned char)*s >= 0x20 || *s == '\t')
-				buf_putc(b, *s);
-		}
-	}
-}
-
-static void
 draw_svg_text(void *ctx, double x, double y, enum draw_anchor a, double size, int bold,
     const char *str)
 {
@@ -527,7 +503,7 @@ draw_svg_text(void *ctx, double x, double y, enum draw_anchor a, double size, in
 	if (s->rgb != 0)
 		buf_printf(&s->doc, " fill=\"#%06x\"", s->rgb);
 	buf_putc(&s->doc, '>');
-	draw_svg_escape(&s->doc, draw_cairo_clean(&s->text, bold, str));
+	buf_xml(&s->doc, draw_cairo_clean(&s->text, bold, str));
 	buf_puts(&s->doc, "</text>\n");
 }
 

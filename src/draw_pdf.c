@@ -16,6 +16,7 @@
 
 #include <hpdf.h>
 
+#include "chart.h"
 #include "draw.h"
 #include "layout.h"
 #include "util.h"
@@ -386,6 +387,18 @@ draw_pdf_write_labels(struct draw_pdf *p)
 	}
 }
 
+/* Passes the turn to decoration and back on to the caller's marks (chart.h); paths are
+ * written as they are painted and labels at the end, so nothing is pending here. */
+static void
+draw_pdf_artifact(void *ctx, int on)
+{
+	struct draw_pdf *p = ctx;
+
+	p->nops = 0;
+	if (p->marks != NULL && p->marks->artifact != NULL)
+		p->marks->artifact(p->marks->arg, on);
+}
+
 void
 draw_pdf_begin(struct draw *d, struct draw_pdf *p, HPDF_Page page, HPDF_Font regular,
     HPDF_Font bold, double x, double y, double w, double h, const struct layout_ops *text)
@@ -413,6 +426,7 @@ draw_pdf_begin(struct draw *d, struct draw_pdf *p, HPDF_Page page, HPDF_Font reg
 	d->dash = draw_pdf_dash;
 	d->text = draw_pdf_text;
 	d->text_width = draw_pdf_text_width;
+	d->artifact = draw_pdf_artifact;
 	draw_pdf_graphics_mode(page);
 	HPDF_Page_GSave(page);
 	if (HPDF_Page_GetLineJoin(page) != HPDF_MITER_JOIN)

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "date.h"
 #include "field.h"
@@ -20,7 +21,7 @@
 #include "load.h"
 #include "util.h"
 
-/* The eight indicators of SPEC section 2; indikatorer.csv holds exactly these. */
+/* The eight indicators (docs/computation.md); indikatorer.csv holds exactly these. */
 static const char *const known_ids[] = {
 	"plan_oppdatert", "mal_definert", "brukermedvirkning", "koordinator",
 	"samtykke", "internkontroll", "dekning", "handlingsplan", NULL
@@ -28,12 +29,12 @@ static const char *const known_ids[] = {
 #define KNOWN_IDS_TEXT "plan_oppdatert, mal_definert, brukermedvirkning, koordinator, " \
 	"samtykke, internkontroll, dekning, handlingsplan"
 
-/* The questions of SPEC section 4, for when the definitions have no kartlegging.csv. */
+/* The questions of the KoRus mapping form, for definitions without kartlegging.csv. */
 static const char *const default_questions[] = {
 	"F1", "F2", "M1", "M2", "M3", "M4", "M5", "O1", "O2", "S1", "S2", "S3", "S4", "S5",
 	"I1", "I2", "I3", "I4", "I5", "K1", "K2", "K3", "IK1", NULL
 };
-/* Words for yes/no and status literals, as SPEC 1.1 and 1.3 accept them in the data. */
+/* Words for yes/no and status literals, as docs/formats.md accepts them in the data. */
 static const struct ind_word yesno_words[] = {
 	{ "ja", YES }, { "j", YES }, { "yes", YES }, { "y", YES }, { "x", YES },
 	{ "sann", YES }, { "true", YES }, { "nei", NO }, { "n", NO }, { "no", NO },
@@ -1236,16 +1237,26 @@ def_shape(struct deffile *f, struct indicator *ind)
 	static const int typev[] = { IND_SHARE, IND_COVERAGE };
 	static const char *const unitw[] = { "prosent", "per 1000", "promille", NULL };
 	static const int unitv[] = { UNIT_PERCENT, UNIT_PER_1000, UNIT_PER_1000 };
-	const struct value *v;
-	int x;
+	const struct value *v, *t = get(f, "type"), *u = get(f, "enhet");
+	int x, kind_ok = 1;
 
 	ind->kind = IND_SHARE;
-	if ((v = get(f, "type")) != NULL && (x = choose(f, v, typew, typev,
-	    "'andel' or 'dekning'")) != -1)
+	if (t != NULL && (x = choose(f, t, typew, typev, "'andel' or 'dekning'")) != -1)
 		ind->kind = (enum ind_kind)x;
-	if ((v = get(f, "enhet")) != NULL && (x = choose(f, v, unitw, unitv,
-	    "'prosent' or 'per 1000'")) != -1)
+	else if (t != NULL)
+		kind_ok = 0;
+	if (u != NULL && (x = choose(f, u, unitw, unitv, "'prosent' or 'per 1000'")) != -1) {
 		ind->unit = (enum ind_unit)x;
+		/* The value is scaled by the type and the level judged by the unit: a pair
+		 * that disagrees would give a wrong level, so it is refused. */
+		if (kind_ok && ind->kind == IND_COVERAGE && ind->unit != UNIT_PER_1000)
+			val_err(f, u, 0, u->text.len, "expected enhet = per 1000 for type = "
+			    "dekning (plans per 1000 inhabitants), found '%s'", val_str(u));
+		else if (kind_ok && ind->kind == IND_SHARE && ind->unit != UNIT_PERCENT)
+			val_err(f, u, 0, u->text.len, "expected enhet = prosent for type = "
+			    "andel (teller as a share of nevner%s), found '%s'",
+			    t == NULL ? "; andel when type is not given" : "", val_str(u));
+	}
 	if ((v = get(f, "kilde")) == NULL ||
 	    (x = choose(f, v, srcw, srcv, "'planer', 'kartlegging' or 'handlingsplan'")) == -1)
 		return -1;
@@ -1606,6 +1617,12 @@ indicators_load(struct indicator_set *set, const char *dir, struct diag *d)
 	if ((set->status = classifier_load(CLASSIFIER_STATUS, path, d)) == NULL)
 		bad = 1;
 	free(path);
+	/* Optional: without it, quoted answers are taken to be in the report's language. */
+	path = xasprintf("%s/malform.txt", dir);
+	if (access(path, F_OK) == 0 &&
+	    (set->written = classifier_load(CLASSIFIER_WRITTEN, path, d)) == NULL)
+		bad = 1;
+	free(path);
 	for (i = 0; i < n; i++) {
 		indicator_clear(&tmp[i]);
 		free(names[i]);
@@ -1626,6 +1643,7 @@ indicators_free(struct indicator_set *set)
 	free(set->v);
 	classifier_free(set->answers);
 	classifier_free(set->status);
+	classifier_free(set->written);
 	memset(set, 0, sizeof(*set));
 }
 

@@ -56,6 +56,8 @@ struct indicator_set {
 	const struct deadline_rules *deadlines;	/* for deadline(): not owned, set by
 						 * compute_run; NULL: no text is read as
 						 * a deadline */
+	struct classifier	*written;	/* an open answer's written standard -> enum
+						 * lang (malform.txt; NULL: no such file) */
 };
 /* Loads and checks every definition and pattern file in dir; positioned messages with a
  * caret for a bad expression. Returns 0, or -1 when a file is unusable (DIAG_ERROR). */
@@ -87,7 +89,7 @@ enum level indicator_level(const struct indicator *, long num, long den);
 #endif
 #include <pcre2.h>
 
-enum classifier_kind { CLASSIFIER_ANSWERS, CLASSIFIER_STATUS };
+enum classifier_kind { CLASSIFIER_ANSWERS, CLASSIFIER_STATUS, CLASSIFIER_WRITTEN };
 
 enum expr_op {
 	EXPR_AND, EXPR_OR, EXPR_NOT,

@@ -9,7 +9,7 @@
 #include "diag.h"
 #include "model.h"
 
-/* One column of a table as the data contract (SPEC 1.3-1.5) defines it. */
+/* One column of a table as the data contract (docs/formats.md) defines it. */
 struct load_column {
 	const char	*name;		/* canonical header name */
 	enum col_type	 type;

@@ -9,14 +9,22 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "datadir.h"
 #include "date.h"
 #include "diag.h"
 #include "options.h"
 #include "run.h"
 #include "util.h"
 
+/* The build tree, and where make install puts the program and its data (datadir.h). */
 #ifndef IPKVAL_HOME
 #define IPKVAL_HOME "."
+#endif
+#ifndef IPKVAL_BINDIR
+#define IPKVAL_BINDIR "/usr/local/bin"
+#endif
+#ifndef IPKVAL_DATADIR
+#define IPKVAL_DATADIR "/usr/local/share/ipkval"
 #endif
 #ifndef IPKVAL_VERSION
 #define IPKVAL_VERSION "dev"
@@ -34,17 +42,20 @@ static const char *const usage_main =
 "\n"
 "Run 'ipkval COMMAND --help' for the options of a command; 'ipkval --version'.\n"
 "Exit status: 0 done (warnings at most), 1 rows, files or reports left out,\n"
-"2 usage error or nothing could be done.\n";
+"2 usage error or nothing could be done.\n"
+"Run 'man ipkval' for the manual, 'man ipkval-indicators' and 'man ipkval-templates'\n"
+"for the definition and template files.\n";
 
 static const char *const usage_common =
 "  --data DIR          the exports (default: sample-data)\n"
-"  --indicators DIR    indicator definitions (default: the installed indicators/)\n"
-"  --templates DIR     report wording and layout (default: the installed templates/)\n"
+"  --indicators DIR    indicator definitions (default: DATADIR/indicators)\n"
+"  --templates DIR     report wording and layout (default: DATADIR/templates)\n"
 "  --year YYYY         reporting year (default: the latest year in the data)\n"
 "  --reference-date DD.MM.YYYY  reference date R (default: 31.12. of the year)\n"
 "  --reference FILE    an indikatorer.csv published by a county or national run, whose\n"
 "                      county and country figures the reports compare with (default:\n"
 "                      referanse.csv in the data folder, if there is one)\n"
+"  --quiet             no progress line; warnings only counted, per file\n"
 "  -h, --help          this text\n"
 "  --version           the version of ipkval\n";
 
@@ -54,7 +65,7 @@ static const char *const usage_report =
 "  --issuer TEXT       who issues the reports (default: from the template)\n"
 "  --jobs N            reports rendered in parallel (default: number of cores)\n"
 "  --figures           also write every chart as PNG and SVG under out/YYYY/figurer/\n"
-"  --fonts DIR         the fonts built by make (default: the installed build/fonts/)\n"
+"  --fonts DIR         the report fonts (default: DATADIR/fonts)\n"
 "  --only KINDS        only these reports, comma-separated: kommune, fylke,\n"
 "                      handlingsplan (default: all)\n"
 "  --dump              print the report model as text instead of writing PDFs\n";
@@ -70,6 +81,8 @@ print_usage(FILE *f, const char *command)
 	fputs(usage_common, f);
 	if (strcmp(command, "report") == 0)
 		fputs(usage_report, f);
+	fputs("\nRun 'man ipkval' for the manual: DATADIR is $IPKVAL_DATADIR, the installed\n"
+	    "data folder or the build tree (FILES).\n", f);
 }
 
 static int
@@ -132,7 +145,7 @@ parse_int(const char *s, int lo, int hi, int *out)
 
 enum { OPT_DATA = 256, OPT_OUT, OPT_INDICATORS, OPT_TEMPLATES, OPT_FONTS, OPT_YEAR,
 	OPT_REFDATE, OPT_LANG, OPT_ISSUER, OPT_JOBS, OPT_FIGURES, OPT_DUMP, OPT_ONLY,
-	OPT_VERSION, OPT_REFERENCE };
+	OPT_VERSION, OPT_REFERENCE, OPT_QUIET };
 
 static const struct option long_options[] = {
 	{ "data", required_argument, NULL, OPT_DATA },
@@ -151,6 +164,7 @@ static const struct option long_options[] = {
 	{ "only", required_argument, NULL, OPT_ONLY },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, OPT_VERSION },
+	{ "quiet", no_argument, NULL, OPT_QUIET },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -238,6 +252,7 @@ parse_options(int argc, char **argv, struct options *o)
 		case OPT_INDICATORS: o->indicators_dir = optarg; break;
 		case OPT_TEMPLATES: o->templates_dir = optarg; break;
 		case OPT_REFERENCE: o->reference = optarg; break;
+		case OPT_QUIET: o->quiet = 1; break;
 		case OPT_YEAR:
 			if (parse_int(optarg, 1900, 2999, &o->year) == -1)
 				bad = "--year takes a year such as 2024";
@@ -295,19 +310,52 @@ parse_options(int argc, char **argv, struct options *o)
 	return 0;
 }
 
+/* Fills the folders of ipkval's own data that the command needs and the options left out
+ * from the data folder (datadir.h, ipkval(1) FILES). Returns 0, or 2 after a message when
+ * there is none. dd holds the strings for the run. */
+static int
+data_folders(struct options *o, struct datadir *dd)
+{
+	int templates = strcmp(o->command, "indicators") != 0;
+	int fonts = strcmp(o->command, "report") == 0;
+	char *self;
+	int rc;
+
+	if (o->indicators_dir != NULL && (!templates || o->templates_dir != NULL) &&
+	    (!fonts || o->fonts_dir != NULL))
+		return 0;
+	self = datadir_self();
+	rc = datadir_find(dd, getenv("IPKVAL_DATADIR"), self, IPKVAL_BINDIR, IPKVAL_DATADIR,
+	    IPKVAL_HOME);
+	free(self);
+	if (rc == -1) {
+		fprintf(stderr, "ipkval: error: cannot find the data folder (indicators/, "
+		    "templates/, fonts/): IPKVAL_DATADIR is not set, there is none where make "
+		    "install puts it (%s, as seen from the program), and the build tree (%s) "
+		    "is gone; set IPKVAL_DATADIR or give --indicators, --templates and --fonts "
+		    "(see ipkval(1), FILES)\n", IPKVAL_DATADIR, IPKVAL_HOME);
+		return 2;
+	}
+	if (o->indicators_dir == NULL)
+		o->indicators_dir = dd->indicators;
+	if (o->templates_dir == NULL)
+		o->templates_dir = dd->templates;
+	if (o->fonts_dir == NULL)
+		o->fonts_dir = dd->fonts;
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
 	struct options o;
+	struct datadir dd = { NULL, NULL, NULL };
 	struct diag d;
 	int rc;
 
 	memset(&o, 0, sizeof(o));
 	o.data_dir = "sample-data";
 	o.out_dir = "out";
-	o.indicators_dir = IPKVAL_HOME "/indicators";
-	o.templates_dir = IPKVAL_HOME "/templates";
-	o.fonts_dir = IPKVAL_HOME "/build/fonts";
 	o.lang = "nb";
 
 	if (argc < 2) {
@@ -341,7 +389,7 @@ main(int argc, char **argv)
 		print_usage(stderr, NULL);
 		return 2;
 	}
-	if ((rc = parse_options(argc, argv, &o)) != 0)
+	if ((rc = parse_options(argc, argv, &o)) != 0 || (rc = data_folders(&o, &dd)) != 0)
 		return rc;
 	if (o.jobs == 0) {
 		long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -350,6 +398,8 @@ main(int argc, char **argv)
 	}
 
 	diag_init(&d, stderr);
+	d.quiet = o.quiet;
+	d.terminal = !o.quiet && isatty(STDERR_FILENO);
 	if (strcmp(o.command, "check") == 0)
 		run_check(&o, &d);
 	else if (strcmp(o.command, "indicators") == 0)
@@ -357,7 +407,9 @@ main(int argc, char **argv)
 	else
 		run_report(&o, &d);
 	diag_flush(&d);
+	diag_quiet_summary(&d);
 	rc = diag_exit_code(&d);
 	diag_free(&d);
+	datadir_free(&dd);
 	return rc;
 }

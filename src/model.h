@@ -110,7 +110,7 @@ struct kommune_register {
 	int		 has_population;	/* the register had an innbyggere column */
 };
 
-/* One question of the mapping form (SPEC section 4), from indicators/kartlegging.csv. */
+/* One question of the KoRus mapping form, from indicators/kartlegging.csv. */
 struct question {
 	char	*id;		/* "IK1" */
 	char	*theme_nb, *theme_nn;

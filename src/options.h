@@ -21,6 +21,7 @@ struct options {
 	int		 jobs;		/* --jobs; 0: number of cores */
 	int		 figures;	/* --figures: charts also as PNG and SVG */
 	int		 dump;		/* --dump: print the report model as text */
+	int		 quiet;		/* --quiet: no progress; warnings counted per file */
 	unsigned	 only;		/* --only: REPORTS_* bits; 0 = all */
 };
 

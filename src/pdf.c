@@ -22,10 +22,13 @@
 #include <hpdf_fontdef.h>
 
 #include "chart.h"
+#include "contrast.h"
 #include "diag.h"
 #include "doc.h"
 #include "layout.h"
 #include "pdf.h"
+#include "pdf_a.h"
+#include "pdf_tag.h"
 #include "util.h"
 
 /* Page frame, points. Header and footer sit in the top and bottom margins. */
@@ -73,6 +76,42 @@ static const struct pdf_rgb pdf_mark_rgb[DOC_MARK__MAX] = {
 	{ 0.910, 0.910, 0.910 }
 };
 
+/* A colour as 0xRRGGBB, as the page stream writes it (three decimals, 8 bits). */
+static unsigned
+pdf_rgb_hex(struct pdf_rgb c)
+{
+	return (unsigned)lround(c.r * 255) << 16 | (unsigned)lround(c.g * 255) << 8 |
+	    (unsigned)lround(c.b * 255);
+}
+
+/*
+ * The pairs the page draws, for tests/unit/contrast.c: body and table text on white, on
+ * the header row, the emphasised rows and every level mark; muted text (running header,
+ * page numbers, small print, a quote's source, the cover's subtitle) on white; the accent
+ * on white as text (bullets, chapter headings, the cover's place). Rules and the cover's
+ * bar are decoration (artifacts), not listed.
+ */
+size_t
+pdf_contrast_pairs(struct contrast_pair *out, size_t max)
+{
+	const struct pdf_rgb bg[] = { { 1, 1, 1 }, pdf_head_rgb, pdf_emph_rgb };
+	size_t n = 0, i;
+
+	for (i = 0; i < sizeof(bg) / sizeof(bg[0]) && n < max; i++)
+		out[n++] = (struct contrast_pair){ pdf_rgb_hex(pdf_text_rgb), pdf_rgb_hex(bg[i]),
+		    CONTRAST_TEXT, "page: text" };
+	for (i = 1; i < DOC_MARK__MAX && n < max; i++)
+		out[n++] = (struct contrast_pair){ pdf_rgb_hex(pdf_text_rgb),
+		    pdf_rgb_hex(pdf_mark_rgb[i]), CONTRAST_TEXT, "page: text on a level mark" };
+	if (n + 2 <= max) {
+		out[n++] = (struct contrast_pair){ pdf_rgb_hex(pdf_muted_rgb), 0xFFFFFF,
+		    CONTRAST_TEXT, "page: muted text" };
+		out[n++] = (struct contrast_pair){ pdf_rgb_hex(pdf_accent_rgb), 0xFFFFFF,
+		    CONTRAST_TEXT, "page: accent text" };
+	}
+	return n;
+}
+
 struct pdf_ctx {
 	const struct doc	*doc;
 	struct diag		*diag;
@@ -86,6 +125,7 @@ struct pdf_ctx {
 	float			 cw[2][PDF_CACHED];	/* widths of Latin characters, em; <0 unknown */
 	struct layout_lost	 lost;		/* characters already reported */
 	HPDF_Page		 page;		/* NULL: the next drawing starts a page */
+	size_t			 pageidx;	/* its number, from 0 */
 	HPDF_Page		*pages;
 	unsigned char		*decor;		/* per page: header and footer wanted */
 	size_t			 npages, cappages, capdecor;
@@ -102,6 +142,17 @@ struct pdf_ctx {
 	struct pdf_anchor	*anchor;	/* per block: where a heading is */
 	struct pdf_tocline	*toc;		/* contents entries, for their numbers */
 	size_t			 ntoc, captoc;
+	char			 created[32];	/* XMP creation date; "": none */
+	struct pdf_tag		*tag;		/* the structure tree; NULL: not tagged */
+	size_t			 owner;		/* what the content drawn next belongs to */
+	size_t			*open;		/* per page: the marked content open on it */
+	size_t			 capopen;
+	size_t			 list;		/* the L of consecutive bullets or pairs */
+	size_t			 figure;	/* the Figure of the chart being drawn */
+	size_t			 span;		/* a word broken over lines (pdf_split_words) */
+	size_t			 span_owner;	/* the element it belongs to */
+	size_t			 span_line;	/* the line it starts on, of span_text */
+	const struct layout_text *span_text;
 };
 
 /* Where a heading was drawn: its page (from 1; 0 not drawn) and the top of its box. */
@@ -118,6 +169,7 @@ struct pdf_tocline {
 	double	 x, top, bottom, base;	/* its box and the baseline of its last line */
 	double	 dots;		/* where its leaders start (they end at the numbers) */
 	int	 bold;
+	size_t	 link;		/* its Link element */
 };
 
 static void
@@ -201,18 +253,57 @@ pdf_qc(double v)
 	return (HPDF_REAL)(floor(v * 1000 + 0.5) / 1000);
 }
 
+/*
+ * Tagging: every piece of page content is drawn inside a marked-content sequence of its
+ * owner (c->owner: a structure element, or an artifact), opened when the first content
+ * of that owner is drawn. A sequence is closed when the owner changes and whenever the
+ * drawing switches between text and graphics, so that none straddles BT/ET; the next
+ * content of the same owner opens another (a new MCID of the same element).
+ */
 static void
-pdf_text_mode(HPDF_Page p)
+pdf_ready(struct pdf_ctx *c, int text)
 {
-	if (HPDF_Page_GetGMode(p) != HPDF_GMODE_TEXT_OBJECT)
-		HPDF_Page_BeginText(p);
+	size_t pg = c->pageidx;
+	int in_text = HPDF_Page_GetGMode(c->page) == HPDF_GMODE_TEXT_OBJECT;
+
+	if (c->tag != NULL && c->open[pg] != PDF_TAG_NONE &&
+	    (c->open[pg] != c->owner || in_text != text)) {
+		pdf_tag_close(c->tag, pg);
+		c->open[pg] = PDF_TAG_NONE;
+	}
+	if (text && !in_text)
+		HPDF_Page_BeginText(c->page);
+	else if (!text && in_text)
+		HPDF_Page_EndText(c->page);
+	if (c->tag != NULL && c->open[pg] == PDF_TAG_NONE && c->owner != PDF_TAG_NONE) {
+		pdf_tag_open(c->tag, pg, c->owner);
+		c->open[pg] = c->owner;
+	}
 }
 
-static void
-pdf_graphics_mode(HPDF_Page p)
+/* Sets what the content drawn next belongs to; returns what it belonged to. */
+static size_t
+pdf_own(struct pdf_ctx *c, size_t owner)
 {
-	if (HPDF_Page_GetGMode(p) == HPDF_GMODE_TEXT_OBJECT)
-		HPDF_Page_EndText(p);
+	size_t was = c->owner;
+
+	c->owner = owner;
+	return was;
+}
+
+/* A new structure element (0 when the document is not tagged). */
+static size_t
+pdf_elem(struct pdf_ctx *c, size_t parent, const char *type)
+{
+	return c->tag != NULL ? pdf_tag_elem(c->tag, parent, type) : 0;
+}
+
+/* Makes page i (from 0) the page being drawn on. */
+static void
+pdf_goto_page(struct pdf_ctx *c, size_t i)
+{
+	c->page = c->pages[i];
+	c->pageidx = i;
 }
 
 static int
@@ -258,41 +349,48 @@ pdf_set_font(HPDF_Page p, HPDF_Font font, double size)
 
 /* A filled rectangle; its edges are rounded, not its size, so that neighbours meet. */
 static void
-pdf_rect(HPDF_Page p, struct pdf_rgb c, double x, double y, double w, double h)
+pdf_rect(struct pdf_ctx *c, struct pdf_rgb rgb, double x, double y, double w, double h)
 {
 	HPDF_REAL x0 = pdf_q(x), y0 = pdf_q(y);
+	size_t was = pdf_own(c, c->owner == PDF_TAG_PAGINATION ? c->owner : PDF_TAG_LAYOUT);
 
-	pdf_graphics_mode(p);
-	pdf_set_fill(p, c);
-	HPDF_Page_Rectangle(p, x0, y0, pdf_q(x + w) - x0, pdf_q(y + h) - y0);
-	HPDF_Page_Fill(p);
+	pdf_ready(c, 0);
+	pdf_set_fill(c->page, rgb);
+	HPDF_Page_Rectangle(c->page, x0, y0, pdf_q(x + w) - x0, pdf_q(y + h) - y0);
+	HPDF_Page_Fill(c->page);
+	pdf_own(c, was);
 }
 
 /* A straight line from x0, y0 to x1, y1. */
 static void
-pdf_line(HPDF_Page p, struct pdf_rgb c, double width, double x0, double y0, double x1,
-    double y1)
+pdf_line(struct pdf_ctx *c, struct pdf_rgb rgb, double width, double x0, double y0,
+    double x1, double y1)
 {
-	pdf_graphics_mode(p);
-	pdf_set_stroke(p, c);
-	pdf_set_width(p, width);
-	HPDF_Page_MoveTo(p, pdf_q(x0), pdf_q(y0));
-	HPDF_Page_LineTo(p, pdf_q(x1), pdf_q(y1));
-	HPDF_Page_Stroke(p);
+	size_t was = pdf_own(c, c->owner == PDF_TAG_PAGINATION ? c->owner : PDF_TAG_LAYOUT);
+
+	pdf_ready(c, 0);
+	pdf_set_stroke(c->page, rgb);
+	pdf_set_width(c->page, width);
+	HPDF_Page_MoveTo(c->page, pdf_q(x0), pdf_q(y0));
+	HPDF_Page_LineTo(c->page, pdf_q(x1), pdf_q(y1));
+	HPDF_Page_Stroke(c->page);
+	pdf_own(c, was);
 }
 
 /* A horizontal line at y from x0 to x1. */
 static void
-pdf_hline(HPDF_Page p, struct pdf_rgb c, double width, double x0, double x1, double y)
+pdf_hline(struct pdf_ctx *c, struct pdf_rgb rgb, double width, double x0, double x1,
+    double y)
 {
-	pdf_line(p, c, width, x0, y, x1, y);
+	pdf_line(c, rgb, width, x0, y, x1, y);
 }
 
 /* A vertical line at x from y0 to y1. */
 static void
-pdf_vline(HPDF_Page p, struct pdf_rgb c, double width, double x, double y0, double y1)
+pdf_vline(struct pdf_ctx *c, struct pdf_rgb rgb, double width, double x, double y0,
+    double y1)
 {
-	pdf_line(p, c, width, x, y0, x, y1);
+	pdf_line(c, rgb, width, x, y0, x, y1);
 }
 
 /* Baseline of a line whose box (lead high) starts at top: the ink is centred. */
@@ -302,28 +400,118 @@ pdf_baseline(double top, double size, double lead)
 	return top - (lead - 1.17 * size) / 2 - 0.93 * size;
 }
 
-/* Draws line i of t; x is the left edge of a box w wide in which the line is aligned. */
+/* Whether a line that ends at offset end of t's text ended between words: at a space or
+ * a line end (not after a hyphen, nor inside a word too long for a line). */
+static int
+pdf_line_ends_word(const struct layout_text *t, size_t end)
+{
+	size_t a;
+
+	if (end < t->s.len && t->s.data[end] == ' ')
+		return 1;
+	for (a = 0; a < t->natoms; a++)
+		if (t->atoms[a].type == LAYOUT_NEWLINE && t->atoms[a].off == end)
+			return 1;
+	return 0;
+}
+
+/*
+ * A word broken over two lines (after its hyphen, or inside a word too long for a line)
+ * is read as one word: its pieces belong to a Span under the text's element, whose
+ * /ActualText is the whole word. For line i: *cut_end is where the piece of a word begun
+ * on the line before ends (the line starts inside the Span), *cut_start where the piece
+ * of a word the line breaks starts (a Span starts there); (size_t)-1: none.
+ */
+static void
+pdf_split_words(struct pdf_ctx *c, const struct layout_text *t, size_t i, size_t *cut_end,
+    size_t *cut_start)
+{
+	const struct layout_line *l = &t->lines[i];
+	const struct layout_seg *last = &t->segs[l->seg0 + l->nseg - 1];
+	size_t start = t->segs[l->seg0].off, end = last->off + last->len, e;
+	int breaks = i + 1 < t->nlines && !pdf_line_ends_word(t, end);
+	struct buf word;
+
+	if (c->tag == NULL)
+		return;
+	if (c->span != PDF_TAG_NONE && c->span_text == t && c->span_line + 1 == i) {
+		for (e = start; e < end && t->s.data[e] != ' '; e++)
+			;
+		pdf_own(c, c->span);
+		c->span_line = i;
+		if (e == end && breaks)
+			return;		/* the word goes on over the next line too */
+		*cut_end = e;
+	} else if (c->owner >= pdf_tag_count(c->tag))
+		return;		/* an artifact (a header row repeated before the rest of a
+				 * row) reads nothing, and leaves a broken word pending */
+	c->span = PDF_TAG_NONE;
+	if (!breaks)
+		return;
+	for (*cut_start = end; *cut_start > start && t->s.data[*cut_start - 1] != ' ';
+	    (*cut_start)--)
+		;
+	for (e = end; e < t->s.len && t->s.data[e] != ' ' && !pdf_line_ends_word(t, e); e++)
+		;
+	if (*cut_end == (size_t)-1)
+		c->span_owner = c->owner;
+	c->span = pdf_elem(c, c->span_owner, "Span");
+	c->span_line = i;
+	c->span_text = t;
+	buf_init(&word);
+	buf_put(&word, t->s.data + *cut_start, e - *cut_start);
+	pdf_tag_actual_text(c->tag, c->span, word.data);
+	buf_free(&word);
+}
+
+/* Draws line i of t; x is the left edge of a box w wide in which the line is aligned.
+ * A line that ended at a space or a line end keeps that space, invisible after its last
+ * word, so that text read by structure element (screen readers) or extracted does not
+ * join the last word of a line to the first of the next. */
 static void
 pdf_draw_line(struct pdf_ctx *c, const struct layout_text *t, size_t i, double x, double w,
     enum doc_align align, double baseline, struct pdf_rgb rgb)
 {
 	const struct layout_line *l = &t->lines[i];
-	size_t k;
+	size_t k, from, to, cut_end = (size_t)-1, cut_start = (size_t)-1;
 
 	if (align == DOC_RIGHT)
 		x += w - l->w;
 	else if (align == DOC_CENTER)
 		x += (w - l->w) / 2;
-	pdf_text_mode(c->page);
-	pdf_set_fill(c->page, rgb);
+	if (l->nseg == 0)
+		return;
+	pdf_split_words(c, t, i, &cut_end, &cut_start);
 	for (k = l->seg0; k < l->seg0 + l->nseg; k++) {
 		const struct layout_seg *s = &t->segs[k];
 
-		buf_reset(&c->tmp);
-		buf_put(&c->tmp, t->s.data + s->off, s->len);
-		pdf_set_font(c->page, c->font[s->bold != 0], t->size);
-		HPDF_Page_TextOut(c->page, pdf_q(x + s->x), pdf_q(baseline), c->tmp.data);
+		/* A segment in up to three pieces: the end of a word begun on the line
+		 * before, the text, the start of a word the line breaks. */
+		for (from = s->off; from < s->off + s->len; from = to) {
+			to = s->off + s->len;
+			if (from < cut_end && cut_end < to)
+				to = cut_end;
+			if (from < cut_start && cut_start < to)
+				to = cut_start;
+			if (from == cut_end)
+				pdf_own(c, c->span_owner);
+			if (from == cut_start)
+				pdf_own(c, c->span);
+			pdf_ready(c, 1);
+			pdf_set_fill(c->page, rgb);
+			buf_reset(&c->tmp);
+			buf_put(&c->tmp, t->s.data + from, to - from);
+			if (to == s->off + s->len && k + 1 == l->seg0 + l->nseg &&
+			    i + 1 < t->nlines && pdf_line_ends_word(t, to))
+				buf_putc(&c->tmp, ' ');
+			pdf_set_font(c->page, c->font[s->bold != 0], t->size);
+			HPDF_Page_TextOut(c->page, pdf_q(x + s->x + (from == s->off ? 0 :
+			    pdf_ops_width(c, s->bold, t->s.data + s->off, from - s->off) *
+			    t->size)), pdf_q(baseline), c->tmp.data);
+		}
 	}
+	if (cut_end == t->segs[l->seg0 + l->nseg - 1].off + t->segs[l->seg0 + l->nseg - 1].len)
+		pdf_own(c, c->span_owner);	/* the line was the word's last piece */
 }
 
 static void
@@ -373,6 +561,12 @@ pdf_new_page(struct pdf_ctx *c)
 	c->decor[c->npages] = !c->cover;
 	c->npages++;
 	c->page = p;
+	c->pageidx = c->npages - 1;
+	if (c->tag != NULL) {
+		pdf_tag_page(c->tag, p);
+		c->open = xgrow(c->open, &c->capopen, c->pageidx, sizeof(*c->open));
+		c->open[c->pageidx] = PDF_TAG_NONE;
+	}
 	pdf_geom(c);
 	c->y = c->ytop;
 	c->fresh = 1;
@@ -400,13 +594,15 @@ pdf_gap(struct pdf_ctx *c, double g)
 /*
  * Running text: lines flow down the page and on to the next; a paragraph never leaves a
  * single line at the bottom of a page nor carries a single one over when it can help it.
- * rule_x > 0 draws a quotation rule beside the lines of each page; bullet_x > 0 a bullet.
+ * rule_x > 0 draws a quotation rule beside the lines of each page; bullet_x > 0 a bullet,
+ * which belongs to label (the lines to the owner at the start).
  */
 struct pdf_flow {
 	double		 x, w, lead;
 	struct pdf_rgb	 rgb;
 	double		 rule_x;
 	double		 bullet_x;
+	size_t		 label;
 };
 
 static void
@@ -437,17 +633,20 @@ pdf_flow(struct pdf_ctx *c, const struct layout_text *t, const struct pdf_flow *
 		}
 		pdf_mark(c);
 		if (f->rule_x > 0)
-			pdf_vline(c->page, pdf_accent_rgb, 1.5, f->rule_x, c->y,
+			pdf_vline(c, pdf_accent_rgb, 1.5, f->rule_x, c->y,
 			    c->y - (double)take * f->lead);
 		for (k = i; k < i + take; k++) {
 			double base = pdf_baseline(c->y, t->size, f->lead);
 
 			if (k == 0 && f->bullet_x > 0) {
-				pdf_text_mode(c->page);
+				size_t body = pdf_own(c, f->label);
+
+				pdf_ready(c, 1);
 				pdf_set_fill(c->page, pdf_accent_rgb);
 				pdf_set_font(c->page, c->font[0], t->size);
 				HPDF_Page_TextOut(c->page, pdf_q(f->bullet_x), pdf_q(base),
 				    "\xE2\x80\xA2");
+				pdf_own(c, body);
 			}
 			pdf_draw_line(c, t, k, f->x, f->w, DOC_LEFT, base, f->rgb);
 			c->y -= f->lead;
@@ -521,7 +720,7 @@ pdf_style_lines(struct pdf_ctx *c, const char *s, const struct pdf_style *st)
 }
 
 static void
-pdf_block_text(struct pdf_ctx *c, const char *s, const struct pdf_style *st)
+pdf_block_text(struct pdf_ctx *c, const char *s, const struct pdf_style *st, size_t label)
 {
 	struct layout_text t;
 	struct pdf_flow f;
@@ -532,6 +731,7 @@ pdf_block_text(struct pdf_ctx *c, const char *s, const struct pdf_style *st)
 	f.rgb = st->rgb;
 	f.rule_x = st->rule_x > 0 ? c->x0 + st->rule_x : 0;
 	f.bullet_x = st->bullet_x > 0 ? c->x0 + st->bullet_x : 0;
+	f.label = label;
 	pdf_text(c, &t, s, st->markup, 0, st->size, f.w);
 	pdf_flow(c, &t, &f);
 	layout_free(&t);
@@ -546,6 +746,8 @@ struct pdf_tab {
 	struct layout_text	*head;		/* NULL: no header row */
 	double			 headh;
 	int			 rows_on_page;
+	size_t			*th;		/* the header cells' elements (TH) */
+	int			 head_drawn;	/* later header rows are artifacts */
 };
 
 static double
@@ -565,28 +767,30 @@ pdf_tab_align(const struct pdf_tab *tab, size_t i)
 	return tab->cols != NULL ? tab->cols[i].align : DOC_LEFT;
 }
 
-/* Draws lines [l0, l1) of a row of cells at the cursor. */
+/* Draws lines [l0, l1) of a row of cells at the cursor; the text of cell i belongs to
+ * own[i] (NULL: the row is an artifact, a header row repeated on a new page). */
 static void
 pdf_tab_part(struct pdf_ctx *c, const struct pdf_tab *tab, const struct layout_text *cells,
-    const struct doc_cell *dc, int kind, size_t l0, size_t l1)
+    const struct doc_cell *dc, int kind, size_t l0, size_t l1, const size_t *own)
 {
 	double h = (double)(l1 - l0) * PDF_TABLE_LEAD + 2 * PDF_TABLE_PADY, x = c->x0;
-	size_t i, k;
+	size_t i, k, was = c->owner;
 
 	pdf_mark(c);
 	if (kind == 1)
-		pdf_rect(c->page, pdf_head_rgb, c->x0, c->y - h, c->x1 - c->x0, h);
+		pdf_rect(c, pdf_head_rgb, c->x0, c->y - h, c->x1 - c->x0, h);
 	else if (kind == 2)
-		pdf_rect(c->page, pdf_emph_rgb, c->x0, c->y - h, c->x1 - c->x0, h);
+		pdf_rect(c, pdf_emph_rgb, c->x0, c->y - h, c->x1 - c->x0, h);
 	/* Backgrounds first, then all the text of the row in one text object. */
 	for (i = 0; i < tab->n; i++) {
 		if (dc != NULL && dc[i].mark != DOC_MARK_NONE)
-			pdf_rect(c->page, pdf_mark_rgb[dc[i].mark], x + 0.5, c->y - h + 0.6,
+			pdf_rect(c, pdf_mark_rgb[dc[i].mark], x + 0.5, c->y - h + 0.6,
 			    tab->colw[i] - 1, h - 1.2);
 		x += tab->colw[i];
 	}
 	x = c->x0;
 	for (i = 0; i < tab->n; i++) {
+		pdf_own(c, own != NULL ? own[i] : PDF_TAG_LAYOUT);
 		for (k = l0; k < l1 && k < cells[i].nlines; k++) {
 			double top = c->y - PDF_TABLE_PADY - (double)(k - l0) * PDF_TABLE_LEAD;
 
@@ -596,12 +800,23 @@ pdf_tab_part(struct pdf_ctx *c, const struct pdf_tab *tab, const struct layout_t
 		}
 		x += tab->colw[i];
 	}
+	pdf_own(c, was);
 	if (kind == 1)
-		pdf_hline(c->page, pdf_accent_rgb, 0.8, c->x0, c->x1, c->y - h);
+		pdf_hline(c, pdf_accent_rgb, 0.8, c->x0, c->x1, c->y - h);
 	else if (tab->cols != NULL)
-		pdf_hline(c->page, pdf_rule_rgb, 0.4, c->x0, c->x1, c->y - h);
+		pdf_hline(c, pdf_rule_rgb, 0.4, c->x0, c->x1, c->y - h);
 	c->y -= h;
 	c->fresh = 0;
+}
+
+/* The header row: its first drawing holds the header cells, a repetition on a later
+ * page is an artifact (its cells are in the tree once). */
+static void
+pdf_tab_head(struct pdf_ctx *c, struct pdf_tab *tab)
+{
+	pdf_tab_part(c, tab, tab->head, NULL, 1, 0, (size_t)pdf_cells_lines(tab->head, tab->n),
+	    tab->head_drawn ? NULL : tab->th);
+	tab->head_drawn = 1;
 }
 
 static void
@@ -610,8 +825,7 @@ pdf_tab_newpage(struct pdf_ctx *c, struct pdf_tab *tab)
 	c->page = NULL;
 	pdf_new_page(c);
 	if (tab->head != NULL)
-		pdf_tab_part(c, tab, tab->head, NULL, 1, 0,
-		    (size_t)pdf_cells_lines(tab->head, tab->n));
+		pdf_tab_head(c, tab);
 	tab->rows_on_page = 0;
 }
 
@@ -619,7 +833,7 @@ pdf_tab_newpage(struct pdf_ctx *c, struct pdf_tab *tab)
  * lines only when it is taller than a page. */
 static void
 pdf_tab_row(struct pdf_ctx *c, struct pdf_tab *tab, const struct layout_text *cells,
-    const struct doc_cell *dc, int emph)
+    const struct doc_cell *dc, int emph, const size_t *own)
 {
 	size_t nl = (size_t)pdf_cells_lines(cells, tab->n), l = 0;
 
@@ -641,7 +855,7 @@ pdf_tab_row(struct pdf_ctx *c, struct pdf_tab *tab, const struct layout_text *ce
 		if (avail < 1)
 			avail = 1;
 		take = (size_t)avail < nl - l ? (size_t)avail : nl - l;
-		pdf_tab_part(c, tab, cells, dc, emph ? 2 : 0, l, l + take);
+		pdf_tab_part(c, tab, cells, dc, emph ? 2 : 0, l, l + take, own);
 		tab->rows_on_page++;
 		l += take;
 		if (l < nl)
@@ -771,16 +985,35 @@ pdf_table_start(struct pdf_ctx *c, const struct doc_table *t)
 	return h;
 }
 
+/* The elements of a row: a TR under group, and a cell of type under it for each column;
+ * header cells have the scope of a column. */
 static void
-pdf_table(struct pdf_ctx *c, const struct doc_table *t)
+pdf_tab_row_elems(struct pdf_ctx *c, size_t group, const char *type, size_t n, size_t *own)
+{
+	size_t tr = pdf_elem(c, group, "TR"), i;
+
+	for (i = 0; i < n; i++) {
+		own[i] = pdf_elem(c, tr, type);
+		if (c->tag != NULL && type[1] == 'H')
+			pdf_tag_scope(c->tag, own[i], "Column");
+	}
+}
+
+/* A table: Table, THead with the header row, TBody with a TR of TDs for each row. */
+static void
+pdf_table(struct pdf_ctx *c, const struct doc_table *t, size_t parent)
 {
 	struct layout_text *cells = xcalloc(t->ncols, sizeof(*cells));
+	size_t *td = xcalloc(t->ncols, sizeof(*td)), i, r, table, body;
 	struct pdf_tab tab;
-	size_t i, r;
 
 	if (c->page == NULL)
 		pdf_new_page(c);
 	pdf_tab_init(c, t, &tab);
+	table = pdf_elem(c, parent, "Table");
+	tab.th = xcalloc(t->ncols, sizeof(*tab.th));
+	pdf_tab_row_elems(c, pdf_elem(c, table, "THead"), "TH", t->ncols, tab.th);
+	body = t->nrows > 0 ? pdf_elem(c, table, "TBody") : table;
 	for (r = 0; r < t->nrows || r == 0; r++) {
 		const struct doc_row *row = r < t->nrows ? &t->rows[r] : NULL;
 
@@ -789,15 +1022,18 @@ pdf_table(struct pdf_ctx *c, const struct doc_table *t)
 			if (!c->fresh && c->y - pdf_tab_first(t, &tab, cells) < c->ybot)
 				pdf_tab_newpage(c, &tab);
 			else
-				pdf_tab_part(c, &tab, tab.head, NULL, 1, 0,
-				    (size_t)pdf_cells_lines(tab.head, tab.n));
+				pdf_tab_head(c, &tab);
 		}
-		if (row != NULL)
-			pdf_tab_row(c, &tab, cells, row->cells, row->emph);
+		if (row != NULL) {
+			pdf_tab_row_elems(c, body, "TD", t->ncols, td);
+			pdf_tab_row(c, &tab, cells, row->cells, row->emph, td);
+		}
 		for (i = 0; i < t->ncols; i++)
 			layout_free(&cells[i]);
 	}
+	free(tab.th);
 	pdf_tab_free(&tab);
+	free(td);
 	free(cells);
 }
 
@@ -828,20 +1064,24 @@ pdf_kv_height(struct pdf_ctx *c, const struct doc_block *b)
 	return h;
 }
 
+/* A key/value pair: an item of the list c->list, its key the label, its value the body. */
 static void
 pdf_kv(struct pdf_ctx *c, const struct doc_block *b)
 {
 	struct layout_text cells[2];
 	struct pdf_tab tab;
 	double colw[2];
+	size_t li = pdf_elem(c, c->list, "LI"), own[2];
 
+	own[0] = pdf_elem(c, li, "Lbl");
+	own[1] = pdf_elem(c, li, "LBody");
 	if (c->page == NULL)
 		pdf_new_page(c);
 	memset(&tab, 0, sizeof(tab));
 	tab.n = 2;
 	tab.colw = colw;
 	pdf_kv_cells(c, b, colw, cells);
-	pdf_tab_row(c, &tab, cells, NULL, 0);
+	pdf_tab_row(c, &tab, cells, NULL, 0, own);
 	layout_free(&cells[0]);
 	layout_free(&cells[1]);
 }
@@ -864,28 +1104,6 @@ pdf_head_of(int level, struct pdf_head *h)
 	h->rule = level == 1 ? 5 : 0;
 }
 
-/*
- * An outline title as a literal string when every character has the same code in
- * PDFDocEncoding as in Latin-1 (printable ASCII and U+00A1-U+00FF but the soft hyphen): a
- * quarter of the bytes of libharu's UTF-16 hex. Returns 0 when the title needs UTF-16.
- */
-static int
-pdf_latin1(struct buf *out, const char *text)
-{
-	const char *p = text;
-
-	while (*p != '\0') {
-		unsigned int cp = utf8_next(&p);
-
-		if (cp == '\n' || cp == '\t')
-			cp = ' ';
-		if (!((cp >= 0x20 && cp < 0x7F) || (cp >= 0xA1 && cp <= 0xFF && cp != 0xAD)))
-			return 0;
-		buf_putc(out, (char)cp);
-	}
-	return 1;
-}
-
 /* The outline entry of a heading; its destination is a direct array (no object of its
  * own). */
 static void
@@ -897,7 +1115,7 @@ pdf_outline(struct pdf_ctx *c, int level, const char *text, double top)
 	const char *p;
 
 	buf_init(&title);
-	if (pdf_latin1(&title, text))
+	if (pdf_docenc(&title, text))
 		o = HPDF_CreateOutline(c->pdf, parent, title.data == NULL ? "" : title.data,
 		    NULL);
 	else {
@@ -924,11 +1142,13 @@ pdf_outline(struct pdf_ctx *c, int level, const char *text, double top)
 		c->h1 = o;
 }
 
-/* A heading (or the title of a table of contents, set as a chapter heading). Whether it
- * starts a new page to stay with what follows it was decided before (pdf_keep_with). */
+/* A heading (or the title of a table of contents, set as a chapter heading), H1-H3 by
+ * its level. Whether it starts a new page to stay with what follows it was decided
+ * before (pdf_keep_with). */
 static void
 pdf_heading(struct pdf_ctx *c, const struct doc_block *b)
 {
+	static const char *const type[] = { "H1", "H2", "H3" };
 	struct pdf_head hd;
 	struct layout_text t;
 	double top;
@@ -941,15 +1161,18 @@ pdf_heading(struct pdf_ctx *c, const struct doc_block *b)
 	pdf_gap(c, hd.before);
 	pdf_room(c, (double)t.nlines * hd.lead + hd.rule);
 	top = c->y;
+	pdf_own(c, pdf_elem(c, pdf_tag_root(c->tag),
+	    type[b->level < 1 ? 0 : b->level > 3 ? 2 : b->level - 1]));
 	for (i = 0; i < t.nlines; i++) {
 		pdf_draw_line(c, &t, i, c->x0, c->x1 - c->x0, DOC_LEFT,
 		    pdf_baseline(c->y, hd.size, hd.lead),
 		    b->level == 1 ? pdf_accent_rgb : pdf_text_rgb);
 		c->y -= hd.lead;
 	}
+	pdf_own(c, PDF_TAG_NONE);
 	if (b->level == 1) {
 		c->y -= 3;
-		pdf_hline(c->page, pdf_rule_rgb, 0.6, c->x0, c->x1, c->y);
+		pdf_hline(c, pdf_rule_rgb, 0.6, c->x0, c->x1, c->y);
 		c->y -= 2;
 	}
 	if (b->level <= 2)
@@ -978,6 +1201,19 @@ pdf_lines_at(struct pdf_ctx *c, const char *s, int bold, double size, double lea
 	layout_free(&t);
 }
 
+/* A line of the cover as a paragraph of its own (nothing for an empty line). */
+static void
+pdf_cover_line(struct pdf_ctx *c, const char *s, int bold, double size, double lead,
+    struct pdf_rgb rgb)
+{
+	if (s == NULL || *s == '\0')
+		return;
+	pdf_own(c, pdf_elem(c, pdf_tag_root(c->tag), "P"));
+	pdf_lines_at(c, s, bold, size, lead, rgb);
+	pdf_own(c, PDF_TAG_NONE);
+}
+
+/* The cover: each line a paragraph; the accent bar and the rule are artifacts. */
 static void
 pdf_cover(struct pdf_ctx *c, const struct doc_block *b)
 {
@@ -987,18 +1223,18 @@ pdf_cover(struct pdf_ctx *c, const struct doc_block *b)
 	c->cover = 0;
 	pdf_mark(c);
 	c->y = c->ph - 190;
-	pdf_rect(c->page, pdf_accent_rgb, c->x0, c->y, 56, 4);
+	pdf_rect(c, pdf_accent_rgb, c->x0, c->y, 56, 4);
 	c->y -= 22;
-	pdf_lines_at(c, b->cover[0], 1, 26, 32, pdf_text_rgb);
+	pdf_cover_line(c, b->cover[0], 1, 26, 32, pdf_text_rgb);
 	c->y -= 6;
-	pdf_lines_at(c, b->cover[1], 0, 14, 19, pdf_muted_rgb);
+	pdf_cover_line(c, b->cover[1], 0, 14, 19, pdf_muted_rgb);
 	c->y -= 44;
-	pdf_lines_at(c, b->cover[2], 1, 20, 25, pdf_accent_rgb);
-	pdf_lines_at(c, b->cover[3], 0, 14, 19, pdf_text_rgb);
+	pdf_cover_line(c, b->cover[2], 1, 20, 25, pdf_accent_rgb);
+	pdf_cover_line(c, b->cover[3], 0, 14, 19, pdf_text_rgb);
 	c->y = c->ybot + 52;
-	pdf_hline(c->page, pdf_rule_rgb, 0.6, c->x0, c->x1, c->y + 8);
-	pdf_lines_at(c, b->cover[4], 1, 10, 14, pdf_text_rgb);
-	pdf_lines_at(c, b->cover[5], 0, 10, 14, pdf_muted_rgb);
+	pdf_hline(c, pdf_rule_rgb, 0.6, c->x0, c->x1, c->y + 8);
+	pdf_cover_line(c, b->cover[4], 1, 10, 14, pdf_text_rgb);
+	pdf_cover_line(c, b->cover[5], 0, 10, 14, pdf_muted_rgb);
 	c->page = NULL;
 }
 
@@ -1012,18 +1248,32 @@ pdf_chart_height(const struct pdf_ctx *c, const struct doc_block *b)
 	return fmin(h, c->ytop - c->ybot);	/* a chart taller than a page is shrunk */
 }
 
+/* The chart's grid lines are artifacts within its figure (chart_marks). */
+static void
+pdf_chart_artifact(void *arg, int on)
+{
+	struct pdf_ctx *c = arg;
+
+	pdf_own(c, on ? PDF_TAG_LAYOUT : c->figure);
+	pdf_ready(c, 0);
+}
+
 static void
 pdf_chart(struct pdf_ctx *c, const struct doc_block *b)
 {
+	struct chart_marks marks;
 	double h;
 
 	if (c->page == NULL)
 		pdf_new_page(c);
 	h = pdf_chart_height(c, b);
 	pdf_room(c, h);
-	pdf_graphics_mode(c->page);
+	pdf_ready(c, 0);
+	marks.arg = c;
+	marks.artifact = pdf_chart_artifact;
+	c->figure = c->owner;
 	chart_render_pdf(b->chart, c->pdf, c->page, c->font[0], c->font[1], c->x0, c->y - h,
-	    c->x1 - c->x0, h, &c->ops);
+	    c->x1 - c->x0, h, &c->ops, &marks);
 	c->y -= h;
 	c->fresh = 0;
 }
@@ -1181,9 +1431,9 @@ pdf_keep_with(struct pdf_ctx *c, size_t i)
 #define PDF_TOC_INDENT	18.0	/* sections under their chapter */
 
 /* The entry of heading j: its text (chapters bold, sections indented), whole on one
- * page. */
+ * page; a TOCI of toc holding a Link, which its text, page number and link belong to. */
 static void
-pdf_toc_entry(struct pdf_ctx *c, size_t j)
+pdf_toc_entry(struct pdf_ctx *c, size_t j, size_t toc)
 {
 	const struct doc_block *h = &c->doc->blocks[j];
 	int bold = h->level == 1;
@@ -1203,6 +1453,8 @@ pdf_toc_entry(struct pdf_ctx *c, size_t j)
 	l->x = x;
 	l->top = c->y;
 	l->bold = bold;
+	l->link = pdf_elem(c, pdf_elem(c, toc, "TOCI"), "Link");
+	pdf_own(c, l->link);
 	for (k = 0; k < t.nlines; k++) {
 		l->base = pdf_baseline(c->y, PDF_BODY, PDF_BODY_LEAD);
 		pdf_draw_line(c, &t, k, x, w, DOC_LEFT, l->base, pdf_text_rgb);
@@ -1210,6 +1462,12 @@ pdf_toc_entry(struct pdf_ctx *c, size_t j)
 	}
 	l->bottom = c->y;
 	l->dots = x + (t.nlines > 0 ? t.lines[t.nlines - 1].w : 0) + 4;
+	/* A space between the entry and its page number, for reading: "3.1 Forankring 4". */
+	if (t.nlines > 0 && c->tag != NULL) {
+		pdf_ready(c, 1);
+		HPDF_Page_TextOut(c->page, pdf_q(l->dots - 4), pdf_q(l->base), " ");
+	}
+	pdf_own(c, PDF_TAG_NONE);
 	c->fresh = 0;
 	layout_free(&t);
 }
@@ -1219,14 +1477,15 @@ pdf_toc_entry(struct pdf_ctx *c, size_t j)
 static void
 pdf_toc(struct pdf_ctx *c, const struct doc_block *b)
 {
-	size_t j;
+	size_t j, toc;
 
 	if (c->page != NULL && !c->fresh)
 		c->page = NULL;
 	pdf_heading(c, b);
+	toc = pdf_elem(c, pdf_tag_root(c->tag), "TOC");
 	for (j = 0; j < c->doc->nblocks; j++)
 		if (doc_toc_lists(&c->doc->blocks[j]))
-			pdf_toc_entry(c, j);
+			pdf_toc_entry(c, j, toc);
 	c->page = NULL;
 }
 
@@ -1246,7 +1505,8 @@ pdf_toc_leaders(struct pdf_ctx *c, size_t from, size_t to)
 		;
 	if (i == to)
 		return;		/* no room for leaders anywhere: no path to stroke */
-	pdf_graphics_mode(c->page);
+	pdf_own(c, PDF_TAG_LAYOUT);
+	pdf_ready(c, 0);
 	HPDF_Page_GSave(c->page);
 	HPDF_Page_SetDash(c->page, dots, 2, 0);
 	pdf_set_stroke(c->page, pdf_muted_rgb);
@@ -1259,11 +1519,13 @@ pdf_toc_leaders(struct pdf_ctx *c, size_t from, size_t to)
 	}
 	HPDF_Page_Stroke(c->page);
 	HPDF_Page_GRestore(c->page);
+	pdf_own(c, PDF_TAG_NONE);
 }
 
 /* A link over an entry to where its heading is, as its outline entry has it: an
  * annotation without a border or the optional /Type, its box in whole points, its
- * destination a direct array (every byte counts: a report has a budget). */
+ * destination a direct array (every byte counts: a report has a budget); its /Contents
+ * the heading, for screen readers, and tied to the entry's Link element. */
 static void
 pdf_toc_link(struct pdf_ctx *c, const struct pdf_tocline *l, const struct pdf_anchor *a)
 {
@@ -1276,6 +1538,7 @@ pdf_toc_link(struct pdf_ctx *c, const struct pdf_tocline *l, const struct pdf_an
 	if (an == NULL)
 		return;
 	HPDF_Dict_RemoveElement(an, "Type");
+	HPDF_Dict_AddNumber(an, "F", 4);	/* printed (PDF/A: annotations print) */
 	HPDF_LinkAnnot_SetBorderStyle(an, 0, 0, 0);
 	dst = HPDF_Array_New(c->pdf->mmgr);
 	if (dst != NULL) {
@@ -1291,6 +1554,10 @@ pdf_toc_link(struct pdf_ctx *c, const struct pdf_tocline *l, const struct pdf_an
 			return;
 	}
 	HPDF_Array_Add(annots, an);
+	if (c->tag != NULL) {
+		HPDF_Dict_Add(an, "Contents", pdf_text_string(c->pdf, c->doc->blocks[l->block].text));
+		pdf_tag_annot(c->tag, l->link, c->pageidx, an);
+	}
 }
 
 /* The leaders, the page numbers (right-aligned) and the links of the contents, page by
@@ -1307,7 +1574,7 @@ pdf_toc_finish(struct pdf_ctx *c)
 		const struct pdf_anchor *a = &c->anchor[l->block];
 
 		if (i == 0 || l->page != c->toc[i - 1].page) {
-			c->page = c->pages[l->page - 1];
+			pdf_goto_page(c, l->page - 1);
 			for (j = i; j < c->ntoc && c->toc[j].page == l->page; j++)
 				;
 			pdf_toc_leaders(c, i, j);
@@ -1316,9 +1583,11 @@ pdf_toc_finish(struct pdf_ctx *c)
 			continue;
 		snprintf(num, sizeof(num), "%zu", a->page);
 		pdf_text(c, &t, num, 0, l->bold, PDF_BODY, PDF_TOC_NUMW);
+		pdf_own(c, l->link);
 		if (t.nlines > 0)
 			pdf_draw_line(c, &t, 0, c->x1 - PDF_TOC_NUMW, PDF_TOC_NUMW, DOC_RIGHT,
 			    l->base, pdf_text_rgb);
+		pdf_own(c, PDF_TAG_NONE);
 		layout_free(&t);
 		pdf_toc_link(c, l, a);
 	}
@@ -1329,9 +1598,16 @@ pdf_toc_finish(struct pdf_ctx *c)
 static void
 pdf_block(struct pdf_ctx *c, const struct doc_block *b, const struct doc_block *next)
 {
+	size_t root = pdf_tag_root(c->tag), e, label = PDF_TAG_NONE;
 	struct pdf_style st;
 
 	pdf_keep_with(c, c->cur);
+	/* Consecutive bullets, and consecutive key/value pairs, are the items of one L. */
+	if ((b->kind != DOC_BULLET && b->kind != DOC_KV) || (c->list != PDF_TAG_NONE &&
+	    (b - 1)->kind != b->kind))
+		c->list = PDF_TAG_NONE;
+	if ((b->kind == DOC_BULLET || b->kind == DOC_KV) && c->list == PDF_TAG_NONE)
+		c->list = pdf_elem(c, root, "L");
 	switch (b->kind) {
 	case DOC_COVER:
 		pdf_cover(c, b);
@@ -1342,28 +1618,46 @@ pdf_block(struct pdf_ctx *c, const struct doc_block *b, const struct doc_block *
 	case DOC_TOC:
 		pdf_toc(c, b);
 		return;
-	case DOC_PARA:
 	case DOC_BULLET:
-	case DOC_SMALL:
+		e = pdf_elem(c, c->list, "LI");
+		label = pdf_elem(c, e, "Lbl");
+		pdf_own(c, pdf_elem(c, e, "LBody"));
 		pdf_style_of(b, &st);
-		pdf_block_text(c, b->text, &st);
+		pdf_block_text(c, b->text, &st, label);
+		break;
+	case DOC_PARA:
+	case DOC_SMALL:
+		pdf_own(c, pdf_elem(c, root, "P"));
+		pdf_style_of(b, &st);
+		pdf_block_text(c, b->text, &st, label);
 		break;
 	case DOC_QUOTE:
+		/* An answer as written: a BlockQuote, with its source as a P inside it. */
+		e = pdf_elem(c, root, "BlockQuote");
+		if (c->tag != NULL && b->lang != NULL && strcmp(b->lang, c->doc->lang) != 0)
+			pdf_tag_lang(c->tag, e, b->lang);
+		pdf_own(c, e);
 		pdf_style_of(b, &st);
-		pdf_block_text(c, b->text, &st);
+		pdf_block_text(c, b->text, &st, label);
 		if (b->text2 != NULL && b->text2[0] != '\0') {
 			pdf_gap(c, 2);
 			st.size = PDF_SMALL;
 			st.lead = PDF_SMALL_LEAD;
 			st.rgb = pdf_muted_rgb;
 			st.rule_x = 0;
-			pdf_block_text(c, b->text2, &st);
+			pdf_own(c, pdf_elem(c, e, "P"));
+			pdf_block_text(c, b->text2, &st, label);
 		}
 		break;
 	case DOC_TABLE:
-		pdf_table(c, b->table);
+		pdf_table(c, b->table, root);
 		break;
 	case DOC_CHART:
+		/* A figure: its text is what the chart shows, said in words (doc_chart_alt). */
+		e = pdf_elem(c, root, "Figure");
+		if (c->tag != NULL)
+			pdf_tag_alt(c->tag, e, b->text != NULL ? b->text : "");
+		pdf_own(c, e);
 		pdf_chart(c, b);
 		break;
 	case DOC_KV:
@@ -1383,6 +1677,7 @@ pdf_block(struct pdf_ctx *c, const struct doc_block *b, const struct doc_block *
 	default:
 		return;
 	}
+	pdf_own(c, PDF_TAG_NONE);
 	pdf_gap(c, pdf_after(b, next));
 }
 
@@ -1413,7 +1708,8 @@ pdf_decorate(struct pdf_ctx *c, size_t i)
 	struct buf label;
 	double pw, ph, w;
 
-	c->page = c->pages[i];
+	pdf_goto_page(c, i);
+	pdf_own(c, PDF_TAG_PAGINATION);
 	pw = HPDF_Page_GetWidth(c->page);
 	ph = HPDF_Page_GetHeight(c->page);
 	w = pw - 2 * PDF_MARGIN_X;
@@ -1423,7 +1719,7 @@ pdf_decorate(struct pdf_ctx *c, size_t i)
 			pdf_draw_line(c, &t, 0, PDF_MARGIN_X, w, DOC_LEFT, ph - PDF_HEADER_Y,
 			    pdf_muted_rgb);
 		layout_free(&t);
-		pdf_hline(c->page, pdf_rule_rgb, 0.5, PDF_MARGIN_X, pw - PDF_MARGIN_X,
+		pdf_hline(c, pdf_rule_rgb, 0.5, PDF_MARGIN_X, pw - PDF_MARGIN_X,
 		    ph - PDF_HEADER_Y - 6);
 	}
 	buf_init(&label);
@@ -1433,136 +1729,26 @@ pdf_decorate(struct pdf_ctx *c, size_t i)
 		pdf_draw_line(c, &t, 0, PDF_MARGIN_X, w, DOC_RIGHT, PDF_FOOTER_Y, pdf_muted_rgb);
 	layout_free(&t);
 	buf_free(&label);
+	pdf_own(c, PDF_TAG_NONE);
 }
 
-/* Closes the page's text object and drops the /ProcSet libharu puts in every page's
- * resources: obsolete since PDF 1.4 and ignored by readers, 50 bytes a page. */
+/* Closes the page's marked content and text object and drops the /ProcSet libharu puts
+ * in every page's resources: obsolete since PDF 1.4 and ignored by readers, 50 bytes a
+ * page. */
 static void
-pdf_page_done(HPDF_Page p)
+pdf_page_done(struct pdf_ctx *c, size_t i)
 {
-	HPDF_Dict res = HPDF_Dict_GetItem(p, "Resources", HPDF_OCLASS_DICT);
+	HPDF_Dict res;
 
-	pdf_graphics_mode(p);
+	pdf_goto_page(c, i);
+	pdf_own(c, PDF_TAG_NONE);
+	pdf_ready(c, 0);
+	res = HPDF_Dict_GetItem(c->page, "Resources", HPDF_OCLASS_DICT);
 	if (res != NULL)
 		HPDF_Dict_RemoveElement(res, "ProcSet");
 }
 
-/* The fonts of a page's resources when they hold nothing else (as libharu names them,
- * F1, F2, ... in the order of first use); NULL otherwise. */
-static HPDF_Dict
-pdf_page_fonts(HPDF_Page p)
-{
-	HPDF_Dict res = HPDF_Dict_GetItem(p, "Resources", HPDF_OCLASS_DICT);
-
-	if (res == NULL || res->list->count != 1)
-		return NULL;
-	return HPDF_Dict_GetItem(res, "Font", HPDF_OCLASS_DICT);
-}
-
-/* Whether two pages' fonts are the same fonts under the same names. */
-static int
-pdf_same_fonts(HPDF_Dict a, HPDF_Dict b)
-{
-	char name[16];
-	HPDF_UINT i;
-
-	if (a == NULL || b == NULL || a->list->count != b->list->count)
-		return 0;
-	for (i = 1; i <= a->list->count; i++) {
-		snprintf(name, sizeof(name), "F%u", (unsigned)i);
-		if (HPDF_Dict_GetItem(a, name, HPDF_OCLASS_DICT) !=
-		    HPDF_Dict_GetItem(b, name, HPDF_OCLASS_DICT))
-			return 0;
-	}
-	return 1;
-}
-
-/* How many kinds of pages (sizes, font sets) pdf_pages_inherit() tells apart. */
-#define PDF_VARIANTS	8
-
-static int
-pdf_same_size(HPDF_Page a, HPDF_Page b)
-{
-	return HPDF_Page_GetWidth(a) == HPDF_Page_GetWidth(b) &&
-	    HPDF_Page_GetHeight(a) == HPDF_Page_GetHeight(b);
-}
-
-/*
- * The page size and the fonts that most pages have are said once, in the root of the
- * page tree, and the pages that have them inherit them (MediaBox and Resources are
- * inheritable); the others (landscape pages, the cover's fonts) keep their own. libharu
- * writes both on every page: 80 bytes a page. Done last: it frees the pages' own
- * resources, so that nothing may be drawn after it.
- */
-static void
-pdf_pages_inherit(struct pdf_ctx *c)
-{
-	HPDF_Dict root = c->pdf->root_pages, res, fonts, ref = NULL, fv[PDF_VARIANTS];
-	HPDF_Array box;
-	HPDF_Page size = NULL, sv[PDF_VARIANTS];
-	size_t fn[PDF_VARIANTS], sn[PDF_VARIANTS], nf = 0, ns = 0, i, k, best = 0;
-
-	/* The variants (a few at most) and how many pages have each. */
-	for (i = 0; i < c->npages; i++) {
-		HPDF_Dict f = pdf_page_fonts(c->pages[i]);
-
-		for (k = 0; f != NULL && k < nf && !pdf_same_fonts(f, fv[k]); k++)
-			;
-		if (f != NULL && k == nf && nf < PDF_VARIANTS) {
-			fv[nf] = f;
-			fn[nf++] = 0;
-		}
-		if (f != NULL && k < nf)
-			fn[k]++;
-		for (k = 0; k < ns && !pdf_same_size(c->pages[i], sv[k]); k++)
-			;
-		if (k == ns && ns < PDF_VARIANTS) {
-			sv[ns] = c->pages[i];
-			sn[ns++] = 0;
-		}
-		if (k < ns)
-			sn[k]++;
-	}
-	for (k = 0; k < ns; k++)
-		if (size == NULL || sn[k] > best) {
-			best = sn[k];
-			size = sv[k];
-		}
-	for (best = k = 0; k < nf; k++)
-		if (fn[k] > best) {
-			best = fn[k];
-			ref = fv[k];
-		}
-	if (size != NULL && (box = HPDF_Array_New(c->pdf->mmgr)) != NULL) {
-		HPDF_Array_AddNumber(box, 0);
-		HPDF_Array_AddNumber(box, 0);
-		HPDF_Array_AddReal(box, HPDF_Page_GetWidth(size));
-		HPDF_Array_AddReal(box, HPDF_Page_GetHeight(size));
-		if (HPDF_Dict_Add(root, "MediaBox", box) == HPDF_OK) {
-			for (i = 0; i < c->npages; i++)
-				if (c->pages[i] != size && pdf_same_size(c->pages[i], size))
-					HPDF_Dict_RemoveElement(c->pages[i], "MediaBox");
-			HPDF_Dict_RemoveElement(size, "MediaBox");
-		}
-	}
-	if (best < 2 || (res = HPDF_Dict_New(c->pdf->mmgr)) == NULL)
-		return;
-	fonts = HPDF_Dict_New(c->pdf->mmgr);
-	if (fonts == NULL || HPDF_Dict_Add(res, "Font", fonts) != HPDF_OK ||
-	    HPDF_Dict_Add(root, "Resources", res) != HPDF_OK)
-		return;
-	for (i = 1; i <= ref->list->count; i++) {
-		char name[16];
-
-		snprintf(name, sizeof(name), "F%u", (unsigned)i);
-		HPDF_Dict_Add(fonts, name, HPDF_Dict_GetItem(ref, name, HPDF_OCLASS_DICT));
-	}
-	for (i = 0; i < c->npages; i++)
-		if (pdf_same_fonts(pdf_page_fonts(c->pages[i]), fonts))
-			HPDF_Dict_RemoveElement(c->pages[i], "Resources");
-}
-
-/* A document information entry; as a literal string when Latin-1 allows (pdf_latin1). */
+/* A document information entry; as a literal string when Latin-1 allows (pdf_docenc). */
 static void
 pdf_info_attr(struct pdf_ctx *c, HPDF_InfoType type, const char *key, const char *value)
 {
@@ -1573,7 +1759,7 @@ pdf_info_attr(struct pdf_ctx *c, HPDF_InfoType type, const char *key, const char
 		return;
 	HPDF_SetInfoAttr(c->pdf, type, value);
 	buf_init(&b);
-	if (c->pdf->info != NULL && pdf_latin1(&b, value)) {
+	if (c->pdf->info != NULL && pdf_docenc(&b, value)) {
 		s = HPDF_String_New(c->pdf->mmgr, b.data == NULL ? "" : b.data, NULL);
 		if (s != NULL)
 			HPDF_Dict_Add(c->pdf->info, key, s);
@@ -1617,6 +1803,8 @@ pdf_info(struct pdf_ctx *c)
 			date.seconds = tm.tm_sec;
 			date.ind = '+';
 			HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_CREATION_DATE, date);
+			strftime(c->created, sizeof(c->created), "%Y-%m-%dT%H:%M:%S+00:00",
+			    &tm);
 		}
 	}
 }
@@ -1712,7 +1900,8 @@ pdf_tounicode(HPDF_Font font, FT_Face face)
  * characters whose glyphs libharu marked as used (it marks every glyph it measured or
  * showed): the codes are Unicode values, the glyph ids those of FreeType on the same file,
  * the widths libharu's own (advance * 1000 / units per em, truncated). The map ends at the
- * last used code; readers take codes past its end as glyph 0. Returns 0 or -1.
+ * last used code; readers take codes past its end as glyph 0. The same codes make the
+ * font's CIDSet, which PDF/A wants for a subset font (pdf_a_font). Returns 0 or -1.
  */
 static int
 pdf_trim_font(struct pdf_ctx *c, int i)
@@ -1721,7 +1910,7 @@ pdf_trim_font(struct pdf_ctx *c, int i)
 	HPDF_TTFontDefAttr ta = fa->fontdef->attr;
 	HPDF_Dict cid = fa->descendant_font, map;
 	HPDF_Array w, run = NULL;
-	unsigned char *gmap;
+	unsigned char *gmap, *cidset;
 	size_t last = 0;
 	FT_ULong cp, prev = 0;
 	FT_UInt gi;
@@ -1733,6 +1922,7 @@ pdf_trim_font(struct pdf_ctx *c, int i)
 	    ta->h_metric == NULL || ta->header.units_per_em == 0)
 		return -1;
 	gmap = xcalloc(0x10000, 2);
+	cidset = xcalloc(0x10000 / 8, 1);
 	for (cp = FT_Get_First_Char(c->face[i], &gi); gi != 0 && cp <= 0xFFFF;
 	    cp = FT_Get_Next_Char(c->face[i], cp, &gi)) {
 		if (gi >= ta->num_glyphs || !ta->glyph_tbl.flgs[gi])
@@ -1749,6 +1939,7 @@ pdf_trim_font(struct pdf_ctx *c, int i)
 		    ta->h_metric[gi].advance_width * 1000 / ta->header.units_per_em));
 		gmap[2 * cp] = (unsigned char)(gi >> 8);
 		gmap[2 * cp + 1] = (unsigned char)(gi & 0xff);
+		cidset[cp / 8] |= (unsigned char)(0x80 >> (cp % 8));
 		last = cp;
 		prev = cp;
 	}
@@ -1756,11 +1947,14 @@ pdf_trim_font(struct pdf_ctx *c, int i)
 		HPDF_MemStream_FreeData(map->stream);
 		rc = HPDF_Stream_Write(map->stream, gmap, (HPDF_UINT)(2 * last + 2)) ==
 		    HPDF_OK ? 0 : -1;
+		if (rc == 0)
+			rc = pdf_a_font(c->pdf, c->font[i], cidset, last / 8 + 1);
 	} else {
 		HPDF_Obj_Free(c->pdf->mmgr, w);
 		rc = -1;
 	}
 	free(gmap);
+	free(cidset);
 	return rc;
 }
 
@@ -1816,7 +2010,8 @@ pdf_ctx_free(struct pdf_ctx *c)
 	free(c->keep);
 	free(c->anchor);
 	free(c->toc);
-
+	pdf_tag_free(c->tag);
+	free(c->open);
 	buf_free(&c->tmp);
 }
 
@@ -1844,6 +2039,10 @@ pdf_render(struct pdf_ctx *c, const struct doc *d, const char *fonts_dir)
 	HPDF_SetCurrentEncoder(c->pdf, "UTF-8");
 	if (pdf_fonts(c, fonts_dir) == -1)
 		return -1;
+	/* Written documents are tagged; a layout for page numbers only (pdf_paginate) is not. */
+	c->owner = c->list = c->span = PDF_TAG_NONE;
+	if (c->blocks == NULL)
+		c->tag = pdf_tag_new(c->pdf, d->lang);
 	pdf_geom(c);
 	c->keep = xcalloc(d->nblocks + 1, sizeof(*c->keep));
 	c->anchor = xcalloc(d->nblocks + 1, sizeof(*c->anchor));
@@ -1862,12 +2061,27 @@ pdf_render(struct pdf_ctx *c, const struct doc *d, const char *fonts_dir)
 		if (c->decor[i])
 			pdf_decorate(c, i);
 	for (i = 0; i < c->npages; i++)
-		pdf_page_done(c->pages[i]);
-	pdf_pages_inherit(c);
+		pdf_page_done(c, i);
+	if (c->tag != NULL && pdf_tag_finish(c->tag) == -1) {
+		diag_msg(c->diag, DIAG_ERROR, c->name, 0, 0, "could not make the PDF: the "
+		    "structure tree could not be written");
+		return -1;
+	}
 	if (c->h1 != NULL)
 		HPDF_SetPageMode(c->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
 	pdf_info(c);
 	return 0;
+}
+
+/* PDF/A-1a (pdf_a.c): the metadata repeats the document information pdf_info() set. */
+static int
+pdf_archival(struct pdf_ctx *c)
+{
+	const struct doc *d = c->doc;
+	struct pdf_a_info in = { d->title, d->subject, d->author, d->keywords, d->lang,
+	    "ipkval", c->created[0] != '\0' ? c->created : NULL };
+
+	return pdf_a_finish(c->pdf, &in, c->pages, c->npages);
 }
 
 static void
@@ -1893,6 +2107,11 @@ pdf_write(const struct doc *d, const char *path, const char *fonts_dir, struct d
 	if (c.err == 0 && (pdf_trim_font(&c, 0) == -1 || pdf_trim_font(&c, 1) == -1)) {
 		diag_msg(diag, DIAG_ERROR, path, 0, 0, "could not make the PDF: the font "
 		    "widths could not be written");
+		goto out;
+	}
+	if (c.err == 0 && pdf_archival(&c) == -1) {
+		diag_msg(diag, DIAG_ERROR, path, 0, 0, "could not make the PDF: the PDF/A "
+		    "metadata could not be written");
 		goto out;
 	}
 	if (c.err == 0 && HPDF_SaveToStream(c.pdf) == HPDF_OK && c.err == 0) {

@@ -16,6 +16,11 @@
  * creation date when present). Returns 0, or -1 after an error naming the file. */
 int	pdf_write(const struct doc *, const char *path, const char *fonts_dir, struct diag *);
 
+struct contrast_pair;
+/* The colour pairs pages draw, with the contrast each needs (contrast.h); up to max of
+ * them in out. Returns how many. For tests/unit/contrast.c. */
+size_t	pdf_contrast_pairs(struct contrast_pair *out, size_t max);
+
 /* Lays the document out as pdf_write() does, writing nothing, and records in each block
  * the pages it starts and ends on (for doc_dump). Returns the page count, or -1 after an
  * error. */

@@ -16,7 +16,7 @@
 #include "text.h"
 #include "util.h"
 
-/* The columns of indikatorer.csv (SPEC section 3), in the order it writes them. */
+/* The columns of indikatorer.csv (docs/computation.md), in the order it writes them. */
 enum { C_AAR, C_NIVA, C_KODE, C_NAVN, C_IND, C_TELLER, C_NEVNER, C_VERDI, C_PRIKKET,
 	C_KATEGORI, NCOLS };
 static const char *const col_names[NCOLS] = { "aar", "niva", "kode", "navn", "indikator",

@@ -592,7 +592,8 @@ report_count(long n, struct buf *out)
 	}
 	len = (size_t)snprintf(digits, sizeof(digits), "%ld", n);
 	for (i = 0; i < len; i++) {
-		/* SSB writes 1 234 but 999 and 5 000 alike: a space every three digits. */
+		/* Four digits stay together (1234), as Norwegian writes them in running
+		 * text; from five, a no-break space every three digits (12 345). */
 		if (i > 0 && (len - i) % 3 == 0 && len > 4)
 			buf_puts(out, NBSP);
 		buf_putc(out, digits[i]);
@@ -1171,6 +1172,27 @@ export_figure(const struct report_ctx *c, const struct chart *ch, const char *fi
 	free(svg);
 }
 
+/* The chart said in words (felles.alt.*) as the text alternative of the doc's last
+ * chart. */
+static void
+report_chart_alt(const struct report_ctx *c, struct doc *doc, const struct chart *ch)
+{
+	const struct chart_alt_words w = {
+		.kind = { report_str(c, "felles.alt.stolpe"),
+		    report_str(c, "felles.alt.stablet"), report_str(c, "felles.alt.linje") },
+		.from = report_str(c, "felles.alt.fra"),
+		.below = report_str(c, "felles.alt.under"),
+		.hidden = report_str(c, "felles.alt.skjult"),
+		.missing = report_str(c, "felles.alt.mangler"),
+	};
+	struct buf b;
+
+	buf_init(&b);
+	chart_alt(ch, &w, &b);
+	doc_chart_alt(doc, b.data);
+	buf_free(&b);
+}
+
 void
 report_add_chart(const struct report_ctx *c, struct doc *doc, struct chart *ch,
     const char *figname, double max_h)
@@ -1185,6 +1207,7 @@ report_add_chart(const struct report_ctx *c, struct doc *doc, struct chart *ch,
 	if (c->figdir != NULL && figname != NULL)
 		export_figure(c, ch, figname, REPORT_TEXT_WIDTH, h);
 	doc_chart(doc, ch, h);
+	report_chart_alt(c, doc, ch);
 }
 
 const char *
@@ -1324,7 +1347,8 @@ report_chart_compare(const struct report_ctx *c, size_t ind, size_t place, const
 	    .ncat = n, .categories = cats, .nseries = 1, .series = series,
 	    .values = vals, .bands = bands,
 	    .nbands = report_level_bands(c, i, bands, top10),
-	    .highlight = 1, .max10 = top10, .words = any_word ? words : NULL });
+	    .highlight = 1, .max10 = top10, .words = any_word ? words : NULL,
+	    .unit = report_unit(c, ind) });
 	for (k = 0; k < ncmp; k++)
 		buf_free(&label[k]);
 	buf_free(&note);
@@ -1435,7 +1459,7 @@ report_chart_trend(const struct report_ctx *c, size_t ind, size_t place, const c
 	    .ncat = r->nyears, .categories = cats, .nseries = n, .series = series,
 	    .values = vals, .bands = bands,
 	    .nbands = report_level_bands(c, i, bands, top10),
-	    .max10 = top10 });
+	    .max10 = top10, .unit = report_unit(c, ind) });
 	for (s = 0; s < 2; s++)
 		buf_free(&label[s]);
 	buf_free(&own);
@@ -1761,8 +1785,10 @@ appendix_suppression(const struct report_ctx *c, struct doc *doc)
 	buf_init(&b);
 	report_expand(c, &b, "felles.vedlegg.prikking.tekst", "min_n", minn, NULL);
 	doc_paragraph(doc, b.data);
+	buf_reset(&b);
+	report_expand(c, &b, "felles.vedlegg.prikking.sekundar", "min_n", minn, NULL);
+	doc_paragraph(doc, b.data);
 	buf_free(&b);
-	doc_paragraph(doc, report_str(c, "felles.vedlegg.prikking.sekundar"));
 	doc_paragraph(doc, report_str(c, "felles.vedlegg.prikking.mangler"));
 }
 

@@ -139,7 +139,7 @@ void	report_confidence(const struct report_ctx *, char *out, size_t outsz);
 void	report_date(const struct report_ctx *, int yyyymmdd, struct buf *out);
 /* The same as a new string, which the caller frees. */
 char	*report_date_str(const struct report_ctx *, int yyyymmdd);
-/* A count with no-break thousands separators: "1 234". */
+/* A count as reports print it: "1234", "12 345" (a no-break space), "−5". */
 void	report_count(long n, struct buf *out);
 /* The chart value of a figure (hidden and missing as the chart shows them). */
 struct chart_value report_chart_value(const struct figure *);

@@ -600,7 +600,8 @@ fyl_ranked_charts(const struct fyl *m, size_t ind, const char *title, const char
 		    .values = v + from, .bands = bands,
 		    .nbands = report_level_bands(m->c, i, bands, top10),
 		    .nrefs = nrefs, .refs = refs, .max10 = top10,
-		    .label_set = parts > 1 ? cats : NULL, .nlabel_set = parts > 1 ? n : 0 }),
+		    .label_set = parts > 1 ? cats : NULL, .nlabel_set = parts > 1 ? n : 0,
+		    .unit = report_unit(m->c, ind) }),
 		    fig.data, FYL_RANK_MAX_H);
 	}
 	buf_free(&note);

@@ -1,5 +1,5 @@
 /*
- * report_kommune.c: the municipal report (SPEC section 3), one per municipality with
+ * report_kommune.c: the municipal report (docs/computation.md), one per municipality with
  * data: cover, 1 summary table, 2 the mapping survey theme by theme, 3 one section per
  * indicator with its charts, 4 the action plan, and the shared appendix, in the order of
  * the template list kommune.rekkefolge (chapters numbered in that order). Every word
@@ -7,7 +7,7 @@
  * (compute.h), formatted through report.h. Called by run.c only; safe to run in several
  * threads on different docs (all state is on the stack).
  *
- * Choices where SPEC is silent:
+ * Choices made here:
  * - The survey chapter shows the answers of the reporting year only.
  * - A section's text says why a figure is absent (hidden, no active plans, no
  *   population, no data) and never gives a hidden figure's value, count, level, change,
@@ -468,6 +468,9 @@ kom_open_answer(struct kom *m, const struct answer *a)
 	if (a->text != NULL) {
 		report_expand(c, &b, "kommune.kartlegging.svar", "svar", a->text, NULL);
 		doc_quote(m->doc, b.data, NULL);
+		/* An answer in the other written standard gets its language (screen readers). */
+		if (a->written >= 0 && a->written != (int)c->lang)
+			doc_quote_lang(m->doc, a->written == LANG_NN ? "nn-NO" : "nb-NO");
 	} else
 		doc_paragraph(m->doc, report_str(c, "kommune.kartlegging.ikke_besvart"));
 	buf_free(&b);
@@ -908,7 +911,7 @@ kom_split_chart(struct kom *m, size_t ind)
 	    .note = report_chart_note(m->c, vals, ncat * 4, &note), .ncat = ncat,
 	    .categories = cats, .nseries = 4, .series = series,
 	    .tones = report_split_tones, .values = vals, .highlight = 1,
-	    .max10 = 1000 });
+	    .max10 = 1000, .unit = report_str(m->c, "felles.enhet.prosent") });
 	buf_free(&title);
 	buf_free(&note);
 	for (p = 0; p < ncmp; p++)

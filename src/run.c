@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "compare.h"
 #include "compute.h"
@@ -172,8 +173,36 @@ struct report_pool {
 	struct report_job	*jobs;
 	size_t			 njobs;
 	size_t			 next;		/* the next job to take */
+	size_t			 done;		/* jobs finished, for the progress line */
+	struct timespec		 start, shown;	/* when rendering began; the last progress */
 	pthread_mutex_t		 lock;
 };
+
+static double
+seconds_since(const struct timespec *t)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - t->tv_sec) + (double)(now.tv_nsec - t->tv_nsec) / 1e9;
+}
+
+/* The progress line on a terminal (diag_status draws nothing elsewhere): reports done of
+ * all, and the time since rendering began. Called with the pool locked; redrawn at most
+ * ten times a second, and always for the first and the last report. */
+static void
+report_progress(struct report_pool *pool)
+{
+	long s;
+
+	if (!pool->ctx->d->terminal || (pool->done > 0 && pool->done < pool->njobs &&
+	    seconds_since(&pool->shown) < 0.1))
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &pool->shown);
+	s = (long)seconds_since(&pool->start);
+	diag_status(pool->ctx->d, "ipkval: %zu of %zu report%s done, %ld:%02ld elapsed",
+	    pool->done, pool->njobs, pool->njobs == 1 ? "" : "s", s / 60, s % 60);
+}
 
 static void
 report_job_render(const struct report_ctx *base, struct report_job *j)
@@ -220,6 +249,10 @@ report_worker(void *arg)
 		if (j == NULL)
 			return NULL;
 		report_job_render(pool->ctx, j);
+		pthread_mutex_lock(&pool->lock);
+		pool->done++;
+		report_progress(pool);
+		pthread_mutex_unlock(&pool->lock);
 	}
 }
 
@@ -227,10 +260,13 @@ report_worker(void *arg)
 static void
 report_render_all(const struct report_ctx *c, struct report_job *jobs, size_t njobs)
 {
-	struct report_pool pool = { c, jobs, njobs, 0, PTHREAD_MUTEX_INITIALIZER };
+	struct report_pool pool = { c, jobs, njobs, 0, 0, { 0, 0 }, { 0, 0 },
+	    PTHREAD_MUTEX_INITIALIZER };
 	pthread_t *threads;
 	size_t nthreads = (size_t)(c->o->jobs > 1 ? c->o->jobs : 1), i, started = 0;
 
+	clock_gettime(CLOCK_MONOTONIC, &pool.start);
+	report_progress(&pool);
 	if (nthreads > njobs)
 		nthreads = njobs > 0 ? njobs : 1;
 	threads = xcalloc(nthreads, sizeof(*threads));
@@ -244,6 +280,7 @@ report_render_all(const struct report_ctx *c, struct report_job *jobs, size_t nj
 		pthread_join(threads[i], NULL);
 	free(threads);
 	pthread_mutex_destroy(&pool.lock);
+	diag_status_clear(c->d);
 }
 
 /* The reports of this run: every municipality and county with data in the reporting

@@ -1,8 +1,8 @@
 /*
- * tables.h: the figure tables written beside the reports: indikatorer.csv (SPEC section 3:
- * the eight indicators and nothing else) and tilleggstall.csv (the brukermedvirkning
- * split, counts of not documented, rows read and left out per input file), both with the
- * suppression of compute.c. UTF-8 with BOM, `;`, decimal comma, LF line ends. Used by
+ * tables.h: the figure tables written beside the reports (docs/computation.md):
+ * indikatorer.csv (the eight indicators and nothing else) and tilleggstall.csv (the
+ * brukermedvirkning split, counts of not documented, rows read and left out per input
+ * file), both with the suppression of compute.c. UTF-8 with BOM, `;`, decimal comma, LF line ends. Used by
  * run.c; reads a finished struct results only.
  */
 #ifndef TABLES_H

@@ -32,6 +32,9 @@ void	 buf_putc(struct buf *, char);
 void	 buf_put(struct buf *, const char *, size_t);
 void	 buf_puts(struct buf *, const char *);
 void	 buf_printf(struct buf *, const char *, ...) __attribute__((format(printf, 2, 3)));
+/* Appends s as XML character data or attribute text: & < > " escaped, tabs and line ends
+ * as spaces, other control characters (not allowed in XML) left out. */
+void	 buf_xml(struct buf *, const char *s);
 void	 buf_vprintf(struct buf *, const char *, va_list);
 /* Hands the data to the caller (who frees it) and leaves the buffer empty. */
 char	*buf_take(struct buf *);

@@ -4,7 +4,8 @@
 #   setup.sh         optional: prepares the case before the run (e.g. a changed copy of
 #                    indicators/ made from the current one, so it never goes stale)
 #   args             optional: the arguments before `--data .` (default: check)
-#   expected.lint    the diagnostics on stderr, then a line `exit: N`
+#   expected.lint    the diagnostics on stderr, then a line `exit: N` (required: a folder
+#                    without it fails; --regen writes it)
 #   expected.out     optional: standard output, compared exactly
 #   expected/        optional: files the run must write under out/, compared exactly
 #   check.sh         optional: further checks, run in the case directory with $BIN and
@@ -29,8 +30,14 @@ export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktra
 pass=0 fail=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-for case in $(find tests -mindepth 2 -maxdepth 2 -type d -not -path 'tests/unit*' | sort); do
-	[ -f "$case/expected.lint" ] || continue
+# tests/templates/* are run by the unit test tmpl_cases; every other folder is a case.
+for case in $(find tests -mindepth 2 -maxdepth 2 -type d -not -path 'tests/unit*' \
+    -not -path 'tests/templates/*' | sort); do
+	if [ ! -f "$case/expected.lint" ] && [ $regen = 0 ]; then
+		echo "FAIL: $case (no expected.lint: a case folder must say what the run prints;"
+		echo "    make regen writes it from the current output)"
+		fail=$((fail + 1)); continue
+	fi
 	args=check
 	[ -f "$case/args" ] && args=$(cat "$case/args")
 	rm -rf "$case/out"

@@ -1340,8 +1340,8 @@ scale_to(struct gen *g, long active)
 int
 main(int argc, char **argv)
 {
-	const char *regpath = "../shared/reference/kommuner-2024.csv";
-	const char *changes = "../shared/reference/kommuneendringer.csv";
+	const char *regpath = "reference/kommuner-2024.csv";
+	const char *changes = "reference/kommuneendringer.csv";
 	struct gen *g = calloc(1, sizeof(*g));
 	long rows = -1, active = 170000, v;
 	int norway = 0, rc = 0, i, year;

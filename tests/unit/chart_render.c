@@ -21,6 +21,7 @@
 #include "chart.h"
 #include "diag.h"
 #include "util.h"
+#include "unit_file.h"
 
 #define FONTS	IPKVAL_HOME "/build/fonts"
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
@@ -522,7 +523,7 @@ test_pdf(void **state)
 		HPDF_Page_SetLineWidth(page, 0.3f);
 		HPDF_Page_Rectangle(page, 57, (HPDF_REAL)(780 - h), 480, (HPDF_REAL)h);
 		HPDF_Page_Stroke(page);
-		chart_render_pdf(c, pdf, page, reg, bold, 57, 780 - h, makers[i].w, h, NULL);
+		chart_render_pdf(c, pdf, page, reg, bold, 57, 780 - h, makers[i].w, h, NULL, NULL);
 		chart_free(c);
 	}
 	path = xasprintf("%s/charts.pdf", dir);
@@ -550,23 +551,6 @@ test_pdf(void **state)
 	free(dir);
 }
 
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	struct buf b;
-	char tmp[8192];
-	size_t n;
-
-	assert_non_null(f);
-	buf_init(&b);
-	while ((n = fread(tmp, 1, sizeof(tmp), f)) > 0)
-		buf_put(&b, tmp, n);
-	fclose(f);
-	*len = b.len;
-	return buf_take(&b);
-}
-
 static void
 write_all(const char *dir, const char *suffix, struct diag *d)
 {
@@ -592,8 +576,10 @@ static void
 assert_same_file(const char *a, const char *b)
 {
 	size_t la, lb;
-	char *da = slurp(a, &la), *db = slurp(b, &lb);
+	char *da = unit_slurp(a, &la), *db = unit_slurp(b, &lb);
 
+	assert_non_null(da);
+	assert_non_null(db);
 	assert_int_equal(la, lb);
 	assert_memory_equal(da, db, la);
 	free(da);
@@ -650,7 +636,8 @@ test_files(void **state)
 		}
 	}
 	a = xasprintf("%s/ranked.svg", dir);
-	svg = slurp(a, &len);
+	svg = unit_slurp(a, &len);
+	assert_non_null(svg);
 	assert_non_null(strstr(svg, "<svg xmlns=\"http://www.w3.org/2000/svg\""));
 	assert_non_null(strstr(svg, ">Raarvihke - Røyrvik</text>"));
 	assert_non_null(strstr(svg, ">Trøndelag 71,2</text>"));
@@ -658,7 +645,8 @@ test_files(void **state)
 	free(svg);
 	free(a);
 	a = xasprintf("%s/compare.png", dir);
-	svg = slurp(a, &len);
+	svg = unit_slurp(a, &len);
+	assert_non_null(svg);
 	assert_true(len > 1000);
 	assert_memory_equal(svg, "\x89PNG\r\n\x1a\n", 8);
 	free(svg);
@@ -764,7 +752,7 @@ test_odd_charts(void **state)
 		assert_non_null(c);
 		page = HPDF_AddPage(pdf);
 		chart_render_pdf(c, pdf, page, reg, bold, 20, 20, 100 + k * 7, chart_height(c,
-		    480), NULL);
+		    480), NULL, NULL);
 		assert_int_equal(chart_write_svg(c, path, FONTS, 20 + k * 5, 20 + k * 3, &d), 0);
 		chart_free(c);
 	}
@@ -786,7 +774,8 @@ svg_of(struct chart *c, double w, double h)
 	diag_init(&d, stderr);
 	assert_int_equal(chart_write_svg(c, path, FONTS, w, h, &d), 0);
 	assert_int_equal(diag_exit_code(&d), 0);
-	s = slurp(path, &len);
+	s = unit_slurp(path, &len);
+	assert_non_null(s);
 	diag_free(&d);
 	rm_dir(dir);
 	free(dir);
@@ -807,7 +796,7 @@ count_of(const char *s, const char *needle)
 	return n;
 }
 
-/* The first x of the nth (from 1) filled path of colour rgb ("#009e73") in svg; for a
+/* The first x of the nth (from 1) filled path of colour rgb ("#008f68") in svg; for a
  * bar also its width. */
 static double
 svg_path_x(const char *svg, const char *rgb, int nth, double *width)
@@ -886,7 +875,7 @@ test_parts_scale(void **state)
 		    .nseries = 4, .series = status_words, .tones = split_tones, .values = v,
 		    .max10 = 50, .label_set = set ? all : NULL, .nlabel_set = set ? 2 : 0 }),
 		    480, 80);
-		svg_path_x(s, "#009e73", 2, k == 0 ? &wa : k == 1 ? &wb : &wc);
+		svg_path_x(s, "#008f68", 2, k == 0 ? &wa : k == 1 ? &wb : &wc);
 		free(s);
 	}
 	assert_true(fabs(wa - wb) < 0.01);
@@ -921,7 +910,7 @@ test_lines_coincide(void **state)
 	(void)state;
 	assert_non_null(strstr(s, "stroke-width=\"1.1\""));
 	/* The first marker of each after its legend sample: 2022. */
-	sq = svg_path_x(s, "#56b4e9", 2, NULL);
+	sq = svg_path_x(s, "#3e85ad", 2, NULL);
 	tri = svg_path_x(s, "#3a3a3a", 2, NULL);
 	assert_true(tri - sq > 8);
 	free(s);
@@ -991,7 +980,8 @@ test_missing_glyphs(void **state)
 	assert_int_equal(count_of(msgs, "U+6771"), 2);
 	assert_int_equal(count_of(msgs, "U+4EAC"), 2);
 	free(msgs);
-	s = slurp(svg, &len);
+	s = unit_slurp(svg, &len);
+	assert_non_null(s);
 	assert_non_null(strstr(s, ">Stranda ?\?</text>"));
 	assert_non_null(strstr(s, ">Planer ?</text>"));
 	assert_null(strstr(s, "\xE6\x9D\xB1"));

@@ -1,8 +1,8 @@
 /*
  * Unit tests of the shipped definitions in indicators/: they load without a message, in
- * report order, with the thresholds and min_n of SPEC section 2; the shipped answer and
- * status patterns classify bokmål and nynorsk answers; a broken copy of the directory gets
- * positioned messages and -1. Also the shared helpers ind_next_line and ind_word_find.
+ * report order, with the thresholds and min_n of docs/computation.md; the shipped
+ * answer and status patterns classify bokmål and nynorsk answers; a broken copy of the
+ * directory gets positioned messages and -1. Also the shared helpers ind_next_line and ind_word_find.
  */
 #include <setjmp.h>
 #include <stdarg.h>

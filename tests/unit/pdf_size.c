@@ -30,9 +30,11 @@
  * Measured 23,194 bytes when the budget was set (2026-11-23: fonts subset to 402 glyphs);
  * before the size work (libharu's own ToUnicode, /W and CIDToGIDMap, float coordinates,
  * state set again for every item, a text object per line, circles as polygons) the same
- * document took 29,200. The budget leaves about 8 % for changes in typography.
+ * document took 29,200. PDF/A-1 (2026-12-02: the sRGB profile, XMP metadata, CIDSets)
+ * made it 28,636; the structure tree (every block, cell and figure an element with its
+ * marked content) 37,019. The budget leaves about 8 % for changes in typography.
  */
-#define BUDGET	25000
+#define BUDGET	40000
 
 static const char *const words[] = {
 	"Porsanger - Porsáŋgu - Porsanki", "Kárášjohka - Karasjok", "Snåase - Snåsa",

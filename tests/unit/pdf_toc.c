@@ -2,8 +2,8 @@
  * The table of contents (doc_toc, pdf.c): it lists the headings of levels 1 and 2 with
  * the pages they are on, in the dump and in the PDF (pdftotext), on pages of its own
  * (several when it is long); each entry is a link to its heading's page; the PDF is sound
- * (qpdf --check), the same bytes every time, and pages inherit the page size and fonts
- * from the page tree. Fonts from build/fonts or $IPKVAL_FONTS.
+ * (qpdf --check), the same bytes every time, and portrait and landscape pages have their
+ * sizes. Fonts from build/fonts or $IPKVAL_FONTS.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -157,7 +157,7 @@ test_pdf(void **state)
 	free(cmd);
 	buf_free(&want);
 
-	/* Portrait pages inherit their size, landscape ones keep their own. */
+	/* Portrait and landscape pages each have their size. */
 	cmd = xasprintf("pdfinfo -f 1 -l 99 %s | grep -c '595.276 x 841.89'; "
 	    "pdfinfo -f 1 -l 99 %s | grep -c '841.89 x 595.276'; rm -r %s", a, a, dir);
 	out = run(cmd);

@@ -1,7 +1,8 @@
 /*
  * Unit tests of the pieces the three reports share (report.h) that need no results or
  * templates: the numbering of headings, the end of a value axis, threshold rounding,
- * status slots and marks, the order of overdue measures and the symbols a table used.
+ * status slots and marks, the order of overdue measures, the symbols a table used, and
+ * how counts are grouped.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -34,6 +35,37 @@ test_heading_numbers(void **state)
 	assert_string_equal(doc->blocks[3].text, "2 Vedlegg");
 	assert_string_equal(doc->blocks[4].text, "2.1 Kjelder");
 	doc_free(doc);
+}
+
+static void
+count_is(long n, const char *want)
+{
+	struct buf b;
+
+	buf_init(&b);
+	report_count(n, &b);
+	if (strcmp(b.data, want) != 0)
+		fail_msg("report_count(%ld): expected '%s', found '%s'", n, want, b.data);
+	buf_free(&b);
+}
+
+/* Counts: four digits stay together, from five a no-break space every three digits. */
+static void
+test_count(void **state)
+{
+	(void)state;
+	count_is(0, "0");
+	count_is(7, "7");
+	count_is(999, "999");
+	count_is(1000, "1000");
+	count_is(1234, "1234");
+	count_is(9999, "9999");
+	count_is(10000, "10\xc2\xa0" "000");
+	count_is(12345, "12\xc2\xa0" "345");
+	count_is(123456, "123\xc2\xa0" "456");
+	count_is(1234567, "1\xc2\xa0" "234\xc2\xa0" "567");
+	count_is(-1234, "\xe2\x88\x92" "1234");
+	count_is(-12345, "\xe2\x88\x92" "12\xc2\xa0" "345");
 }
 
 static void
@@ -153,6 +185,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_heading_numbers),
+		cmocka_unit_test(test_count),
 		cmocka_unit_test(test_axis_end),
 		cmocka_unit_test(test_threshold10),
 		cmocka_unit_test(test_status_slots),

@@ -16,25 +16,9 @@
 #include <cmocka.h>
 
 #include "tmpl.h"
+#include "unit_file.h"
 
 #define CASES "tests/templates"
-
-static char *
-slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	struct buf b;
-	char chunk[4096];
-	size_t n;
-
-	if (f == NULL)
-		return NULL;
-	buf_init(&b);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_put(&b, chunk, n);
-	fclose(f);
-	return buf_take(&b);
-}
 
 /* Runs tmpl_check on one case; returns what it printed and its exit line. */
 static char *
@@ -82,7 +66,7 @@ test_cases(void **state)
 	assert_true(n >= 10);
 	for (i = 0; i < n; i++) {
 		char *path = xasprintf("%s/%s/expected.diag", CASES, names[i]);
-		char *got = run_case(names[i]), *want = slurp(path);
+		char *got = run_case(names[i]), *want = unit_slurp(path, NULL);
 
 		if (regen) {
 			FILE *f = fopen(path, "w");

@@ -1,14 +1,16 @@
 # --version in every command and alone, and what is said when an option lacks its value
 # or is followed by another word: each line is the arguments, then stdout and stderr (the
-# usage text left out) and the exit code. With REGEN=1, expected.cmdline is rewritten.
+# usage text, from its first line on, left out) and the exit code; a sanitizer report
+# anywhere is said. With REGEN=1, expected.cmdline is rewritten.
 set -u
+t=$(mktemp -d) || exit 1
+trap 'rm -rf "$t"' EXIT
 run() {
 	echo "\$ ipkval $*"
-	"$BIN" "$@" 2>&1 | grep -v '^  \|^usage\|^options:\|^$\|^commands:\|^Quality\|^Run\|^Exit\|^2 usage'
-	echo "exit: $(
-		"$BIN" "$@" >/dev/null 2>&1
-		echo $?
-	)"
+	"$BIN" "$@" >"$t/o" 2>&1 && s=0 || s=$?
+	sed '/^usage: /,$d' "$t/o"
+	! grep -qE 'Sanitizer|runtime error:|^==[0-9]+==' "$t/o" || echo "a sanitizer spoke"
+	echo "exit: $s"
 }
 {
 	run --version

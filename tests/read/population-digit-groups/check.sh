@@ -1,7 +1,11 @@
 # The populations read with their digit groups: the coverage (dekning) rows of 2024, whose
 # denominators are the populations. With REGEN=1, expected.dekning is rewritten.
 set -u
-"$BIN" indicators --year 2024 --data . 2>/dev/null | grep ';dekning;' >dekning.out
+. "$TOP/tests/tools/binrun.sh"
+t=$(mktemp -d) || exit 1
+trap 'rm -rf "$t"' EXIT
+bin_same "$t/all.csv" indicators --year 2024 --data . || exit 1
+grep ';dekning;' "$t/all.csv" >dekning.out
 if [ -n "${REGEN:-}" ]; then
 	mv dekning.out expected.dekning
 	exit 0

@@ -5,10 +5,11 @@
 # (expected.lint: the PDFs and every figure that shows the name).
 set -eu
 fail() { echo "check.sh: $*"; exit 1; }
+. "$TOP/tests/tools/binrun.sh"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"$BIN" report --data . --out "$tmp/out" --figures --jobs 1 2>"$tmp/err" ||
-	{ cat "$tmp/err"; fail "report failed"; }
+BIN_ERR=$tmp/err bin_same /dev/null report --data . --out "$tmp/out" --figures --jobs 1 ||
+	fail "report failed"
 y=$tmp/out/2024
 fig=$y/figurer
 # Every figure of Stranda and of the county's rankings (which name it) warns about both

@@ -6,12 +6,13 @@ set -eu
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "check.sh: $*"; exit 1; }
+. "$TOP/tests/tools/binrun.sh"
 
 # The report model: the county part of `--dump` equals expected.dump (the
 # municipal reports are left out, so that they can change freely). To accept a new
 # model: REGEN=1 BIN=... TOP=... sh check.sh
-"$BIN" report --data . --out out --dump 2>/dev/null |
-	awk '/^== /{ p = ($0 ~ /\/fylke\//) } p' >"$tmp/model"
+bin_same "$tmp/dump" report --data . --out out --dump || fail "the --dump run"
+awk '/^== /{ p = ($0 ~ /\/fylke\//) } p' "$tmp/dump" >"$tmp/model"
 if [ "${REGEN:-0}" = 1 ]; then
 	cp "$tmp/model" expected.dump
 elif ! diff -u expected.dump "$tmp/model" >"$tmp/diff"; then
@@ -19,7 +20,7 @@ elif ! diff -u expected.dump "$tmp/model" >"$tmp/diff"; then
 	fail "the report model (--dump) differs from expected.dump"
 fi
 
-"$BIN" report --data . --out "$tmp/a" 2>/dev/null || fail "report failed"
+bin_same /dev/null report --data . --out "$tmp/a" || fail "report failed"
 for f in "$tmp"/a/2024/fylke/*.pdf; do
 	qpdf --check "$f" >/dev/null 2>&1 || fail "qpdf --check: $f"
 	pdffonts "$f" 2>/dev/null | awk 'NR > 2 && $(NF - 4) != "yes" { bad = 1 }

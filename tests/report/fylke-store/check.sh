@@ -7,15 +7,19 @@
 # on the SVG figures: the value axis's ticks at the same places). The PDFs are sound.
 set -eu
 fail() { echo "check.sh: $*"; exit 1; }
+. "$TOP/tests/tools/binrun.sh"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"$BIN" report --data . --out "$tmp/out" --figures --only fylke,handlingsplan 2>"$tmp/err" ||
-	{ cat "$tmp/err"; fail "report failed"; }
-! grep -v ': note: ' "$tmp/err" || fail "the report run said more than notes"
+bin_run 0 /dev/null "$tmp/err" report --data . --out "$tmp/out" --figures \
+    --only fylke,handlingsplan || fail "report failed"
+[ "$(cat "$tmp/err")" = "ipkval: note: 2 of 2 reports written under $tmp/out/2024" ] ||
+	{ cat "$tmp/err"; fail "the report run said more than the reports written"; }
 y=$tmp/out/2024
 # 1. The rankings in the model: parts of at most 50 rows, ranked across the parts.
-"$BIN" report --data . --out "$tmp/dump" --dump --only fylke 2>/dev/null |
-	awk '/^== /{ p = ($0 ~ /\/fylke\//) } p' >"$tmp/fylke.dump"
+bin_run 0 "$tmp/all.dump" "$tmp/err" report --data . --out "$tmp/dump" --dump --only fylke ||
+	fail "the --dump run"
+[ ! -s "$tmp/err" ] || { cat "$tmp/err"; fail "the --dump run said something"; }
+awk '/^== /{ p = ($0 ~ /\/fylke\//) } p' "$tmp/all.dump" >"$tmp/fylke.dump"
 awk '
 	/^p[0-9]+ heading 2 / { sec = $0; last = ""; parts = 0 }
 	/^chart bar horizontal: / { inchart = 1; rows = 0; parts++; next }

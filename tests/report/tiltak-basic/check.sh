@@ -7,12 +7,13 @@ set -eu
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "check.sh: $*"; exit 1; }
+. "$TOP/tests/tools/binrun.sh"
 
 # The report model: the action-plan part of `--dump` equals expected.dump (the
 # municipal reports are left out, so that they can change freely). To accept a new
 # model: REGEN=1 BIN=... TOP=... sh check.sh
-"$BIN" report --data . --out out --dump 2>/dev/null |
-	awk '/^== /{ p = ($0 ~ /\/handlingsplan\.pdf$/) } p' >"$tmp/model"
+bin_same "$tmp/dump" report --data . --out out --dump || fail "the --dump run"
+awk '/^== /{ p = ($0 ~ /\/handlingsplan\.pdf$/) } p' "$tmp/dump" >"$tmp/model"
 if [ "${REGEN:-0}" = 1 ]; then
 	cp "$tmp/model" expected.dump
 elif ! diff -u expected.dump "$tmp/model" >"$tmp/diff"; then
@@ -21,9 +22,9 @@ elif ! diff -u expected.dump "$tmp/model" >"$tmp/diff"; then
 fi
 
 
-"$BIN" report --data . --out "$tmp/a" --figures 2>/dev/null || fail "report failed"
-"$BIN" report --data . --out "$tmp/b" 2>/dev/null || fail "second run failed"
-"$BIN" report --data . --out "$tmp/nn" --lang nn 2>/dev/null || fail "nynorsk run failed"
+bin_same /dev/null report --data . --out "$tmp/a" --figures || fail "report failed"
+bin_same /dev/null report --data . --out "$tmp/b" || fail "second run failed"
+bin_same /dev/null report --data . --out "$tmp/nn" --lang nn || fail "nynorsk run failed"
 f=$tmp/a/2024/handlingsplan.pdf
 for p in "$f" "$tmp/nn/2024/handlingsplan.pdf"; do
 	qpdf --check "$p" >/dev/null 2>&1 || fail "qpdf --check: $p"

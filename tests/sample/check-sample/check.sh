@@ -7,8 +7,8 @@ set -u
 gen=$(dirname "$BIN")/../gendata
 [ -x "$gen" ] || gen=$TOP/build/gendata
 [ -x "$gen" ] || { echo "gendata not built (make \$B/gendata)"; exit 1; }
-reg=$TOP/../shared/reference/kommuner-2024.csv
-chg=$TOP/../shared/reference/kommuneendringer.csv
+reg=$TOP/reference/kommuner-2024.csv
+chg=$TOP/reference/kommuneendringer.csv
 [ -f "$reg" ] || { echo "reference register $reg is missing"; exit 1; }
 t=$(mktemp -d) || exit 1
 trap 'rm -rf "$t"' EXIT

@@ -6,8 +6,12 @@ set -u
 fail=0
 t=$(mktemp -d) || exit 1
 trap 'rm -rf "$t"' EXIT
+. "$TOP/tests/tools/binrun.sh"
+# The case's own run is `check`; these report runs say what tests/sample/report-sample's
+# run of the same sample says.
 for lang in nb nn; do
-	if ! "$BIN" report --data . --out "$t/out" --lang $lang --dump >"$t/dump" 2>/dev/null
+	if ! EXPECTED=../report-sample/expected.lint bin_same "$t/dump" report --data . \
+	    --out "$t/out" --lang $lang --dump
 	then
 		echo "check.sh: report --lang $lang failed"
 		fail=1

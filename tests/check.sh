@@ -18,6 +18,9 @@ trap 'rm -rf "$work"' EXIT
 if ! sh tests/tools/clone.sh "$work/ipkval"; then
 	echo "FAIL: tests/tools/clone.sh"; exit 1
 fi
+# The copy has no build/: pdf.js, which make installs there, is taken from this tree.
+PDFJS_DIR=$(pwd)/build/pdfjs
+export PDFJS_DIR
 out=$(cd "$work/ipkval" && sh tests/run.sh "$bin")
 status=$?
 echo "$out"

@@ -9,6 +9,7 @@
 #      figures' alt texts, link targets, language, no content outside the tree).
 # DUMP is `ipkval report --dump` run with the same arguments and --out as made DIR.
 # usage: pdfa-check.sh DIR DUMP [TEXT_PATTERN]     ($TOP: the repository; exits 0 if all pass)
+# PDFJS_DIR: where make installed pdfjs-dist (default $TOP/build/pdfjs).
 set -u
 dir=$1 dump=$2 pattern=${3:-}
 TOP=${TOP:-$(pwd)}
@@ -35,7 +36,7 @@ if [ "${valid:-0}" != "$n" ]; then
 fi
 
 # 2 and 3. pdf.js and poppler against the model.
-tr '\n' '\0' <"$t/list" | PDFJS_DIR="$TOP/build/pdfjs" xargs -0 node \
+tr '\n' '\0' <"$t/list" | PDFJS_DIR="${PDFJS_DIR:-$TOP/build/pdfjs}" xargs -0 node \
     "$TOP/tests/tools/pdfjs-read.mjs" >"$t/pdfjs.jsonl" 2>"$t/pdfjs.err" ||
 	{ echo "pdfa-check: pdf.js could not read the PDFs:"; head -5 "$t/pdfjs.err"; fail=1; }
 # shellcheck disable=SC2086

@@ -23,8 +23,8 @@
 #include "util.h"
 
 #define EPS		0.01	/* points: the layout is computed, not measured */
-#define BAR_GOOD	0x009E73	/* CHART_TONE_GOOD, solid */
-#define BAR_NEED	0x7F7F7F	/* CHART_TONE_NEED, solid grey */
+#define BAR_GOOD	0x008F68	/* CHART_TONE_GOOD, solid */
+#define BAR_NEED	0x7E7E7E	/* CHART_TONE_NEED, solid grey */
 #define TINT_GOOD	0xD9F0E9
 #define TINT_MIDDLE	0xFBEFD2
 #define TINT_LOW	0xF9E3D6
@@ -171,7 +171,7 @@ static void
 record(struct rec *r, const struct chart *c, double w, double h)
 {
 	struct draw d = { r, rec_move, rec_line, rec_rect, rec_circle, rec_fill, rec_stroke,
-	    rec_colour, rec_nothing, rec_dash, rec_text, rec_width };
+	    rec_colour, rec_nothing, rec_dash, rec_text, rec_width, NULL };
 
 	memset(r, 0, sizeof(*r));
 	chart_draw(c, &d, w, h);

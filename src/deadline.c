@@ -691,28 +691,22 @@ static int
 period_line(struct deadline_rules *r, size_t *cap, const char *path, long lno,
     const char *l, size_t llen, struct diag *d)
 {
-	const char *eq = memchr(l, '=', llen);
-	size_t ws = 0, we, vs, ve, i;
+	struct kv_span kv;
+	size_t ws, we, vs, ve, i;
 	struct period_word w;
+	int k = kv_split(l, llen, &kv);
 
-	while (ws < llen && (l[ws] == ' ' || l[ws] == '\t'))
-		ws++;
-	if (ws == llen || l[ws] == '#')
+	if (k == 0)
 		return 0;
-	if (eq == NULL) {
-		ind_caret(d, DIAG_ERROR, path, lno, l, llen, ws, llen - ws,
+	if (k == -1) {
+		ind_caret(d, DIAG_ERROR, path, lno, l, llen, kv.ks, llen - kv.ks,
 		    "expected `word = meaning`, found no '='");
 		return -1;
 	}
-	we = (size_t)(eq - l);
-	while (we > ws && (l[we - 1] == ' ' || l[we - 1] == '\t'))
-		we--;
-	vs = (size_t)(eq - l) + 1;
-	ve = llen;
-	while (vs < ve && (l[vs] == ' ' || l[vs] == '\t'))
-		vs++;
-	while (ve > vs && (l[ve - 1] == ' ' || l[ve - 1] == '\t' || l[ve - 1] == '\r'))
-		ve--;
+	ws = kv.ks;
+	we = kv.ke;
+	vs = kv.vs;
+	ve = kv.ve;
 	memset(&w, 0, sizeof(w));
 	if (we == ws) {
 		ind_caret(d, DIAG_ERROR, path, lno, l, llen, ws, 1,

@@ -92,23 +92,23 @@ params_line(struct stats_params *p, const char *path, long lno, const char *l, s
     struct diag *d)
 {
 	static const char *const keys[] = { "konfidensnivå", "konfidensniva", NULL };
-	const char *eq = memchr(l, '=', llen);
-	size_t ks = 0, ke, vs, ve, i;
+	struct kv_span kv;
+	size_t ks, ke, vs, ve, i;
 	char num[32], *end, *c;
 	double level;
+	int k = kv_split(l, llen, &kv);
 
-	while (ks < llen && (l[ks] == ' ' || l[ks] == '\t'))
-		ks++;
-	if (ks == llen || l[ks] == '#')
+	if (k == 0)
 		return 0;
-	if (eq == NULL) {
-		ind_caret(d, DIAG_ERROR, path, lno, l, llen, ks, llen - ks,
+	if (k == -1) {
+		ind_caret(d, DIAG_ERROR, path, lno, l, llen, kv.ks, llen - kv.ks,
 		    "expected `konfidensnivå = 95`, found no '='");
 		return -1;
 	}
-	ke = (size_t)(eq - l);
-	while (ke > ks && (l[ke - 1] == ' ' || l[ke - 1] == '\t'))
-		ke--;
+	ks = kv.ks;
+	ke = kv.ke;
+	vs = kv.vs;
+	ve = kv.ve;
 	for (i = 0; keys[i] != NULL; i++)
 		if (strlen(keys[i]) == ke - ks && strncmp(keys[i], l + ks, ke - ks) == 0)
 			break;
@@ -117,12 +117,6 @@ params_line(struct stats_params *p, const char *path, long lno, const char *l, s
 		    "expected the key konfidensnivå, found '%.*s'", (int)(ke - ks), l + ks);
 		return -1;
 	}
-	vs = (size_t)(eq - l) + 1;
-	ve = llen;
-	while (vs < ve && (l[vs] == ' ' || l[vs] == '\t'))
-		vs++;
-	while (ve > vs && (l[ve - 1] == ' ' || l[ve - 1] == '\t' || l[ve - 1] == '\r'))
-		ve--;
 	snprintf(num, sizeof(num), "%.*s", (int)(ve - vs < 31 ? ve - vs : 31), l + vs);
 	if ((c = strchr(num, ',')) != NULL)
 		*c = '.';

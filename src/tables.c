@@ -163,18 +163,20 @@ extra_measure_rows(const struct results *r, int y, size_t p, size_t ii, struct b
 		put_place(r, y, p, ii, b);
 		extra_row(b, name, status[i], FIG_PUBLISHED, pg.status[i]);
 	}
-	put_place(r, y, p, ii, b);
-	extra_row(b, name, "frist_innen_referansedato", FIG_PUBLISHED, pg.due);
-	put_place(r, y, p, ii, b);
-	extra_row(b, name, "forfalt", FIG_PUBLISHED, pg.overdue);
-	put_place(r, y, p, ii, b);
-	extra_row(b, name, "senere_frist", FIG_PUBLISHED, pg.later);
-	put_place(r, y, p, ii, b);
-	extra_row(b, name, "senere_frist_gjennomfort", FIG_PUBLISHED, pg.later_done);
-	put_place(r, y, p, ii, b);
-	extra_row(b, name, "gjentakende_uten_dato", FIG_PUBLISHED, pg.recurring_undated);
-	put_place(r, y, p, ii, b);
-	extra_row(b, name, "uten_dato", FIG_PUBLISHED, pg.undated);
+	{
+		const struct { const char *what; long n; } due[] = {
+			{ "frist_innen_referansedato", pg.due }, { "forfalt", pg.overdue },
+			{ "senere_frist", pg.later },
+			{ "senere_frist_gjennomfort", pg.later_done },
+			{ "gjentakende_uten_dato", pg.recurring_undated },
+			{ "uten_dato", pg.undated },
+		};
+
+		for (i = 0; i < sizeof(due) / sizeof(due[0]); i++) {
+			put_place(r, y, p, ii, b);
+			extra_row(b, name, due[i].what, FIG_PUBLISHED, due[i].n);
+		}
+	}
 }
 
 static void

@@ -144,53 +144,46 @@ load(const char *dir, struct stats_params *p, int *rc)
 static void
 test_load(void **state)
 {
-	char dir[] = "/tmp/ipkval-stats-XXXXXX";
+	/* The file, the result, the level then in force and a message the run must say. */
+	static const struct {
+		const char	*text;
+		int		 rc;
+		double		 level;
+		const char	*msg;
+	} cases[] = {
+		{ "# kommentar\n\nkonfidensnivå = 90\n", 0, 90.0, NULL },
+		{ "konfidensniva = 99,5\r\n", 0, 99.5, NULL },
+		{ "konfidensnivå = 100\n", -1, 95.0, "usikkerhet.txt:1:17: error: expected a "
+		    "confidence level in percent from 50 to 99,99 (such as 95), found '100'" },
+		{ "nivå = 95\n", -1, 95.0, "usikkerhet.txt:1:1: error: expected the key "
+		    "konfidensnivå, found 'nivå'" },
+		{ "konfidensnivå 95\n", -1, 95.0, "usikkerhet.txt:1:1: error: expected "
+		    "`konfidensnivå = 95`, found no '='" },
+		{ NULL, -1, 95.0, "usikkerhet.txt" },		/* no file */
+	};
+	char dir[] = "/tmp/ipkval-stats-XXXXXX", path[512];
 	struct stats_params p;
+	size_t i;
 	char *msg;
 	int rc;
 
 	(void)state;
 	assert_non_null(mkdtemp(dir));
-	write_params(dir, "# kommentar\n\nkonfidensnivå = 90\n");
-	msg = load(dir, &p, &rc);
-	assert_int_equal(rc, 0);
-	assert_string_equal(msg, "");
-	assert_true(p.level == 90.0);
-	free(msg);
-	write_params(dir, "konfidensniva = 99,5\n");
-	msg = load(dir, &p, &rc);
-	assert_int_equal(rc, 0);
-	assert_true(p.level == 99.5);
-	free(msg);
-	write_params(dir, "konfidensnivå = 100\n");
-	msg = load(dir, &p, &rc);
-	assert_int_equal(rc, -1);
-	assert_true(p.level == 95.0);
-	assert_non_null(strstr(msg, "usikkerhet.txt:1:17: error: expected a confidence level in "
-	    "percent from 50 to 99,99 (such as 95), found '100'"));
-	free(msg);
-	write_params(dir, "nivå = 95\n");
-	msg = load(dir, &p, &rc);
-	assert_int_equal(rc, -1);
-	assert_non_null(strstr(msg, "usikkerhet.txt:1:1: error: expected the key konfidensnivå, "
-	    "found 'nivå'"));
-	free(msg);
-	write_params(dir, "konfidensnivå 95\n");
-	msg = load(dir, &p, &rc);
-	assert_int_equal(rc, -1);
-	assert_non_null(strstr(msg, "usikkerhet.txt:1:1: error: expected `konfidensnivå = 95`, "
-	    "found no '='"));
-	free(msg);
-	{
-		char path[512];
-
-		snprintf(path, sizeof(path), "%s/usikkerhet.txt", dir);
-		unlink(path);
+	snprintf(path, sizeof(path), "%s/usikkerhet.txt", dir);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		if (cases[i].text != NULL)
+			write_params(dir, cases[i].text);
+		else
+			unlink(path);
+		msg = load(dir, &p, &rc);
+		assert_int_equal(rc, cases[i].rc);
+		assert_true(p.level == cases[i].level);
+		if (cases[i].msg == NULL)
+			assert_string_equal(msg, "");
+		else
+			assert_non_null(strstr(msg, cases[i].msg));
+		free(msg);
 	}
-	msg = load(dir, &p, &rc);
-	assert_int_equal(rc, -1);
-	assert_non_null(strstr(msg, "usikkerhet.txt"));
-	free(msg);
 	rmdir(dir);
 }
 

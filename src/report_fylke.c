@@ -90,7 +90,8 @@ fyl_name_list(const struct fyl *m, const size_t *k, size_t n, struct buf *out)
 }
 
 /* The internal-control answer of municipality k as a counts.h slot (established, in
- * progress, not established, don't know, not answered). */
+ * progress, not established, don't know, not answered), or COUNT_NANSWER for a hidden
+ * one, which is counted and listed nowhere (as counts_answers does). */
 static size_t
 fyl_ik_class(const struct fyl *m, long ik, size_t k)
 {
@@ -99,6 +100,8 @@ fyl_ik_class(const struct fyl *m, long ik, size_t k)
 	if (ik < 0)
 		return COUNT_UNANSWERED;
 	f = report_figure(m->c, (size_t)ik, k);
+	if (f->state == FIG_HIDDEN)
+		return COUNT_NANSWER;
 	if (f->state != FIG_PUBLISHED)
 		return COUNT_UNANSWERED;
 	return counts_answer_slot(f->answer);
@@ -304,8 +307,8 @@ fyl_summary_points(struct fyl *m)
 	for (i = 0; i < m->nkom; i++) {
 		size_t cls = fyl_ik_class(m, ik, m->kom[i]);
 
-		answered += cls != COUNT_UNANSWERED;
-		without += cls != COUNT_UNANSWERED && cls != COUNT_ESTABLISHED;
+		answered += cls < COUNT_UNANSWERED;
+		without += cls < COUNT_UNANSWERED && cls != COUNT_ESTABLISHED;
 	}
 	for (i = 0; i < m->r->nmeasures; i++) {
 		if (!fyl_own_measure(m, i))
@@ -700,10 +703,7 @@ fyl_ik(struct fyl *m)
 		return;
 	report_heading(&m->num, m->doc, 1,
 	    report_str(c, "fylke.internkontroll.overskrift"));
-	memset(n, 0, sizeof(n));
-	for (i = 0; i < m->nkom; i++)
-		if (results_present(m->r, m->r->year, m->kom[i]))
-			n[fyl_ik_class(m, ik, m->kom[i])]++;
+	counts_answers(m->r, m->r->year, (size_t)ik, m->place, n);
 	buf_init(&b);
 	if (n[COUNT_ESTABLISHED] + n[COUNT_PROGRESS] + n[COUNT_NOT] + n[COUNT_UNSURE] == 0) {
 		report_expand(c, &b, "fylke.internkontroll.ingen_svar", "aar", m->aar, NULL);

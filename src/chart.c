@@ -43,7 +43,7 @@ struct chart {
 #define ROW_STACK	17.0	/* a row of a horizontal stacked chart */
 #define ROW_OUT		10.0	/* more for a line of labels under its bar */
 
-enum chart_pattern { PAT_SOLID, PAT_HATCH, PAT_CROSS, PAT_OUTLINE };
+enum chart_pattern { PAT_SOLID, PAT_HATCH, PAT_CROSS, PAT_OUTLINE, PAT_BACKHATCH, PAT_VLINES };
 enum chart_marker { MARK_CIRCLE, MARK_SQUARE, MARK_TRIANGLE, MARK_DIAMOND };
 
 struct chart_style {
@@ -74,6 +74,8 @@ static const struct chart_style chart_tone_styles[] = {
 	[CHART_TONE_LOW] = { 0xCF5B00, 0xF9E3D6, 0x9A4300, PAT_CROSS, MARK_TRIANGLE, 1.2, 1.8 },
 	[CHART_TONE_NEUTRAL] = { 0x7E7E7E, 0xFFFFFF, 0x4D4D4D, PAT_OUTLINE, MARK_DIAMOND, 6, 2 },
 	[CHART_TONE_NEED] = { 0x7E7E7E, 0xE4E4E4, 0x3A3A3A, PAT_SOLID, MARK_CIRCLE, 0, 0 },
+	[CHART_TONE_UNSURE] = { 0x3E85AD, 0xE3F2FB, 0x1B6894, PAT_BACKHATCH, MARK_SQUARE, 4, 2 },
+	[CHART_TONE_PLANNED] = { 0xAF678F, 0xF5E4EE, 0x7F3B62, PAT_VLINES, MARK_TRIANGLE, 6, 2 },
 };
 
 #define COL_TEXT	0x222222
@@ -186,7 +188,7 @@ chart_new(const struct chart_spec *sp)
 	c->tones = xcalloc(c->nseries, sizeof(*c->tones));
 	for (i = 0; i < c->nseries; i++) {
 		c->tones[i] = sp->tones != NULL ? sp->tones[i] : CHART_TONE_AUTO;
-		if ((unsigned)c->tones[i] > CHART_TONE_NEED)
+		if ((unsigned)c->tones[i] > CHART_TONE_LAST)
 			c->tones[i] = CHART_TONE_AUTO;
 	}
 	n = c->ncat * c->nseries;
@@ -205,7 +207,7 @@ chart_new(const struct chart_spec *sp)
 			continue;
 		c->word[i] = xstrdup(sp->words[i].text);
 		c->wtone[i] = sp->words[i].tone;
-		if ((unsigned)c->wtone[i] > CHART_TONE_NEED)
+		if ((unsigned)c->wtone[i] > CHART_TONE_LAST)
 			c->wtone[i] = CHART_TONE_NEUTRAL;
 	}
 	c->nlabel_set = sp->label_set != NULL ? sp->nlabel_set : 0;
@@ -216,7 +218,7 @@ chart_new(const struct chart_spec *sp)
 	for (i = 0; i < c->nbands; i++) {
 		c->bands[i] = sp->bands[i];
 		c->bands[i].label = chart_dup(sp->bands[i].label);
-		if ((unsigned)c->bands[i].tone > CHART_TONE_NEED)
+		if ((unsigned)c->bands[i].tone > CHART_TONE_LAST)
 			c->bands[i].tone = CHART_TONE_NEUTRAL;
 	}
 	c->nrefs = sp->nrefs;
@@ -627,6 +629,19 @@ chart_swatch(const struct draw *d, const struct chart_style *st, double x, doubl
 		d->width(d->ctx, 0.6);
 		chart_hatch(d, x, y, w, h, 4);
 		chart_backhatch(d, x, y, w, h, 4);
+		d->stroke(d->ctx);
+	} else if (st->pattern == PAT_BACKHATCH) {
+		d->width(d->ctx, 0.9);
+		chart_backhatch(d, x, y, w, h, 3.6);
+		d->stroke(d->ctx);
+	} else if (st->pattern == PAT_VLINES) {
+		double k;
+
+		d->width(d->ctx, 0.9);
+		for (k = 2.5; k < w; k += 3.6) {
+			d->move(d->ctx, x + k, y);
+			d->line(d->ctx, x + k, y + h);
+		}
 		d->stroke(d->ctx);
 	}
 	d->width(d->ctx, st->pattern == PAT_OUTLINE ? 1.4 : 0.8);
@@ -1922,7 +1937,7 @@ chart_write_svg(const struct chart *c, const char *path, const char *fonts_dir,
 /* ---- the text dump ---- */
 
 static const char *const chart_tone_names[] = {
-	"auto", "good", "middle", "low", "neutral", "need"
+	"auto", "good", "middle", "low", "neutral", "need", "unsure", "planned"
 };
 
 /* ---- contrast ---- */
@@ -1954,7 +1969,7 @@ chart_contrast_pairs(struct contrast_pair *out, size_t max)
 		full[nf++] = chart_auto_styles[i].rgb;
 		text[nt++] = chart_auto_styles[i].ink;
 	}
-	for (i = CHART_TONE_AUTO; i <= CHART_TONE_NEED; i++) {
+	for (i = CHART_TONE_AUTO; i <= CHART_TONE_LAST; i++) {
 		full[nf++] = chart_tone_styles[i].rgb;
 		text[nt++] = chart_tone_styles[i].ink;
 	}
@@ -1966,7 +1981,9 @@ chart_contrast_pairs(struct contrast_pair *out, size_t max)
 			out[n++] = (struct contrast_pair){ text[j], back[i], CONTRAST_TEXT,
 			    "chart: text" };
 	}
-	for (i = CHART_TONE_GOOD; i <= CHART_TONE_NEUTRAL && n < max; i++) {
+	for (i = CHART_TONE_GOOD; i <= CHART_TONE_LAST && n < max; i++) {
+		if (i == CHART_TONE_NEED)
+			continue;	/* a band, never a word's plate */
 		s = &chart_tone_styles[i];
 		out[n++] = (struct contrast_pair){ s->ink, s->tint, CONTRAST_TEXT,
 		    "chart: the word of an answer on its plate" };

@@ -46,9 +46,12 @@ enum chart_tone {
 	CHART_TONE_GOOD,	/* bluish green: god, done, ja */
 	CHART_TONE_MIDDLE,	/* yellow/orange: middels, in progress, delvis */
 	CHART_TONE_LOW,		/* vermillion: lav, not started, nei */
-	CHART_TONE_NEUTRAL,	/* grey: unknown, not documented */
-	CHART_TONE_NEED		/* light grey: the need band of coverage */
+	CHART_TONE_NEUTRAL,	/* grey: unknown, not documented, not answered */
+	CHART_TONE_NEED,	/* light grey: the need band of coverage */
+	CHART_TONE_UNSURE,	/* sky blue: a "don't know" answer */
+	CHART_TONE_PLANNED	/* reddish purple: a measure under planning, not started */
 };
+#define CHART_TONE_LAST	CHART_TONE_PLANNED
 
 /* A range of the value axis shaded behind the bars, labelled at its edge with the
  * caller's word ("God", "Middels", "Lav", "Behov 25-30"). */

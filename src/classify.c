@@ -17,7 +17,8 @@
 static const struct ind_word answer_names[] = {
 	{ "etablert", ANSWER_ESTABLISHED }, { "under_arbeid", ANSWER_PROGRESS },
 	{ "ikke_etablert", ANSWER_NOT }, { "ubesvart", ANSWER_NONE },
-	{ "ikkje_etablert", ANSWER_NOT },
+	{ "ikkje_etablert", ANSWER_NOT }, { "vet_ikke", ANSWER_UNSURE },
+	{ "veit_ikkje", ANSWER_UNSURE }, { "unsure", ANSWER_UNSURE },
 	{ "established", ANSWER_ESTABLISHED }, { "in_progress", ANSWER_PROGRESS },
 	{ "not_established", ANSWER_NOT }, { "not_answered", ANSWER_NONE },
 	{ NULL, 0 }
@@ -26,6 +27,7 @@ static const struct ind_word status_names[] = {
 	{ "gjennomfort", STATUS_DONE }, { "gjennomført", STATUS_DONE },
 	{ "under_arbeid", STATUS_PROGRESS }, { "ikke_startet", STATUS_NOT_STARTED },
 	{ "ukjent", STATUS_UNKNOWN }, { "ikkje_starta", STATUS_NOT_STARTED },
+	{ "under_planlegging", STATUS_PLANNED }, { "planned", STATUS_PLANNED },
 	{ "done", STATUS_DONE }, { "in_progress", STATUS_PROGRESS },
 	{ "not_started", STATUS_NOT_STARTED }, { "unknown", STATUS_UNKNOWN },
 	{ NULL, 0 }
@@ -64,8 +66,8 @@ classifier_names(enum classifier_kind kind)
 	if (kind == CLASSIFIER_WRITTEN)
 		return "nb or nn";
 	return kind == CLASSIFIER_ANSWERS ?
-	    "etablert, under_arbeid, ikke_etablert or ubesvart" :
-	    "gjennomfort, under_arbeid, ikke_startet or ukjent";
+	    "etablert, under_arbeid, ikke_etablert, vet_ikke or ubesvart" :
+	    "gjennomfort, under_arbeid, under_planlegging, ikke_startet or ukjent";
 }
 
 void

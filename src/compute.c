@@ -496,21 +496,6 @@ pool(struct ctx *x, const struct indicator *ind, struct tally *ty)
 	}
 }
 
-/* The level of a municipality's answer to a survey indicator (docs/computation.md:
- * established god, in progress middels, not established lav). */
-static enum level
-class_level(int cls)
-{
-	switch (cls) {
-	case ANSWER_ESTABLISHED:
-		return LEVEL_GOD;
-	case ANSWER_PROGRESS:
-		return LEVEL_MIDDELS;
-	default:
-		return LEVEL_LAV;
-	}
-}
-
 /* Fills the figures of one year and indicator from the tally, before suppression. */
 static void
 figures_fill(struct ctx *x, size_t yi, size_t ii, const struct tally *ty)
@@ -523,6 +508,8 @@ figures_fill(struct ctx *x, size_t yi, size_t ii, const struct tally *ty)
 		struct figure *f = &x->r->fig[fig_index(x->r, yi, ii, p)];
 
 		memset(f, 0, sizeof(*f));
+		f->level = LEVEL_NONE;
+		f->answer = ANSWER_NONE;
 		if (ty->state[p] == RAW_MISSING) {
 			f->state = FIG_MISSING;
 			continue;
@@ -537,8 +524,14 @@ figures_fill(struct ctx *x, size_t yi, size_t ii, const struct tally *ty)
 		f->den = ty->den[p];
 		f->not_documented = ty->nd[p];
 		f->value10 = compute_round10(f->num, f->den, scale);
-		if (ind->source == TABLE_SURVEY && p < x->nk)
-			f->level = class_level(ty->cls[p]);
+		f->answer = ANSWER_NONE;
+		/* One municipality's answer is 0 or 100 %, not a level on the scale of the
+		 * thresholds: its class says what it is (docs/computation.md). */
+		if (ind->source == TABLE_SURVEY && p < x->nk) {
+			f->answer = ty->cls[p];
+			f->level = LEVEL_NONE;
+		} else if (f->den < ind->min_n_level)
+			f->level = LEVEL_NONE;	/* too few to be judged or ranked */
 		else
 			f->level = indicator_level(ind, f->num, f->den);
 	}
@@ -792,6 +785,8 @@ changes_and_clear(struct ctx *x)
 
 			memset(&r->fig[yi], 0, sizeof(r->fig[yi]));
 			r->fig[yi].state = st;
+			r->fig[yi].level = LEVEL_NONE;
+			r->fig[yi].answer = ANSWER_NONE;
 		}
 }
 
@@ -1044,6 +1039,7 @@ measures_build(struct ctx *x, const struct deadline_rules *rules)
 	r->measures = xcalloc(t->nrows, sizeof(*r->measures));
 	for (row = 0; row < t->nrows; row++) {
 		struct measure *m = &r->measures[r->nmeasures];
+		struct deadline dl;
 		struct cell_pos at;
 		const char *bad;
 		char then[48];
@@ -1072,7 +1068,10 @@ measures_build(struct ctx *x, const struct deadline_rules *rules)
 			    "found \"%s\"; shown as unknown", qs);
 			free(qs);
 		}
-		m->deadline = deadline_date(m->tid, &bad, &badlen);
+		dl = deadline_read(rules, m->tid, r->refdate);
+		m->deadline = dl.date;
+		bad = dl.bad;
+		badlen = dl.badlen;
 		if (bad != NULL) {
 			/* a slip such as 31.11.2024 must not pass for "no deadline" unseen */
 			if (m->deadline == 0)
@@ -1085,7 +1084,8 @@ measures_build(struct ctx *x, const struct deadline_rules *rules)
 			diag_msg(x->d, DIAG_WARNING, t->path, at.line, at.col, "tid: expected a "
 			    "date that exists, found '%.*s'; %s", (int)badlen, bad, then);
 		}
-		m->recurring = deadline_recurring(rules, m->tid);
+		m->recurring = dl.recurring;
+		m->due = m->deadline != 0 && m->deadline <= r->refdate;
 		m->overdue = m->deadline != 0 && m->deadline < r->refdate &&
 		    m->status_class != STATUS_DONE;
 	}
@@ -1103,6 +1103,7 @@ compute_run(struct results *r, const struct dataset *ds, struct indicator_set *s
 	size_t yi, nk = ds->reg.nkommuner;
 
 	memset(r, 0, sizeof(*r));
+	set->deadlines = deadlines;	/* for the condition deadline(tid) */
 	r->ds = ds;
 	r->defs = set;
 	r->nplaces = nk + ds->reg.nfylker + 1;

@@ -28,7 +28,12 @@ struct figure {
 	enum fig_state	 state;
 	long		 num, den;	/* teller, nevner; dekning: active plans, population */
 	long		 value10;	/* verdi x 10, rounded half away from zero: 667 is 66,7 */
-	enum level	 level;		/* decided on the exact fraction */
+	enum level	 level;		/* decided on the exact fraction; LEVEL_NONE below
+					 * the indicator's min_n_level, and for one
+					 * municipality's answer to a survey question */
+	int		 answer;	/* that answer's class (enum answer_class) for a
+					 * survey indicator of a municipality, else
+					 * ANSWER_NONE */
 	int		 has_change;	/* both this and last year's figures published */
 	long		 change10;	/* change since last year in points x 10 (value10 - last) */
 	long		 not_documented;/* rows in the denominator with the field empty/invalid */
@@ -56,8 +61,11 @@ struct measure {
 	long		 line;		/* line in handlingsplan.csv */
 	const char	*tiltak, *mal, *aktivitet, *tid, *ansvar, *status; /* NULL: empty */
 	int		 status_class;	/* enum status_class */
-	int		 deadline;	/* yyyymmdd read from tid, or 0 */
+	int		 deadline;	/* yyyymmdd read from tid, or 0; for a recurring
+					 * measure its last occurrence on or before R */
 	int		 recurring;	/* tid says it recurs ("Løpende", "kvart år") */
+	int		 due;		/* deadline on or before R: it counts in the
+					 * progress of the action plan */
 	int		 overdue;	/* deadline before R and status not done */
 };
 
@@ -89,7 +97,8 @@ struct results {
 /*
  * Computes everything for the reporting year `year` (0: the latest year in the data) with
  * reference date `refdate` (yyyymmdd; 0: 31.12.year) and every earlier year in the data
- * (R = 31.12 of that year). deadlines may be NULL (then no measure is recurring).
+ * (R = 31.12 of that year). deadlines may be NULL (then no measure is recurring and no
+ * period is read as a deadline); set->deadlines is set to it, for deadline() conditions.
  * Reports unmatched answers and statuses and update dates after R as warnings.
  * Returns 0, or -1 when there is nothing to compute (no years; DIAG_ERROR said).
  * compute_free must be called either way.

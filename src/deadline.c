@@ -1,7 +1,8 @@
 /*
  * deadline.c: deadlines and recurrence read from the free text of an action-plan
- * measure's `tid` (see deadline.h). Dates are read by hand from the word and name tables
- * below; the recurring words are PCRE2 patterns from indicators/frister.txt.
+ * measure's `tid` (see deadline.h). Dates are read by hand, with the month names and
+ * deadline words below and the period words of indicators/perioder.txt; the recurring
+ * words are PCRE2 patterns from indicators/frister.txt.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 
@@ -13,14 +14,34 @@
 
 #include "date.h"
 #include "deadline.h"
+#include "ind_read.h"
+#include "indicator.h"
 #include "model.h"
 #include "text.h"
 #include "util.h"
+
+/* What a word of perioder.txt means (see that file). */
+enum period_kind {
+	PERIOD_DAY,	/* a period ending on a day of the year: høst = 30.11 */
+	PERIOD_PART,	/* a numbered part of the year: kvartal = 3 months */
+	PERIOD_WEEK,	/* a week number follows: uke 12 */
+	PERIOD_END,	/* the end of what follows: utgangen av 2024 */
+	PERIOD_YEAR	/* the reporting year, after PERIOD_END: utgangen av året */
+};
+
+struct period_word {
+	char		*words;		/* lower case, words separated by one space */
+	enum period_kind kind;
+	int		 month, day;	/* PERIOD_DAY; day 29 of month 2: the month's last */
+	int		 months;	/* PERIOD_PART: the length of one part */
+};
 
 struct deadline_rules {
 	pcre2_code	**re;
 	size_t		  n;
 	pcre2_match_data *md;	/* reused by every match: one caller at a time */
+	struct period_word *periods;
+	size_t		  nperiods;
 };
 
 /* How many words may stand between a deadline word and its date ("ferdig innen utgangen
@@ -51,24 +72,19 @@ static const struct word months[] = {
 	{ NULL, 0 }
 };
 
-/* Numbered parts of a year and their length in months: "2. halvår 2025" ends with the
- * 12th month, so on 31.12.2025. */
-static const struct word periods[] = {
-	{ "kvartal", 3 }, { "kvartalet", 3 }, { "tertial", 4 }, { "tertialet", 4 },
-	{ "halvår", 6 }, { "halvåret", 6 }, { NULL, 0 }
-};
-
-/* Phrases that name the last day of the month or year after them ("utgangen av mars
- * 2025", "ultimo 2025"), bokmål and nynorsk. */
-static const char *const end_phrases[] = {
-	"utgangen av", "utgongen av", "ultimo", "slutten av", NULL
-};
-
 /* A date-shaped token read from a tid: its date, 0 when it is no real date
- * ("31.11.2024"), and the byte after it. */
+ * ("31.11.2024"), whether a year was written, and the byte after it. */
 struct tok {
 	int		 date;
+	int		 has_year;
 	const char	*end;
+};
+
+/* The scan of one tid: the rules, and the year a date without one is in (R's). */
+struct scan {
+	const struct deadline_rules *rules;
+	int		 year;
+	int		 refdate;
 };
 
 /* What the scan of one tid found so far. */
@@ -76,6 +92,9 @@ struct found {
 	int		 last;		/* date of the last token */
 	int		 marked;	/* date of the last token after a deadline word */
 	int		 nmarked;
+	int		 recur;		/* the latest occurrence on or before R of a token
+					 * without a year, for a recurring measure */
+	int		 nyearless;
 	const char	*bad;		/* the first token that is no real date, or NULL */
 	size_t		 badlen;
 };
@@ -229,18 +248,91 @@ numeric_at(const char *s, struct tok *t)
 	if (d < 0)
 		return 0;
 	t->date = d;
+	t->has_year = 1;
 	t->end = s + n;
 	return 1;
 }
 
-/* A number, a month or a numbered period, and a four-digit year at s: "1. mars 2025",
- * "1.mars 2025", "1 mai 2025", "01. mar. 2025" (that day) or "1. kvartal 2025", "2.
- * halvår 2025" (the period's last day). */
-static int
-named_at(const char *s, struct tok *t)
+/* The period word of the rules at s (the longest that matches, its words separated by
+ * blanks in s), with the byte after it in *end; NULL when none. */
+static const struct period_word *
+period_at(const struct scan *sc, const char *s, const char **end)
 {
+	const struct period_word *best = NULL;
+	const char *e;
+	size_t i;
+
+	if (sc->rules == NULL)
+		return NULL;
+	for (i = 0; i < sc->rules->nperiods; i++) {
+		const struct period_word *w = &sc->rules->periods[i];
+
+		if ((e = phrase_at(s, w->words)) != NULL && (best == NULL || e > *end)) {
+			best = w;
+			*end = e;
+		}
+	}
+	return best;
+}
+
+/* An optional four-digit year after blanks at *s: moves *s past it and returns it, or
+ * returns 0 with *s unmoved. When the blanks are followed by digits that are not a year
+ * ("mars 25": a count, or a year cut short?), returns -1: the token is not read. */
+static int
+year_after(const char **s)
+{
+	const char *p = *s;
+	int y;
+
+	if (skip_blanks(&p) == 0 || !isdigit((unsigned char)*p))
+		return 0;
+	if ((y = year_at(&p, 0)) == 0)
+		return -1;
+	*s = p;
+	return y;
+}
+
+/* The year written (y > 0), or the scan's year, with t->has_year set accordingly. */
+static int
+token_year(const struct scan *sc, int y, struct tok *t)
+{
+	t->has_year = y > 0;
+	return y > 0 ? y : sc->year;
+}
+
+/* The last day of a period of the year: day d of month m, 29.02 being February's last. */
+static int
+period_day(int y, int m, int d)
+{
+	return m == 2 && d == 29 ? month_end(y, 2) : make_date(y, m, d);
+}
+
+/* The Sunday of ISO week w of year y, or 0 when y has no such week. */
+static int
+week_end(int y, int w)
+{
+	long jan4, monday;
+	int sunday;
+
+	if (y < 1900 || y > 2999 || w < 1 || w > 53)
+		return 0;
+	jan4 = date_to_days(DATE_YMD(y, 1, 4));	/* always in week 1 */
+	monday = jan4 - ((jan4 + 3) % 7);	/* 1.1.1970 was a Thursday */
+	sunday = date_from_days(monday + 7L * (w - 1) + 6);
+	/* Week 53 exists when its Thursday is still in y. */
+	return DATE_YEAR(date_add_days(sunday, -3)) == y ? sunday : 0;
+}
+
+/* A number, a month or a numbered part of the year, and a year at s: "1. mars 2025",
+ * "1.mars 2025", "1 mai 2025", "01. mar. 2025" (that day) or "1. kvartal 2025", "2. halvår"
+ * (the part's last day). Without a year, the scan's year. */
+static int
+named_at(const struct scan *sc, const char *s, struct tok *t)
+{
+	const struct period_word *pw = NULL;
+	const char *e = NULL;
 	size_t n;
-	int num, m, len = 0, y;
+	int num, m, y;
 
 	if (digits(&s, 2, &num) == 0)
 		return 0;
@@ -250,58 +342,118 @@ named_at(const char *s, struct tok *t)
 		return 0;
 	skip_blanks(&s);
 	n = word_len(s);
-	if ((m = word_find(months, s, n)) == 0 && (len = word_find(periods, s, n)) == 0)
+	if ((m = word_find(months, s, n)) != 0) {
+		s += n;
+		if (*s == '.')
+			s++;
+	} else if ((pw = period_at(sc, s, &e)) != NULL && pw->kind == PERIOD_PART)
+		s = e;
+	else
 		return 0;
-	s += n;
-	if (m != 0 && *s == '.')
-		s++;
-	if (skip_blanks(&s) == 0 || (y = year_at(&s, 0)) == 0)
+	if ((y = year_after(&s)) == -1)
 		return 0;
+	y = token_year(sc, y, t);
 	if (m != 0)
 		t->date = make_date(y, m, num);
 	else
-		t->date = num >= 1 && num <= 12 / len ? month_end(y, num * len) : 0;
+		t->date = num >= 1 && num <= 12 / pw->months ? month_end(y, num * pw->months) : 0;
 	t->end = s;
 	return 1;
 }
 
-/* "utgangen av 2024", "utgangen av mars 2025", "ultimo 2025" at s: the last day of that
- * year or month. */
+/* What follows "utgangen av" (a PERIOD_END word) at s: a year, a month and a year, a
+ * period, a numbered part, or "året"; its last day into t. */
 static int
-end_at(const char *s, struct tok *t)
+end_target_at(const struct scan *sc, const char *s, struct tok *t)
 {
-	const char *const *ph;
-	const char *p = NULL;
+	const struct period_word *pw;
+	const char *e = NULL;
 	size_t n;
-	int m = 12, y;
+	int m, y;
 
-	for (ph = end_phrases; *ph != NULL && p == NULL; ph++)
-		p = phrase_at(s, *ph);
-	if (p == NULL || skip_blanks(&p) == 0)
-		return 0;
-	if ((n = word_len(p)) > 0) {
-		if ((m = word_find(months, p, n)) == 0)
+	if (isdigit((unsigned char)*s)) {
+		if (named_at(sc, s, t) && t->date != 0 && DATE_DAY(t->date) ==
+		    date_month_days(DATE_YEAR(t->date), DATE_MONTH(t->date)))
+			return 1;	/* "utgangen av 1. kvartal 2025" */
+		if ((y = year_at(&s, 0)) == 0)
 			return 0;
-		p += n;
-		if (*p == '.')
-			p++;
-		if (skip_blanks(&p) == 0)
-			return 0;
+		t->date = make_date(y, 12, 31);
+		t->has_year = 1;
+		t->end = s;
+		return 1;
 	}
-	if ((y = year_at(&p, 0)) == 0)
+	n = word_len(s);
+	if ((m = word_find(months, s, n)) != 0) {
+		s += n;
+		if (*s == '.')
+			s++;
+		if ((y = year_after(&s)) == -1)
+			return 0;
+		t->date = month_end(token_year(sc, y, t), m);
+		t->end = s;
+		return 1;
+	}
+	if ((pw = period_at(sc, s, &e)) == NULL)
 		return 0;
-	t->date = month_end(y, m);
-	t->end = p;
+	s = e;
+	if (pw->kind == PERIOD_YEAR) {
+		t->date = make_date(sc->year, 12, 31);
+		t->has_year = 0;
+		t->end = s;
+		return 1;
+	}
+	if (pw->kind != PERIOD_DAY || (y = year_after(&s)) == -1)
+		return 0;
+	t->date = period_day(token_year(sc, y, t), pw->month, pw->day);
+	t->end = s;
 	return 1;
+}
+
+/* A token that begins with a period word at s: "utgangen av 2024", "høst 2024", "uke 12". */
+static int
+period_token_at(const struct scan *sc, const char *s, struct tok *t)
+{
+	const struct period_word *pw;
+	const char *e = NULL;
+	int y, w;
+
+	if ((pw = period_at(sc, s, &e)) == NULL)
+		return 0;
+	s = e;
+	switch (pw->kind) {
+	case PERIOD_END:
+		return skip_blanks(&s) > 0 && end_target_at(sc, s, t);
+	case PERIOD_DAY:
+		if ((y = year_after(&s)) == -1)
+			return 0;
+		t->date = period_day(token_year(sc, y, t), pw->month, pw->day);
+		t->end = s;
+		return 1;
+	case PERIOD_WEEK:
+		if (skip_blanks(&s) == 0 || digits(&s, 2, &w) == 0 || isdigit((unsigned char)*s))
+			return 0;
+		if (*s == '/' && isdigit((unsigned char)s[1])) {
+			s++;			/* "uke 12/2025" */
+			if ((y = year_at(&s, 0)) == 0)
+				return 0;
+		} else if ((y = year_after(&s)) == -1)
+			return 0;
+		t->date = week_end(token_year(sc, y, t), w);
+		t->end = s;
+		return 1;
+	default:
+		return 0;	/* a numbered part wants its number first; "året" an end word */
+	}
 }
 
 /* Whether a date-shaped token begins at s; fills t. */
 static int
-token_at(const char *s, struct tok *t)
+token_at(const struct scan *sc, const char *s, struct tok *t)
 {
+	t->has_year = 1;
 	if (isdigit((unsigned char)*s))
-		return numeric_at(s, t) || named_at(s, t);
-	return end_at(s, t);
+		return numeric_at(s, t) || named_at(sc, s, t);
+	return period_token_at(sc, s, t);
 }
 
 /* Past the number at s and whatever digits '.', '/' or '-' join to it ("1.2.3.2024",
@@ -318,8 +470,11 @@ skip_number(const char *s)
 
 /* Notes the token t found at s; marked: it follows a deadline word. */
 static void
-found_add(struct found *f, const char *s, const struct tok *t, int marked)
+found_add(const struct scan *sc, struct found *f, const char *s, const struct tok *t,
+    int marked)
 {
+	int occ;
+
 	f->last = t->date;
 	if (marked) {
 		f->marked = t->date;
@@ -329,11 +484,20 @@ found_add(struct found *f, const char *s, const struct tok *t, int marked)
 		f->bad = s;
 		f->badlen = (size_t)(t->end - s);
 	}
+	if (t->date != 0 && !t->has_year) {
+		/* Its last occurrence on or before R, should the measure recur. */
+		occ = t->date <= sc->refdate ? t->date : date_add_months(t->date, -12);
+		if (occ > f->recur)
+			f->recur = occ;
+		f->nyearless++;
+	}
 }
 
-int
-deadline_date(const char *tid, const char **bad, size_t *badlen)
+struct deadline
+deadline_read(const struct deadline_rules *rules, const char *tid, int refdate)
 {
+	struct deadline dl;
+	struct scan sc = { rules, DATE_YEAR(refdate), refdate };
 	struct found f;
 	struct tok t;
 	const char *s = tid;
@@ -341,9 +505,10 @@ deadline_date(const char *tid, const char **bad, size_t *badlen)
 	int armed = 0;	/* > 0: words left in which a date is a deadline word's */
 
 	memset(&f, 0, sizeof(f));
+	memset(&dl, 0, sizeof(dl));
 	while (s != NULL && *s != '\0') {
-		if (token_at(s, &t)) {
-			found_add(&f, s, &t, armed > 0);
+		if (token_at(&sc, s, &t)) {
+			found_add(&sc, &f, s, &t, armed > 0);
 			armed = 0;
 			s = t.end;
 		} else if (isdigit((unsigned char)*s)) {
@@ -361,11 +526,14 @@ deadline_date(const char *tid, const char **bad, size_t *badlen)
 			s++;
 		}
 	}
-	if (bad != NULL) {
-		*bad = f.bad;
-		*badlen = f.badlen;
-	}
-	return f.nmarked > 0 ? f.marked : f.last;
+	dl.recurring = deadline_recurring(rules, tid);
+	dl.date = f.nmarked > 0 ? f.marked : f.last;
+	/* A recurring measure is due on the days it names, every year. */
+	if (dl.recurring && f.nyearless > 0)
+		dl.date = f.recur;
+	dl.bad = f.bad;
+	dl.badlen = f.badlen;
+	return dl;
 }
 
 int
@@ -409,6 +577,135 @@ rules_add(struct deadline_rules *r, size_t *cap, const char *path, long lineno,
 	return 0;
 }
 
+/* The lower case of a period word as written (ASCII letters and Æ Ø Å), its blanks
+ * made one space each. */
+static char *
+period_words(const char *s, size_t len)
+{
+	struct buf b;
+	size_t i;
+
+	buf_init(&b);
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == ' ' || c == '\t') {
+			if (b.len > 0 && b.data[b.len - 1] != ' ')
+				buf_putc(&b, ' ');
+			continue;
+		}
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		else if (i > 0 && (unsigned char)s[i - 1] == 0xc3 &&
+		    (c == 0x86 || c == 0x98 || c == 0x85))
+			c += 0x20;	/* Æ Ø Å to æ ø å */
+		buf_putc(&b, (char)c);
+	}
+	while (b.len > 0 && b.data[b.len - 1] == ' ')
+		b.data[--b.len] = '\0';
+	return buf_take(&b);
+}
+
+/* The meaning of a period word (the text after '='); 0, or -1 when it is none. */
+static int
+period_meaning(struct period_word *w, const char *v, size_t len)
+{
+	int d, m, n, used = 0;
+	char text[64];
+
+	if (len == 0 || len >= sizeof(text))
+		return -1;
+	memcpy(text, v, len);
+	text[len] = '\0';
+	if (strcmp(text, "uke") == 0 || strcmp(text, "veke") == 0)
+		w->kind = PERIOD_WEEK;
+	else if (strcmp(text, "slutten av") == 0)
+		w->kind = PERIOD_END;
+	else if (strcmp(text, "året") == 0)
+		w->kind = PERIOD_YEAR;
+	else if (sscanf(text, "%2d.%2d%n", &d, &m, &used) == 2 && used == (int)len &&
+	    date_valid(2024, m, d)) {
+		w->kind = PERIOD_DAY;
+		w->day = d;
+		w->month = m;
+	} else if ((sscanf(text, "%d måneder%n", &n, &used) == 1 ||
+	    sscanf(text, "%d månader%n", &n, &used) == 1) && used == (int)len && n >= 1 &&
+	    n <= 12 && 12 % n == 0) {
+		w->kind = PERIOD_PART;
+		w->months = n;
+	} else
+		return -1;
+	return 0;
+}
+
+/* One line `word = meaning` of perioder.txt; 0, or -1 after a message with a caret. */
+static int
+period_line(struct deadline_rules *r, size_t *cap, const char *path, long lno,
+    const char *l, size_t llen, struct diag *d)
+{
+	struct kv_span kv;
+	size_t ws, we, vs, ve, i;
+	struct period_word w;
+	int k = kv_split(l, llen, &kv);
+
+	if (k == 0)
+		return 0;
+	if (k == -1) {
+		ind_caret(d, DIAG_ERROR, path, lno, l, llen, kv.ks, llen - kv.ks,
+		    "expected `word = meaning`, found no '='");
+		return -1;
+	}
+	ws = kv.ks;
+	we = kv.ke;
+	vs = kv.vs;
+	ve = kv.ve;
+	memset(&w, 0, sizeof(w));
+	if (we == ws) {
+		ind_caret(d, DIAG_ERROR, path, lno, l, llen, ws, 1,
+		    "expected a word before '=', found nothing");
+		return -1;
+	}
+	if (period_meaning(&w, l + vs, ve - vs) == -1) {
+		ind_caret(d, DIAG_ERROR, path, lno, l, llen, vs, ve > vs ? ve - vs : 1,
+		    "expected a day such as 30.11, 'N måneder' (N a divisor of 12), 'uke', "
+		    "'slutten av' or 'året', found '%.*s'", (int)(ve - vs), l + vs);
+		return -1;
+	}
+	w.words = period_words(l + ws, we - ws);
+	for (i = 0; i < r->nperiods; i++)
+		if (strcmp(r->periods[i].words, w.words) == 0) {
+			ind_caret(d, DIAG_ERROR, path, lno, l, llen, ws, we - ws,
+			    "expected each word once, found '%s' again", w.words);
+			free(w.words);
+			return -1;
+		}
+	r->periods = xgrow(r->periods, cap, r->nperiods, sizeof(*r->periods));
+	r->periods[r->nperiods++] = w;
+	return 0;
+}
+
+/* Reads dir/perioder.txt into r; 0, or -1 after messages. */
+static int
+periods_load(struct deadline_rules *r, const char *dir, struct diag *d)
+{
+	char *path = xasprintf("%s/perioder.txt", dir), *text;
+	const char *l;
+	size_t len, llen, pos = 0, cap = 0;
+	long lno = 0;
+	int rc = 0;
+
+	if ((text = ind_read_file(path, &len, d)) == NULL) {
+		free(path);
+		return -1;
+	}
+	while ((l = ind_next_line(text, len, &pos, &llen)) != NULL)
+		if (period_line(r, &cap, path, ++lno, l, llen, d) == -1)
+			rc = -1;
+	free(text);
+	free(path);
+	return rc;
+}
+
 int
 deadline_rules_load(struct deadline_rules **rules, const char *dir, struct diag *d)
 {
@@ -446,6 +743,8 @@ deadline_rules_load(struct deadline_rules **rules, const char *dir, struct diag 
 	}
 	free(text);
 	free(path);
+	if (periods_load(r, dir, d) == -1)
+		rc = -1;
 	if (rc == -1) {
 		deadline_rules_free(r);
 		return -1;
@@ -463,6 +762,9 @@ deadline_rules_free(struct deadline_rules *r)
 		return;
 	for (i = 0; i < r->n; i++)
 		pcre2_code_free(r->re[i]);
+	for (i = 0; i < r->nperiods; i++)
+		free(r->periods[i].words);
+	free(r->periods);
 	pcre2_match_data_free(r->md);
 	free(r->re);
 	free(r);

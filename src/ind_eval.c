@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "date.h"
+#include "deadline.h"
 #include "indicator.h"
 
 int
@@ -24,6 +25,8 @@ type_fits(const struct expr *e, int type)
 {
 	if (e->is_class)
 		return type == COL_TEXT || type == COL_YESNO || type == COL_PARTLY;
+	if (e->is_deadline)
+		return type == COL_TEXT;
 	switch (e->op) {
 	case EXPR_STATE:
 		return 1;
@@ -61,7 +64,9 @@ enum leaf {
 	LEAF_NUM,		/* cell number against a fraction */
 	LEAF_TEXT,		/* text equality (a compiled pattern) */
 	LEAF_CLASS_STATE,
-	LEAF_CLASS
+	LEAF_CLASS,
+	LEAF_DEADLINE_STATE,	/* deadline(col) is empty / set */
+	LEAF_DEADLINE		/* deadline(col) against a date or R */
 };
 
 static enum leaf
@@ -71,6 +76,8 @@ leaf_kind(const struct expr *e)
 		return LEAF_FALSE;
 	if (e->is_class)
 		return e->op == EXPR_STATE ? LEAF_CLASS_STATE : LEAF_CLASS;
+	if (e->is_deadline)
+		return e->op == EXPR_STATE ? LEAF_DEADLINE_STATE : LEAF_DEADLINE;
 	switch (e->op) {
 	case EXPR_STATE: return LEAF_STATE;
 	case EXPR_WITHIN: return LEAF_WITHIN;
@@ -115,7 +122,7 @@ expr_bind(struct expr *e, const struct table *t, const char **missing)
 	/* A type the parser did not expect makes the test false rather than wrong. */
 	if (!type_fits(e, t->cols[i].type))
 		e->col = -2;
-	else if (e->coltype != COL_STATUS || e->is_class)
+	else if ((e->coltype != COL_STATUS || e->is_class) && !e->is_deadline)
 		e->coltype = t->cols[i].type;
 	e->leaf = leaf_kind(e);
 	e->ival = e->lit == LIT_DATE ? e->date : e->lit == LIT_WORD ? e->word : (long)e->num;
@@ -142,6 +149,16 @@ cell_class(const struct expr *e, const struct table *t, const struct cell *c,
 	default:
 		return -1;
 	}
+}
+
+/* The deadline a text cell gives for reference date R (deadline.h), or 0. */
+static int
+cell_deadline(const struct table *t, const struct cell *c, int refdate,
+    struct indicator_set *set)
+{
+	if (c->state != CELL_OK || set == NULL || set->deadlines == NULL)
+		return 0;
+	return deadline_read(set->deadlines, table_text(t, c), refdate).date;
 }
 
 /* a cmp b. Cell values, words, dates and literals are all exact as doubles. */
@@ -197,6 +214,12 @@ eval_leaf(const struct expr *e, const struct table *t, size_t row, int refdate,
 		return e->state == CELL_EMPTY ? cls == -1 : cls != -1;
 	case LEAF_CLASS:
 		return compare(e->cmp, cell_class(e, t, c, set), e->word);
+	case LEAF_DEADLINE_STATE:
+		return (cell_deadline(t, c, refdate, set) != 0) == (e->state == CELL_OK);
+	case LEAF_DEADLINE:
+		if ((cls = cell_deadline(t, c, refdate, set)) == 0)
+			return 0;	/* no deadline: not documented, not due */
+		return compare(e->cmp, cls, e->lit == LIT_REFDATE ? refdate : e->ival);
 	default:
 		break;
 	}

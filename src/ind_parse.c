@@ -712,12 +712,13 @@ parse_is(struct parser *p, struct expr *e)
 	}
 	if (tok_is(p, "empty"))
 		e->state = CELL_EMPTY;
-	else if (tok_is(p, "invalid") && !e->is_class)
+	else if (tok_is(p, "invalid") && !e->is_class && !e->is_deadline)
 		e->state = CELL_INVALID;
 	else if (tok_is(p, "set"))
 		e->state = CELL_OK;
 	else {
-		perr(p, e->is_class ? "expected 'empty' or 'set' after 'is', found %s" :
+		perr(p, e->is_class || e->is_deadline ?
+		    "expected 'empty' or 'set' after 'is', found %s" :
 		    "expected 'empty', 'invalid' or 'set' after 'is', found %s",
 		    found(p, tmp, sizeof(tmp)));
 		expr_free(e);
@@ -740,7 +741,7 @@ parse_test(struct parser *p)
 	struct buf b;
 	struct expr *e;
 	const char *canon;
-	int type, is_class = 0;
+	int type, is_class = 0, is_deadline = 0;
 	size_t coff;
 
 	if (tok_is(p, "class")) {
@@ -753,6 +754,16 @@ parse_test(struct parser *p)
 			    "definitions, found it in a planer definition");
 		lex(p);
 		is_class = 1;
+	} else if (tok_is(p, "deadline")) {
+		lex(p);
+		if (p->tok.t != T_LP)
+			return perr(p, "expected '(' after 'deadline', found %s",
+			    found(p, tmp, sizeof(tmp)));
+		if (p->source != TABLE_ACTIONS)
+			return perr(p, "expected deadline() only in handlingsplan definitions, "
+			    "found it in a %s definition", source_name(p->source));
+		lex(p);
+		is_deadline = 1;
 	}
 	if (p->tok.t != T_WORD)
 		return perr(p, "expected a column name, found %s", found(p, tmp, sizeof(tmp)));
@@ -766,13 +777,17 @@ parse_test(struct parser *p)
 	}
 	if (is_class && type != COL_TEXT)
 		return perr(p, "expected a text column inside class(), found %s", canon);
+	if (is_deadline && type != COL_TEXT)
+		return perr(p, "expected a text column inside deadline(), found %s", canon);
 	e = node(EXPR_CMP);
 	e->column = xstrdup(canon);
-	e->coltype = type;
+	/* deadline(tid) is compared as a date: with a date or refdate, or is empty/set. */
+	e->coltype = is_deadline ? COL_DATE : type;
 	e->is_class = is_class;
+	e->is_deadline = is_deadline;
 	e->classifier = p->source == TABLE_SURVEY ? CLASSIFIER_ANSWERS : CLASSIFIER_STATUS;
 	lex(p);
-	if (is_class) {
+	if (is_class || is_deadline) {
 		if (p->tok.t != T_RP) {
 			expr_free(e);
 			return perr(p, "expected ')' after the column, found %s",
@@ -794,7 +809,7 @@ parse_test(struct parser *p)
 		lex(p);
 		return e;
 	}
-	if (tok_is(p, "within") && !is_class) {
+	if (tok_is(p, "within") && !is_class && !is_deadline) {
 		if (type != COL_DATE) {
 			expr_free(e);
 			p->tok.off = coff;
@@ -809,7 +824,7 @@ parse_test(struct parser *p)
 		}
 		return e;
 	}
-	if (tok_is(p, "matches") && !is_class) {
+	if (tok_is(p, "matches") && !is_class && !is_deadline) {
 		if (type != COL_TEXT) {
 			expr_free(e);
 			p->tok.off = coff;
@@ -975,10 +990,12 @@ expr_parse(const char *text, enum table_kind source, const char *name, struct di
 
 static const char *const def_keys[] = {
 	"id", "navn.nb", "navn.nn", "beskrivelse.nb", "beskrivelse.nn", "kilde", "type",
-	"enhet", "rader", "teller", "god", "middels", "retning", "min_n", NULL
+	"enhet", "rader", "teller", "god", "middels", "retning", "min_n", "min_n_niva",
+	"grunnlag", "hjemmel.nb", "hjemmel.nn", "behov_fra", "behov_til", NULL
 };
 #define DEF_KEYS_TEXT "id, navn.nb, navn.nn, beskrivelse.nb, beskrivelse.nn, kilde, type, " \
-	"enhet, rader, teller, god, middels, retning, min_n"
+	"enhet, rader, teller, god, middels, retning, min_n, min_n_niva, grunnlag, " \
+	"hjemmel.nb, hjemmel.nn, behov_fra, behov_til"
 
 static const struct value *
 get(const struct deffile *f, const char *key)
@@ -995,7 +1012,8 @@ get(const struct deffile *f, const char *key)
 static void
 check_keys(struct deffile *f)
 {
-	static const char *const optional[] = { "type", "rader", NULL };
+	static const char *const optional[] = { "type", "rader", "min_n_niva", "grunnlag",
+	    "hjemmel.nb", "hjemmel.nn", "behov_fra", "behov_til", NULL };
 	size_t i, j, k;
 	int opt;
 
@@ -1091,6 +1109,10 @@ def_thresholds(struct deffile *f, struct indicator *ind)
 	if (mn != NULL && parse_number(f, mn, 1, 1000000, 1,
 	    "a whole number of at least 1", &x) == 0)
 		ind->min_n = (int)x;
+	ind->min_n_level = ind->min_n;
+	if ((mn = get(f, "min_n_niva")) != NULL && parse_number(f, mn, 1, 1000000, 1,
+	    "a whole number of at least 1", &x) == 0)
+		ind->min_n_level = (int)x;
 	if (!ok || g == NULL || m == NULL || r == NULL)
 		return;
 	if (ind->unit == UNIT_PERCENT && (ind->god > 100 || ind->middels > 100))
@@ -1168,6 +1190,48 @@ def_texts(struct deffile *f, struct indicator *ind)
 	}
 }
 
+/* What the indicator rests on: a legal duty (with its provisions) or a quality
+ * threshold chosen for the reports; and, for coverage, the estimated need. */
+static void
+def_basis(struct deffile *f, struct indicator *ind)
+{
+	static const char *const basisw[] = { "lovkrav", "kvalitetskrav", NULL };
+	static const int basisv[] = { 1, 0 };
+	static const char *const keys[2] = { "hjemmel.nb", "hjemmel.nn" };
+	const struct value *v, *lo = get(f, "behov_fra"), *hi = get(f, "behov_til");
+	int i, x;
+
+	ind->legal_duty = -1;
+	if ((v = get(f, "grunnlag")) != NULL && (x = choose(f, v, basisw, basisv,
+	    "'lovkrav' or 'kvalitetskrav'")) != -1)
+		ind->legal_duty = x;
+	for (i = 0; i < 2; i++)
+		if ((v = get(f, keys[i])) != NULL) {
+			if (ind->legal_duty != 1)
+				val_err(f, v, 0, v->text.len, "expected %s only with grunnlag = "
+				    "lovkrav, found it with%s", keys[i], ind->legal_duty == 0 ?
+				    " grunnlag = kvalitetskrav" : "out grunnlag");
+			ind->basis[i] = xstrdup(val_str(v));
+		}
+	if (lo == NULL && hi == NULL)
+		return;
+	if (lo == NULL || hi == NULL) {
+		v = lo != NULL ? lo : hi;
+		val_err(f, v, 0, v->text.len, "expected behov_fra and behov_til together, found "
+		    "only %s", lo != NULL ? "behov_fra" : "behov_til");
+		return;
+	}
+	if (ind->kind != IND_COVERAGE)
+		val_err(f, lo, 0, lo->text.len, "expected behov_fra only with type = dekning");
+	if (parse_number(f, lo, 0, 1000, 0, "a number per 1000 such as 25", &ind->need_lo)
+	    == -1 || parse_number(f, hi, 0, 1000, 0, "a number per 1000 such as 30",
+	    &ind->need_hi) == -1)
+		return;
+	if (ind->need_hi < ind->need_lo)
+		val_err(f, hi, 0, hi->text.len, "expected behov_til at least as high as "
+		    "behov_fra (%g), found %g", ind->need_lo, ind->need_hi);
+}
+
 static void
 indicator_clear(struct indicator *ind)
 {
@@ -1176,6 +1240,8 @@ indicator_clear(struct indicator *ind)
 	free(ind->name[1]);
 	free(ind->desc[0]);
 	free(ind->desc[1]);
+	free(ind->basis[0]);
+	free(ind->basis[1]);
 	free(ind->path);
 	expr_free(ind->rows);
 	expr_free(ind->numerator);
@@ -1218,6 +1284,7 @@ def_load(struct indicator *ind, const char *path, const char *stem,
 			ind->numerator = parse_condition(&f, v, ind->source, q);
 	}
 	def_thresholds(&f, ind);
+	def_basis(&f, ind);
 	def_free(&f);
 	free(text);
 	if (f.bad) {

@@ -16,10 +16,15 @@
 enum lang { LANG_NB, LANG_NN };
 enum ind_kind { IND_SHARE, IND_COVERAGE };   /* share of rows / active plans x 1000 per population */
 enum ind_unit { UNIT_PERCENT, UNIT_PER_1000 };
-enum level { LEVEL_LAV, LEVEL_MIDDELS, LEVEL_GOD };
-/* survey answers and action-plan statuses, classified by patterns in indicators/ */
-enum answer_class { ANSWER_NONE = -1, ANSWER_NOT = 0, ANSWER_PROGRESS = 1, ANSWER_ESTABLISHED = 2 };
-enum status_class { STATUS_UNKNOWN = -1, STATUS_NOT_STARTED = 0, STATUS_PROGRESS = 1, STATUS_DONE = 2 };
+/* LEVEL_NONE: no level is given (too few to judge, or one municipality's own answer). */
+enum level { LEVEL_NONE = -1, LEVEL_LAV, LEVEL_MIDDELS, LEVEL_GOD };
+/* survey answers and action-plan statuses, classified by patterns in indicators/.
+ * ANSWER_UNSURE ("vet ikke", "ikke avklart") is an answer, but none of the three levels;
+ * STATUS_PLANNED ("under planlegging") is a measure not started, shown under its own name. */
+enum answer_class { ANSWER_NONE = -1, ANSWER_NOT = 0, ANSWER_PROGRESS = 1, ANSWER_ESTABLISHED = 2,
+	ANSWER_UNSURE = 3 };
+enum status_class { STATUS_UNKNOWN = -1, STATUS_NOT_STARTED = 0, STATUS_PROGRESS = 1, STATUS_DONE = 2,
+	STATUS_PLANNED = 3 };
 struct expr;         /* a compiled condition (opaque) */
 struct classifier;   /* compiled PCRE2 patterns of one classification (opaque) */
 struct indicator {
@@ -34,12 +39,23 @@ struct indicator {
 	double		 god, middels;		/* thresholds, in the unit: 80, 50 */
 	int		 higher_is_better;	/* direction */
 	int		 min_n;
+	int		 min_n_level;		/* min_n_niva: the smallest denominator that
+						 * gets a level and a rank (default min_n) */
+	int		 legal_duty;		/* grunnlag: 1 lovkrav, 0 kvalitetskrav, -1 not
+						 * said */
+	char		*basis[2];		/* hjemmel.nb/.nn: the provisions, or NULL */
+	double		 need_lo, need_hi;	/* behov_fra, behov_til (dekning, per 1000);
+						 * 0 when not given */
 };
+struct deadline_rules;
 struct indicator_set {
 	struct indicator	*v;		/* in report order */
 	size_t			 n;
 	struct classifier	*answers;	/* survey answers -> enum answer_class */
 	struct classifier	*status;	/* action-plan status -> enum status_class */
+	const struct deadline_rules *deadlines;	/* for deadline(): not owned, set by
+						 * compute_run; NULL: no text is read as
+						 * a deadline */
 	struct classifier	*written;	/* an open answer's written standard -> enum
 						 * lang (malform.txt; NULL: no such file) */
 };
@@ -107,6 +123,8 @@ struct expr {
 	int		 col;		/* its index in the bound table, -1 before binding */
 	int		 coltype;	/* enum col_type of the bound column */
 	int		 is_class;	/* the operand is class(column) */
+	int		 is_deadline;	/* the operand is deadline(column): the date its text
+					 * gives as the deadline for R (deadline.h) */
 	enum classifier_kind classifier;
 	enum expr_cmp	 cmp;
 	enum expr_lit	 lit;

@@ -53,6 +53,9 @@ static const char *const usage_common =
 "  --templates DIR     report wording and layout (default: DATADIR/templates)\n"
 "  --year YYYY         reporting year (default: the latest year in the data)\n"
 "  --reference-date DD.MM.YYYY  reference date R (default: 31.12. of the year)\n"
+"  --reference FILE    an indikatorer.csv published by a county or national run, whose\n"
+"                      county and country figures the reports compare with (default:\n"
+"                      referanse.csv in the data folder, if there is one)\n"
 "  --quiet             no progress line; warnings only counted, per file\n"
 "  -h, --help          this text\n"
 "  --version           the version of ipkval\n";
@@ -154,7 +157,7 @@ parse_int(const char *s, int lo, int hi, int *out)
 
 enum { OPT_DATA = 256, OPT_OUT, OPT_INDICATORS, OPT_TEMPLATES, OPT_FONTS, OPT_YEAR,
 	OPT_REFDATE, OPT_LANG, OPT_ISSUER, OPT_JOBS, OPT_FIGURES, OPT_DUMP, OPT_ONLY,
-	OPT_VERSION, OPT_QUIET };
+	OPT_VERSION, OPT_REFERENCE, OPT_QUIET };
 
 static const struct option long_options[] = {
 	{ "data", required_argument, NULL, OPT_DATA },
@@ -164,6 +167,7 @@ static const struct option long_options[] = {
 	{ "fonts", required_argument, NULL, OPT_FONTS },
 	{ "year", required_argument, NULL, OPT_YEAR },
 	{ "reference-date", required_argument, NULL, OPT_REFDATE },
+	{ "reference", required_argument, NULL, OPT_REFERENCE },
 	{ "lang", required_argument, NULL, OPT_LANG },
 	{ "issuer", required_argument, NULL, OPT_ISSUER },
 	{ "jobs", required_argument, NULL, OPT_JOBS },
@@ -193,6 +197,8 @@ option_expects(int c)
 		return "a number from 1 to 256";
 	case OPT_ONLY:
 		return "kommune, fylke or handlingsplan, comma-separated";
+	case OPT_REFERENCE:
+		return "a file (an indikatorer.csv)";
 	default:
 		return "a directory";
 	}
@@ -257,6 +263,7 @@ parse_options(int argc, char **argv, struct options *o)
 		case OPT_DATA: o->data_dir = optarg; break;
 		case OPT_INDICATORS: o->indicators_dir = optarg; break;
 		case OPT_TEMPLATES: o->templates_dir = optarg; break;
+		case OPT_REFERENCE: o->reference = optarg; break;
 		case OPT_QUIET: o->quiet = 1; break;
 		case OPT_YEAR:
 			if (parse_int(optarg, 1900, 2999, &o->year) == -1)

@@ -14,6 +14,8 @@ struct options {
 	const char	*fonts_dir;	/* --fonts, default <install>/build/fonts */
 	const char	*lang;		/* --lang nb|nn, default nb */
 	const char	*issuer;	/* --issuer, default from the template */
+	const char	*reference;	/* --reference: a published indikatorer.csv; NULL:
+					 * referanse.csv in the data folder, if any */
 	int		 year;		/* --year; 0: the latest year in the data */
 	int		 reference_date;/* --reference-date as yyyymmdd; 0: 31.12.year */
 	int		 jobs;		/* --jobs; 0: number of cores */

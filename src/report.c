@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "date.h"
 #include "report.h"
@@ -163,6 +164,17 @@ report_level_word(const struct report_ctx *c, int level)
 	return report_str(c, key);
 }
 
+const char *
+report_level_text(const struct report_ctx *c, int level)
+{
+	char key[48];
+
+	if (level < LEVEL_LAV || level > LEVEL_GOD)
+		return "";
+	snprintf(key, sizeof(key), "felles.niva.tekst.%s", level_names[level]);
+	return report_str(c, key);
+}
+
 void
 report_level(const struct report_ctx *c, const struct figure *f, struct buf *out)
 {
@@ -172,8 +184,16 @@ report_level(const struct report_ctx *c, const struct figure *f, struct buf *out
 		buf_puts(out, sym);
 		return;
 	}
-	if (f->level < LEVEL_LAV || f->level > LEVEL_GOD)
+	if (f->answer != ANSWER_NONE) {
+		buf_puts(out, report_answer_symbol(c, f->answer));
+		buf_puts(out, NBSP);
+		buf_puts(out, report_answer_word(c, f->answer));
 		return;
+	}
+	if (f->level < LEVEL_LAV || f->level > LEVEL_GOD) {
+		buf_puts(out, report_str(c, "felles.niva.ingen"));
+		return;
+	}
 	buf_puts(out, report_level_symbol(c, f->level));
 	buf_puts(out, NBSP);
 	buf_puts(out, report_level_word(c, f->level));
@@ -184,31 +204,356 @@ report_mark(const struct figure *f)
 {
 	if (f->state != FIG_PUBLISHED)
 		return DOC_MARK_GREY;
+	if (f->answer != ANSWER_NONE)
+		return report_answer_mark(f->answer);
 	switch (f->level) {
 	case LEVEL_GOD:
 		return DOC_MARK_GOOD;
 	case LEVEL_MIDDELS:
 		return DOC_MARK_MIDDLE;
-	default:
+	case LEVEL_LAV:
 		return DOC_MARK_LOW;
+	default:
+		return DOC_MARK_GREY;
 	}
 }
 
-void
-report_change(const struct report_ctx *c, const struct figure *f, struct buf *out)
-{
-	char num[32];
+/* ---- answer classes ---- */
 
-	if (f->state != FIG_PUBLISHED || !f->has_change) {
-		buf_puts(out, report_str(c, "felles.symbol.ikke_aktuelt"));
+static const char *const answer_keys[COUNT_NANSWER] = { "etablert", "under_arbeid",
+    "ikke_etablert", "vet_ikke", "ikke_besvart" };
+static const enum doc_mark answer_marks[COUNT_NANSWER] = { DOC_MARK_GOOD, DOC_MARK_MIDDLE,
+    DOC_MARK_LOW, DOC_MARK_GREY, DOC_MARK_GREY };
+static const enum chart_tone answer_tones[COUNT_NANSWER] = { CHART_TONE_GOOD,
+    CHART_TONE_MIDDLE, CHART_TONE_LOW, CHART_TONE_UNSURE, CHART_TONE_NEUTRAL };
+
+const char *
+report_answer_word(const struct report_ctx *c, int cls)
+{
+	char key[64];
+
+	snprintf(key, sizeof(key), "felles.svar.%s", answer_keys[counts_answer_slot(cls)]);
+	return report_str(c, key);
+}
+
+const char *
+report_answer_symbol(const struct report_ctx *c, int cls)
+{
+	char key[64];
+
+	snprintf(key, sizeof(key), "felles.svar.symbol.%s",
+	    answer_keys[counts_answer_slot(cls)]);
+	return report_str(c, key);
+}
+
+enum doc_mark
+report_answer_mark(int cls)
+{
+	return answer_marks[counts_answer_slot(cls)];
+}
+
+enum chart_tone
+report_answer_tone(int cls)
+{
+	return answer_tones[counts_answer_slot(cls)];
+}
+
+int
+report_answer_of_slot(size_t slot)
+{
+	static const int cls[COUNT_NANSWER] = { ANSWER_ESTABLISHED, ANSWER_PROGRESS,
+	    ANSWER_NOT, ANSWER_UNSURE, ANSWER_NONE };
+
+	return cls[slot < COUNT_NANSWER ? slot : COUNT_UNANSWERED];
+}
+
+/* ---- comparisons and changes ---- */
+
+void
+report_confidence(const struct report_ctx *c, char *out, size_t outsz)
+{
+	double level = c->cmp != NULL ? c->cmp->params.level : 95.0;
+	long x10 = (long)(level * 10 + 0.5);
+
+	if (x10 % 10 == 0)
+		snprintf(out, outsz, "%ld", x10 / 10);
+	else
+		compute_format10(x10, out, outsz);
+}
+
+/* The counts of a comparison's coverage as text: "3", "27". */
+static void
+cmp_numbers(const struct comparison *cmp, char *n, char *of, size_t sz)
+{
+	snprintf(n, sz, "%ld", cmp->covered);
+	snprintf(of, sz, "%ld", cmp->total);
+}
+
+void
+report_cmp_label(const struct report_ctx *c, const struct comparison *cmp, struct buf *out)
+{
+	const char *name = results_place_name(c->r, cmp->place);
+	char n[24], of[24];
+
+	cmp_numbers(cmp, n, of, sizeof(n));
+	if (cmp->kind == COMPARE_COUNTRY && cmp->covered == cmp->total)
+		buf_puts(out, report_place_name(c, cmp->place));
+	else if (cmp->covered == cmp->total)
+		buf_puts(out, name);
+	else
+		report_expand(c, out, cmp->kind == COMPARE_COUNTRY ?
+		    "felles.sammenligning.etikett.del_land" :
+		    "felles.sammenligning.etikett.del_fylke", "fylke", name, "antall", n, "av", of,
+		    NULL);
+}
+
+void
+report_cmp_prose(const struct report_ctx *c, const struct comparison *cmp, struct buf *out)
+{
+	const char *name = results_place_name(c->r, cmp->place);
+	char n[24], of[24];
+
+	cmp_numbers(cmp, n, of, sizeof(n));
+	if (cmp->kind == COMPARE_COUNTRY && cmp->covered == cmp->total)
+		buf_puts(out, report_str(c, "felles.sammenligning.land"));
+	else if (cmp->covered == cmp->total)
+		buf_puts(out, name);
+	else
+		report_expand(c, out, cmp->kind == COMPARE_COUNTRY ?
+		    "felles.sammenligning.del_land" : "felles.sammenligning.del_fylke", "fylke",
+		    name, "antall", n, "av", of, NULL);
+}
+
+/* The verdict's key ending: hoyere, lavere, lik (the same rounded figure), usikker, or
+ * NULL when there is none. */
+static const char *
+verdict_word(const struct figure *f, const struct comparison *cmp)
+{
+	switch (cmp->verdict) {
+	case STATS_HIGHER:
+		return "hoyere";
+	case STATS_LOWER:
+		return "lavere";
+	case STATS_SAME:
+		return f != NULL && f->value10 == cmp->fig->value10 ? "lik" : "usikker";
+	default:
+		return NULL;
+	}
+}
+
+/* The comparison's value for a sentence or a cell: "66,7 %", or "66,7 % i
+ * referansetabellen" when it comes from there. */
+static void
+cmp_value(const struct report_ctx *c, size_t ind, const struct comparison *cmp,
+    struct buf *out)
+{
+	struct buf v;
+
+	buf_init(&v);
+	report_value(c, ind, cmp->fig->value10, &v);
+	if (cmp->source != NULL)
+		report_expand(c, out, "felles.sammenligning.verdi_referanse", "verdi", v.data,
+		    "fil", cmp->source, NULL);
+	else
+		buf_puts(out, v.data);
+	buf_free(&v);
+}
+
+void
+report_cmp_cell(const struct report_ctx *c, size_t ind, const struct comparison *cmp,
+    struct buf *out)
+{
+	const char *w;
+	char key[64], n[24], of[24];
+	struct buf v;
+
+	if (cmp->fig->state != FIG_PUBLISHED) {
+		buf_puts(out, fig_symbol(c, cmp->fig));
 		return;
 	}
+	buf_init(&v);
+	report_value(c, ind, cmp->fig->value10, &v);
+	w = verdict_word(results_figure(c->r, cmp->year, ind, cmp->of), cmp);
+	if (w != NULL) {
+		snprintf(key, sizeof(key), "felles.sammenligning.celle.%s", w);
+		report_expand(c, out, key, "verdi", v.data, NULL);
+	} else
+		buf_puts(out, v.data);
+	if (cmp->covered != cmp->total) {
+		cmp_numbers(cmp, n, of, sizeof(n));
+		buf_putc(out, '\n');
+		report_expand(c, out, "felles.sammenligning.celle.del", "antall", n, "av", of,
+		    NULL);
+	}
+	buf_free(&v);
+}
+
+
+void
+report_cmp_sentence(const struct report_ctx *c, size_t ind, const struct comparison *cmp,
+    struct buf *out)
+{
+	const struct figure *f = results_figure(c->r, cmp->year, ind, cmp->of);
+	const char *w;
+	char key[64];
+	struct buf name, v;
+
+	if (cmp->fig->state == FIG_MISSING || cmp->fig->state == FIG_NO_ACTIVE)
+		return;
+	buf_init(&name);
+	buf_init(&v);
+	report_cmp_prose(c, cmp, &name);
+	if (out->len > 0 && out->data[out->len - 1] != ' ')
+		buf_putc(out, ' ');
+	if (cmp->fig->state == FIG_HIDDEN)
+		report_expand(c, out, "felles.sammenligning.skjult", "navn", name.data, NULL);
+	else {
+		cmp_value(c, ind, cmp, &v);
+		w = verdict_word(f, cmp);
+		snprintf(key, sizeof(key), "felles.sammenligning.%s", w != NULL ? w : "verdi");
+		report_expand(c, out, key, "navn", name.data, "verdi", v.data, NULL);
+	}
+	buf_free(&name);
+	buf_free(&v);
+}
+
+void
+report_counts(const struct report_ctx *c, size_t ind, const struct figure *f,
+    struct buf *out)
+{
+	size_t from = out->len;
+	struct buf t, n;
+
+	buf_init(&t);
+	buf_init(&n);
+	report_count(f->num, &t);
+	report_count(f->den, &n);
+	if (c->r->defs->v[ind].kind == IND_COVERAGE)
+		report_expand(c, out, "felles.antall.planer", "antall", t.data, NULL);
+	else
+		report_expand(c, out, "felles.antall.andel", "teller", t.data, "nevner", n.data,
+		    NULL);
+	report_keep_together(out, from);
+	buf_free(&t);
+	buf_free(&n);
+}
+
+int
+report_coverage_line(const struct report_ctx *c, int year, size_t ind, size_t place,
+    struct buf *out)
+{
+	long covered, total;
+	char n[24], of[24];
+
+	if (results_place_level(c->r, place) == PLACE_KOMMUNE)
+		return 0;
+	compare_coverage(c->r, year, ind, place, &covered, &total);
+	if (covered == total || covered == 0)
+		return 0;
+	snprintf(n, sizeof(n), "%ld", covered);
+	snprintf(of, sizeof(of), "%ld", total);
+	buf_putc(out, '\n');
+	report_expand(c, out, "felles.sammenligning.celle.del", "antall", n, "av", of, NULL);
+	return 1;
+}
+
+void
+report_year_label(const struct report_ctx *c, int year, size_t ind, size_t place,
+    struct buf *out)
+{
+	long covered, total;
+	char n[24], of[24];
+
+	compare_coverage(c->r, year, ind, place, &covered, &total);
+	if (covered == total) {
+		buf_puts(out, report_place_name(c, place));
+		return;
+	}
+	snprintf(n, sizeof(n), "%ld", covered);
+	snprintf(of, sizeof(of), "%ld", total);
+	report_expand(c, out, results_place_level(c->r, place) == PLACE_LAND ?
+	    "felles.sammenligning.etikett.del_land" : "felles.sammenligning.etikett.del_fylke",
+	    "fylke", results_place_name(c->r, place), "antall", n, "av", of, NULL);
+}
+
+void
+report_aggregate_label(const struct report_ctx *c, size_t place, size_t ind,
+    struct buf *out)
+{
+	const struct results *r = c->r;
+	long covered, total;
+	size_t y, i;
+	int partial = 0;
+
+	for (y = 0; y < r->nyears && !partial; y++)
+		for (i = 0; i < r->defs->n && !partial; i++) {
+			if ((ind != REPORT_ALL && i != ind) ||
+			    results_figure(r, r->years[y], i, place)->state == FIG_MISSING)
+				continue;
+			compare_coverage(r, r->years[y], i, place, &covered, &total);
+			partial = covered != total;
+		}
+	if (!partial)
+		buf_puts(out, report_place_name(c, place));
+	else if (results_place_level(r, place) == PLACE_LAND)
+		report_expand(c, out, "felles.sammenligning.etikett.serie_land", NULL);
+	else
+		report_expand(c, out, "felles.sammenligning.etikett.serie_fylke", "fylke",
+		    results_place_name(r, place), NULL);
+}
+
+/* The key ending of a change's verdict: opp, ned, usikker. */
+static const char *
+change_word(const struct change *ch)
+{
+	return ch->verdict == STATS_HIGHER ? "opp" : ch->verdict == STATS_LOWER ? "ned" :
+	    "usikker";
+}
+
+int
+report_change_cell(const struct report_ctx *c, size_t ind, size_t place, struct buf *out)
+{
+	struct change ch;
+	struct buf v, n;
+	char key[64];
+
+	if (!compare_change(c->cmp, c->r->year, ind, place, &ch)) {
+		buf_puts(out, report_str(c, "felles.symbol.ikke_aktuelt"));
+		return 0;
+	}
+	buf_init(&v);
+	buf_init(&n);
+	report_value(c, ind, ch.prev->value10, &v);
+	snprintf(key, sizeof(key), "felles.endring.celle.%s", change_word(&ch));
+	buf_puts(out, report_str(c, key));
+	buf_putc(out, '\n');
+	report_counts(c, ind, ch.prev, &n);
+	report_expand(c, out, "felles.endring.celle.antall", "verdi", v.data, "antall", n.data,
+	    NULL);
+	buf_free(&v);
+	buf_free(&n);
+	return 1;
+}
+
+int
+report_change_short(const struct report_ctx *c, size_t ind, size_t place, struct buf *out)
+{
+	const struct figure *f = report_figure(c, ind, place);
+	struct change ch;
+	char num[32], key[64];
+	struct buf e;
+
+	if (!compare_change(c->cmp, c->r->year, ind, place, &ch)) {
+		buf_puts(out, report_str(c, "felles.symbol.ikke_aktuelt"));
+		return 0;
+	}
+	buf_init(&e);
 	compute_format10(f->change10 < 0 ? -f->change10 : f->change10, num, sizeof(num));
-	if (f->change10 > 0)
-		buf_putc(out, '+');
-	else if (f->change10 < 0)
-		buf_puts(out, MINUS);
-	buf_puts(out, num);
+	buf_puts(&e, num);
+	snprintf(key, sizeof(key), "felles.endring.kort.%s", change_word(&ch));
+	report_expand(c, out, key, "endring", e.data, NULL);
+	buf_free(&e);
+	return 1;
 }
 
 void
@@ -279,6 +624,58 @@ report_place_name(const struct report_ctx *c, size_t place)
 	return land[0] != '\0' ? land : results_place_name(c->r, place);
 }
 
+/* 1 when one of the forms of a register name ends with a word that says what it is
+ * (kommune, herad, suohkan, gielda, gïelda, tjïelte, komuuni). */
+static int
+name_says_kind(const char *name)
+{
+	static const char *const kinds[] = { "kommune", "herad", "suohkan", "gielda",
+	    "gïelda", "tjïelte", "komuuni", NULL };
+	const char *end, *form = name;
+	size_t i, len;
+
+	for (;;) {
+		end = strstr(form, " - ");
+		len = end != NULL ? (size_t)(end - form) : strlen(form);
+		for (i = 0; kinds[i] != NULL; i++) {
+			size_t k = strlen(kinds[i]);
+
+			if (len > k && form[len - k - 1] == ' ' &&
+			    strncasecmp(form + len - k, kinds[i], k) == 0)
+				return 1;
+		}
+		if (end == NULL)
+			return 0;
+		form = end + 3;
+	}
+}
+
+void
+report_kommune_prose(const struct report_ctx *c, size_t k, struct buf *out)
+{
+	const char *name = results_place_name(c->r, k), *qual;
+	size_t len = strlen(name);
+	char *base, *county;
+
+	if (name_says_kind(name)) {
+		buf_puts(out, name);
+		return;
+	}
+	/* The register tells namesakes apart by their county, "Herøy (Møre og Romsdal)":
+	 * "Herøy kommune i Møre og Romsdal", not "Herøy (Møre og Romsdal) kommune". */
+	qual = strstr(name, " (");
+	if (qual == NULL || len < 2 || name[len - 1] != ')' || strchr(qual + 2, '(') != NULL) {
+		report_expand(c, out, "felles.kommune.i_tekst", "kommune", name, NULL);
+		return;
+	}
+	base = xstrndup(name, (size_t)(qual - name));
+	county = xstrndup(qual + 2, (size_t)(name + len - 1 - (qual + 2)));
+	report_expand(c, out, "felles.kommune.i_tekst_navnebror", "kommune", base, "fylke",
+	    county, NULL);
+	free(base);
+	free(county);
+}
+
 const struct figure *
 report_figure(const struct report_ctx *c, size_t ind, size_t place)
 {
@@ -316,26 +713,32 @@ report_threshold10(double v)
 	return v < 0 ? -(long)(-v * 10 + 0.5) : (long)(v * 10 + 0.5);
 }
 
+void
+report_number(double v, char *out, size_t outsz)
+{
+	long x10 = report_threshold10(v);
+
+	if (x10 % 10 == 0)
+		snprintf(out, outsz, "%ld", x10 / 10);
+	else
+		compute_format10(x10, out, outsz);
+}
+
 static const char *const status_keys[REPORT_NSTATUS] = { "felles.status.gjennomfort",
-    "felles.status.pagar", "felles.status.ikke_startet", "felles.status.ukjent" };
+    "felles.status.pagar", "felles.status.under_planlegging", "felles.status.ikke_startet",
+    "felles.status.ukjent" };
+/* Under planning is not started (the form asks "Er det gjort?"), shown under its name. */
 static const enum doc_mark status_marks[REPORT_NSTATUS] = { DOC_MARK_GOOD,
-    DOC_MARK_MIDDLE, DOC_MARK_LOW, DOC_MARK_GREY };
+    DOC_MARK_MIDDLE, DOC_MARK_LOW, DOC_MARK_LOW, DOC_MARK_GREY };
 const enum chart_tone report_status_tones[REPORT_NSTATUS] = { CHART_TONE_GOOD,
-    CHART_TONE_MIDDLE, CHART_TONE_LOW, CHART_TONE_NEUTRAL };
+    CHART_TONE_MIDDLE, CHART_TONE_PLANNED, CHART_TONE_LOW, CHART_TONE_NEUTRAL };
+const enum chart_tone report_split_tones[4] = { CHART_TONE_GOOD, CHART_TONE_MIDDLE,
+    CHART_TONE_LOW, CHART_TONE_NEUTRAL };
 
 size_t
 report_status_slot(int status_class)
 {
-	switch (status_class) {
-	case STATUS_DONE:
-		return 0;
-	case STATUS_PROGRESS:
-		return 1;
-	case STATUS_NOT_STARTED:
-		return 2;
-	default:
-		return 3;
-	}
+	return counts_status_slot(status_class);
 }
 
 const char *
@@ -365,19 +768,51 @@ report_status_cell(const struct report_ctx *c, const struct measure *me, struct 
 	return report_status_mark(slot);
 }
 
-/* Whether the text as written already holds the date in digits (15.11.2024, 1.3.2025),
- * so that "Frist 15. november 2024" would only repeat it. */
+/* 1 when needle occurs in hay, ASCII case aside. */
 static int
-written_date(const char *tid, int ymd)
+strcasestr_ascii(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (; *hay != '\0'; hay++)
+		if (strncasecmp(hay, needle, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether the text as written already holds the date, in digits (15.11.2024, 1.3.2025)
+ * or as the reports write it ("1. april 2024"), so that "Frist 1. april 2024" would only
+ * repeat it. */
+static int
+written_date(const struct report_ctx *c, const char *tid, int ymd)
 {
 	char s[16];
-	int d = DATE_DAY(ymd), mo = DATE_MONTH(ymd), y = DATE_YEAR(ymd);
+	int d = DATE_DAY(ymd), mo = DATE_MONTH(ymd), y = DATE_YEAR(ymd), found;
+	struct buf words, plain;
+	size_t i;
 
 	snprintf(s, sizeof(s), "%02d.%02d.%d", d, mo, y);
 	if (strstr(tid, s) != NULL)
 		return 1;
 	snprintf(s, sizeof(s), "%d.%d.%d", d, mo, y);
-	return strstr(tid, s) != NULL;
+	if (strstr(tid, s) != NULL)
+		return 1;
+	/* The date in words, its no-break spaces as the plain ones a clerk types. */
+	buf_init(&words);
+	buf_init(&plain);
+	report_date(c, ymd, &words);
+	for (i = 0; i < words.len; i++) {
+		if ((unsigned char)words.data[i] == 0xc2 && i + 1 < words.len &&
+		    (unsigned char)words.data[i + 1] == 0xa0) {
+			buf_putc(&plain, ' ');
+			i++;
+		} else
+			buf_putc(&plain, words.data[i]);
+	}
+	found = plain.len > 0 && strcasestr_ascii(tid, plain.data);
+	buf_free(&words);
+	buf_free(&plain);
+	return found;
 }
 
 /* Adds a line to a cell. */
@@ -405,7 +840,7 @@ report_time_cell(const struct report_ctx *c, const struct measure *me, struct bu
 		report_expand(c, &line, "felles.tiltak.forfalt_merke", "frist", d.data, NULL);
 	else if (me->overdue)
 		buf_puts(&line, report_str(c, "felles.tiltak.forfalt"));
-	else if (me->deadline > 0 && !written_date(tid, me->deadline))
+	else if (me->deadline > 0 && !written_date(c, tid, me->deadline))
 		report_expand(c, &line, "felles.tiltak.frist", "frist", d.data, NULL);
 	if (line.len > 0)
 		cell_line(out, line.data);
@@ -421,7 +856,7 @@ report_time_cell(const struct report_ctx *c, const struct measure *me, struct bu
 int
 report_measure_undated(const struct measure *me)
 {
-	return me->status_class != STATUS_DONE && me->deadline == 0 && !me->recurring;
+	return me->status_class != STATUS_DONE && me->deadline == 0;
 }
 
 void
@@ -616,11 +1051,45 @@ report_note_fig(const struct figure *f, struct report_used *u)
 		u->missing = 1;
 	else if (f->state == FIG_NO_ACTIVE)
 		u->no_active = u->missing = 1;
+	else if (f->answer == ANSWER_NONE && (f->level < LEVEL_LAV || f->level > LEVEL_GOD))
+		u->no_level = 1;
+}
+
+void
+report_ind_cell(const struct report_ctx *c, size_t ind, struct report_used *u,
+    struct buf *out)
+{
+	buf_puts(out, report_ind_short(c, ind));
+	if (c->r->defs->v[ind].legal_duty == 1) {
+		buf_puts(out, NBSP);
+		buf_puts(out, report_str(c, "felles.lovkrav.merke"));
+		u->legal = 1;
+	}
 }
 
 void
 report_footnotes(const struct report_ctx *c, struct doc *doc, const struct report_used *u)
 {
+	char level[16];
+	struct buf b;
+
+	if (u->legal)
+		doc_small(doc, report_str(c, "felles.lovkrav.fotnote"));
+	if (u->verdict) {
+		buf_init(&b);
+		report_confidence(c, level, sizeof(level));
+		report_expand(c, &b, "felles.fotnote.forskjell", "konfidens", level, NULL);
+		doc_small(doc, b.data);
+		buf_free(&b);
+	}
+	if (u->reference && c->cmp != NULL && c->cmp->ref != NULL) {
+		buf_init(&b);
+		report_expand(c, &b, "felles.fotnote.referanse", "fil", c->cmp->ref->name, NULL);
+		doc_small(doc, b.data);
+		buf_free(&b);
+	}
+	if (u->no_level)
+		doc_small(doc, report_str(c, "felles.fotnote.ingen_niva"));
 	if (u->hidden)
 		doc_small(doc, report_str(c, "felles.fotnote.skjult"));
 	if (u->missing || u->no_active)
@@ -779,9 +1248,14 @@ report_level_bands(const struct report_ctx *c, const struct indicator *i,
 	    report_str(c, "felles.niva.middels") };
 	bands[n++] = (struct chart_band){ god, top10, CHART_TONE_GOOD,
 	    report_str(c, "felles.niva.god") };
-	if (i->kind == IND_COVERAGE)
-		bands[n++] = (struct chart_band){ 250, 300, CHART_TONE_NEED,
+	if (i->kind == IND_COVERAGE && i->need_hi > 0) {
+		/* The label lives in the chart (chart_new copies it); a static buffer would be
+		 * shared by report threads, so the words are looked up as the template has
+		 * them and the numbers come from the definition. */
+		bands[n++] = (struct chart_band){ (int)report_threshold10(i->need_lo),
+		    (int)report_threshold10(i->need_hi), CHART_TONE_NEED,
 		    report_str(c, "felles.diagram.behov") };
+	}
 	return n;
 }
 
@@ -813,78 +1287,89 @@ report_chart_note(const struct report_ctx *c, const struct chart_value *v, size_
 	return b->len > 0 ? b->data : NULL;
 }
 
-/* The places a chart of `place` compares: itself, its county (for a municipality) and
- * the country. Returns how many (2 or 3). */
-static size_t
-compared_places(const struct report_ctx *c, size_t place, size_t out[3])
-{
-	size_t n = 0;
-
-	out[n++] = place;
-	if (results_place_level(c->r, place) == PLACE_KOMMUNE)
-		out[n++] = results_county_place(c->r, place);
-	out[n++] = results_country_place(c->r);
-	return n;
-}
-
 struct chart *
 report_chart_compare(const struct report_ctx *c, size_t ind, size_t place, const char *title)
 {
 	const struct indicator *i = &c->r->defs->v[ind];
-	size_t places[3], n, k;
+	const struct figure *f = report_figure(c, ind, place);
+	struct comparison cmp[2];
+	size_t n = 0, k, ncmp;
 	const char *cats[3];
 	struct chart_value vals[3];
 	struct chart_band bands[4];
 	const char *series[1];
-	/* A municipality's figure of a survey indicator (internkontroll) is its answer, 0 or
-	 * 100 %: the chart shows the answer's word where the bar would be, as the summary
-	 * table does, while the county and the country keep their shares. Only the first
-	 * place is a municipality, so `word` holds one word and is not moved. */
-	static const char *const answer_word[] = { "felles.svar.ikke_etablert",
-	    "felles.svar.under_arbeid", "felles.svar.etablert" };
-	static const enum chart_tone answer_tone[] = { CHART_TONE_LOW, CHART_TONE_MIDDLE,
-	    CHART_TONE_GOOD };
 	struct chart_word words[3];
-	struct buf note, word;
+	struct buf note, word, label[2];
 	struct chart *ch;
-	int top10 = 0, any_word = 0;
+	int top10 = 0, any_word = 0, ref = 0;
 
-	n = compared_places(c, place, places);
+	ncmp = compare_place(c->cmp, c->r->year, ind, place, cmp);
 	buf_init(&word);
-	for (k = 0; k < n; k++) {
-		const struct figure *f = results_figure(c->r, c->r->year, ind, places[k]);
-
-		cats[k] = report_place_name(c, places[k]);
-		vals[k] = report_chart_value(f);
-		words[k] = (struct chart_word){ NULL, CHART_TONE_AUTO };
-		if (i->source == TABLE_SURVEY && f->state == FIG_PUBLISHED &&
-		    results_place_level(c->r, places[k]) == PLACE_KOMMUNE &&
-		    f->level >= LEVEL_LAV && f->level <= LEVEL_GOD) {
-			buf_puts(&word, report_level_symbol(c, f->level));
-			buf_puts(&word, NBSP);
-			buf_puts(&word, report_str(c, answer_word[f->level]));
-			words[k] = (struct chart_word){ word.data, answer_tone[f->level] };
-			any_word = 1;
-			continue;
-		}
-		if (vals[k].state == CHART_VALUE && vals[k].v10 > top10)
-			top10 = vals[k].v10;
+	buf_init(&note);
+	cats[n] = report_place_name(c, place);
+	vals[n] = report_chart_value(f);
+	words[n] = (struct chart_word){ NULL, CHART_TONE_AUTO };
+	/* A municipality's answer (internkontroll) is shown as its word where the bar would
+	 * be, as the summary table does; its county and country keep their shares. */
+	if (f->state == FIG_PUBLISHED && f->answer != ANSWER_NONE) {
+		buf_puts(&word, report_answer_symbol(c, f->answer));
+		buf_puts(&word, NBSP);
+		buf_puts(&word, report_answer_word(c, f->answer));
+		words[n] = (struct chart_word){ word.data, report_answer_tone(f->answer) };
+		any_word = 1;
+	} else if (vals[n].state == CHART_VALUE)
+		top10 = vals[n].v10;
+	n++;
+	for (k = 0; k < ncmp; k++) {
+		buf_init(&label[k]);
+		report_cmp_label(c, &cmp[k], &label[k]);
+		cats[n] = label[k].data;
+		vals[n] = report_chart_value(cmp[k].fig);
+		words[n] = (struct chart_word){ NULL, CHART_TONE_AUTO };
+		if (vals[n].state == CHART_VALUE && vals[n].v10 > top10)
+			top10 = vals[n].v10;
+		ref |= cmp[k].source != NULL;
+		n++;
 	}
 	top10 = report_axis_end(i, top10);
 	series[0] = report_ind_short(c, ind);
-	buf_init(&note);
+	report_chart_note(c, vals, n, &note);
+	if (ref) {
+		if (note.len > 0)
+			buf_puts(&note, "   ");
+		report_expand(c, &note, "felles.diagram.referanse", "fil", c->cmp->ref->name,
+		    NULL);
+	}
 	ch = chart_new(&(struct chart_spec){
 	    .kind = CHART_BAR, .horizontal = 1, .title = title,
 	    .axis_title = report_axis_title(c, i),
-	    .note = report_chart_note(c, vals, n, &note),
+	    .note = note.len > 0 ? note.data : NULL,
 	    .ncat = n, .categories = cats, .nseries = 1, .series = series,
 	    .values = vals, .bands = bands,
 	    .nbands = report_level_bands(c, i, bands, top10),
 	    .highlight = 1, .max10 = top10, .words = any_word ? words : NULL,
 	    .unit = report_unit(c, ind) });
+	for (k = 0; k < ncmp; k++)
+		buf_free(&label[k]);
 	buf_free(&note);
 	buf_free(&word);
 	return ch;
+}
+
+/* The label of a comparison line over the years: its name, or, when it does not cover
+ * all of its county or country in some year, "Møre og Romsdal: kommunene med tall". */
+static void
+trend_label(const struct report_ctx *c, const struct comparison *cmp, int partial,
+    struct buf *out)
+{
+	const char *name = results_place_name(c->r, cmp->place);
+
+	if (!partial)
+		report_cmp_label(c, cmp, out);
+	else
+		report_expand(c, out, cmp->kind == COMPARE_COUNTRY ?
+		    "felles.sammenligning.etikett.serie_land" :
+		    "felles.sammenligning.etikett.serie_fylke", "fylke", name, NULL);
 }
 
 struct chart *
@@ -892,43 +1377,92 @@ report_chart_trend(const struct report_ctx *c, size_t ind, size_t place, const c
 {
 	const struct indicator *i = &c->r->defs->v[ind];
 	const struct results *r = c->r;
-	size_t places[3], n, y, k;
+	struct comparison cmp[2], seen[2];
+	int has[2] = { 0, 0 }, partial[2] = { 0, 0 }, ref = 0;
+	size_t y, k, s, n, ncmp;
 	const char **cats;
 	const char *series[3];
 	struct chart_value *vals;
 	char (*years)[8];
 	struct chart_band bands[4];
-	struct buf note;
+	struct buf note, label[2], own;
 	struct chart *ch;
 	int top10 = 0;
 
-	n = compared_places(c, place, places);
 	cats = xcalloc(r->nyears, sizeof(*cats));
 	years = xcalloc(r->nyears, sizeof(*years));
-	vals = xcalloc(r->nyears * n, sizeof(*vals));
+	vals = xcalloc(r->nyears * 3, sizeof(*vals));
+	/* Which comparisons the years have: the county's and the country's lines. */
 	for (y = 0; y < r->nyears; y++) {
-		snprintf(years[y], sizeof(years[y]), "%d", r->years[y]);
-		cats[y] = years[y];
-		for (k = 0; k < n; k++) {
-			const struct figure *f = results_figure(r, r->years[y], ind, places[k]);
-			struct chart_value v = report_chart_value(f);
-
-			vals[y * n + k] = v;
-			if (v.state == CHART_VALUE && v.v10 > top10)
-				top10 = v.v10;
+		ncmp = compare_place(c->cmp, r->years[y], ind, place, cmp);
+		for (k = 0; k < ncmp; k++) {
+			s = cmp[k].kind == COMPARE_COUNTRY;
+			if (!has[s] || r->years[y] == r->year)
+				seen[s] = cmp[k];
+			has[s] = 1;
+			partial[s] |= cmp[k].covered != cmp[k].total;
+			ref |= cmp[k].source != NULL;
 		}
 	}
+	n = 1 + (size_t)has[0] + (size_t)has[1];
+	for (y = 0; y < r->nyears; y++) {
+		size_t col = 0;
+
+		snprintf(years[y], sizeof(years[y]), "%d", r->years[y]);
+		cats[y] = years[y];
+		vals[y * n + col++] = report_chart_value(results_figure(r, r->years[y], ind,
+		    place));
+		for (s = 0; s < 2; s++) {
+			if (!has[s])
+				continue;
+			vals[y * n + col] = CHART_MISSING_VAL;
+			/* A line has its point in a year where the country is the county's
+			 * municipalities again (compare_series). */
+			ncmp = compare_series(c->cmp, r->years[y], ind, place, cmp);
+			for (k = 0; k < ncmp; k++)
+				if ((size_t)(cmp[k].kind == COMPARE_COUNTRY) == s) {
+					vals[y * n + col] = report_chart_value(cmp[k].fig);
+					partial[s] |= cmp[k].covered != cmp[k].total;
+					ref |= cmp[k].source != NULL;
+				}
+			col++;
+		}
+		for (k = 0; k < n; k++)
+			if (vals[y * n + k].state == CHART_VALUE && vals[y * n + k].v10 > top10)
+				top10 = vals[y * n + k].v10;
+	}
 	top10 = report_axis_end(i, top10);
-	for (k = 0; k < n; k++)
-		series[k] = report_place_name(c, places[k]);
+	buf_init(&own);
+	if (results_place_level(r, place) == PLACE_KOMMUNE)
+		buf_puts(&own, report_place_name(c, place));
+	else
+		report_aggregate_label(c, place, ind, &own);
+	series[0] = own.data;
+	for (s = 0, k = 1; s < 2; s++) {
+		buf_init(&label[s]);
+		if (!has[s])
+			continue;
+		trend_label(c, &seen[s], partial[s], &label[s]);
+		series[k++] = label[s].data;
+	}
 	buf_init(&note);
+	report_chart_note(c, vals, r->nyears * n, &note);
+	if (ref) {
+		if (note.len > 0)
+			buf_puts(&note, "   ");
+		report_expand(c, &note, "felles.diagram.referanse", "fil", c->cmp->ref->name,
+		    NULL);
+	}
 	ch = chart_new(&(struct chart_spec){
 	    .kind = CHART_LINE, .title = title, .axis_title = report_axis_title(c, i),
-	    .note = report_chart_note(c, vals, r->nyears * n, &note),
+	    .note = note.len > 0 ? note.data : NULL,
 	    .ncat = r->nyears, .categories = cats, .nseries = n, .series = series,
 	    .values = vals, .bands = bands,
 	    .nbands = report_level_bands(c, i, bands, top10),
 	    .max10 = top10, .unit = report_unit(c, ind) });
+	for (s = 0; s < 2; s++)
+		buf_free(&label[s]);
+	buf_free(&own);
 	buf_free(&note);
 	free(vals);
 	free(years);
@@ -944,52 +1478,236 @@ period_start(int r)
 	return date_add_days(date_add_months(r, -12), 1);
 }
 
+/* A provision as the templates print it: a no-break space after each "§" and between
+ * "§§", so that "§ 7-2" never breaks. */
+static void
+keep_sections(const char *text, struct buf *out)
+{
+	const char *p;
+
+	for (p = text; *p != '\0'; p++) {
+		buf_putc(out, *p);
+		if (p[0] == '\xc2' && p[1] == '\xa7' && p[2] == ' ') {	/* "§ " */
+			buf_putc(out, p[1]);
+			buf_puts(out, NBSP);
+			p += 2;
+		}
+	}
+}
+
+/* The largest min_n of the indicators: the one the suppression section states. */
+static int
+max_min_n(const struct indicator_set *set)
+{
+	int min_n = 1;
+	size_t i;
+
+	for (i = 0; i < set->n; i++)
+		if (set->v[i].min_n > min_n)
+			min_n = set->v[i].min_n;
+	return min_n;
+}
+
+/* What an indicator rests on, under its definition: a legal duty with its provisions, or
+ * a threshold chosen for the reports. */
+static void
+appendix_basis(const struct report_ctx *c, const struct indicator *ind, struct buf *b)
+{
+	struct buf h;
+
+	if (ind->legal_duty == 1 && ind->basis[c->lang] != NULL) {
+		buf_init(&h);
+		keep_sections(ind->basis[c->lang], &h);
+		report_expand(c, b, "felles.vedlegg.definisjoner.lovkrav", "hjemmel", h.data,
+		    NULL);
+		buf_free(&h);
+	} else if (ind->legal_duty == 1)
+		buf_puts(b, report_str(c, "felles.vedlegg.definisjoner.lovkrav_uten"));
+	else if (ind->legal_duty == 0)
+		buf_puts(b, report_str(c, "felles.vedlegg.definisjoner.kvalitetskrav"));
+}
+
+/* For coverage: the need it is set against, its source, and why the thresholds are
+ * where they are. */
+static void
+appendix_need(const struct report_ctx *c, size_t i, struct buf *b)
+{
+	const struct indicator *ind = &c->r->defs->v[i];
+	struct buf lo, hi, god, mid;
+	char n[32];
+
+	if (ind->kind != IND_COVERAGE || ind->need_hi <= 0)
+		return;
+	buf_init(&lo);
+	buf_init(&hi);
+	buf_init(&god);
+	buf_init(&mid);
+	report_number(ind->need_lo, n, sizeof(n));
+	buf_puts(&lo, n);
+	report_number(ind->need_hi, n, sizeof(n));
+	buf_puts(&hi, n);
+	report_value(c, i, report_threshold10(ind->god), &god);
+	report_value(c, i, report_threshold10(ind->middels), &mid);
+	report_expand(c, b, "felles.vedlegg.definisjoner.behov", "fra", lo.data, "til", hi.data,
+	    "kilde", report_str(c, "felles.kilde.behov"), "god", god.data, "middels", mid.data,
+	    NULL);
+	buf_free(&lo);
+	buf_free(&hi);
+	buf_free(&god);
+	buf_free(&mid);
+}
+
+/* 1 when two indicators have the same levels (thresholds, unit and direction). */
+static int
+same_levels(const struct indicator *a, const struct indicator *b)
+{
+	return a->god == b->god && a->middels == b->middels && a->unit == b->unit &&
+	    a->higher_is_better == b->higher_is_better;
+}
+
+/* The indicator whose levels most indicators share: said once, before them all. */
+static size_t
+common_levels(const struct indicator_set *set)
+{
+	size_t i, j, best = 0, most = 0, n;
+
+	for (i = 0; i < set->n; i++) {
+		for (j = 0, n = 0; j < set->n; j++)
+			n += same_levels(&set->v[i], &set->v[j]);
+		if (n > most) {
+			most = n;
+			best = i;
+		}
+	}
+	return best;
+}
+
+/* "Nivå: god fra 80,0 %, middels fra 50,0 %, ellers lav." of indicator i (key). */
+static void
+appendix_levels(const struct report_ctx *c, size_t i, const char *key, struct buf *b)
+{
+	const struct indicator *ind = &c->r->defs->v[i];
+	struct buf god, middels;
+
+	buf_init(&god);
+	buf_init(&middels);
+	report_value(c, i, report_threshold10(ind->god), &god);
+	report_value(c, i, report_threshold10(ind->middels), &middels);
+	report_expand(c, b, key, "god", god.data, "middels", middels.data, NULL);
+	buf_free(&god);
+	buf_free(&middels);
+}
+
+/* One indicator: its name run in (with the legal-duty mark), its definition, its need,
+ * its levels when they are not the common ones, its counts, what it rests on. */
+static void
+appendix_indicator(const struct report_ctx *c, size_t i, size_t common, struct buf *b)
+{
+	const struct indicator_set *set = c->r->defs;
+	const struct indicator *ind = &set->v[i];
+	char minn[16];
+
+	buf_puts(b, "**");
+	report_ind_cell(c, i, &(struct report_used){ 0 }, b);
+	buf_puts(b, ".** ");
+	if (ind->desc[c->lang] != NULL)
+		buf_puts(b, ind->desc[c->lang]);
+	if (ind->kind == IND_COVERAGE && ind->need_hi > 0) {
+		buf_putc(b, ' ');
+		appendix_need(c, i, b);
+	}
+	if (!same_levels(ind, &set->v[common])) {
+		buf_putc(b, ' ');
+		appendix_levels(c, i, "felles.vedlegg.definisjoner.grenser", b);
+	}
+	/* The suppression section states the largest min_n; only another is said here. */
+	if (ind->min_n > 1 && ind->min_n != max_min_n(set)) {
+		snprintf(minn, sizeof(minn), "%d", ind->min_n);
+		buf_putc(b, ' ');
+		report_expand(c, b, "felles.vedlegg.definisjoner.min_n", "min_n", minn, "enhet",
+		    report_str(c, "felles.enhet.planer"), NULL);
+	}
+	if (ind->min_n_level > ind->min_n) {
+		snprintf(minn, sizeof(minn), "%d", ind->min_n_level);
+		buf_putc(b, ' ');
+		report_expand(c, b, "felles.vedlegg.definisjoner.min_n_niva", "min_n", minn,
+		    "enhet", report_str(c, ind->source == TABLE_ACTIONS ? "felles.enhet.tiltak" :
+		    ind->source == TABLE_SURVEY ? "felles.enhet.kommuner" : "felles.enhet.planer"),
+		    NULL);
+	}
+	if (ind->legal_duty >= 0) {
+		buf_putc(b, ' ');
+		appendix_basis(c, ind, b);
+	}
+}
+
 static void
 appendix_definitions(const struct report_ctx *c, struct doc *doc)
 {
 	const struct indicator_set *set = c->r->defs;
-	struct buf b, god, middels;
-	size_t i;
-	char minn[16];
+	size_t i, common = common_levels(set);
+	struct buf b, from, to;
 
 	doc_heading(doc, 2, report_str(c, "felles.vedlegg.definisjoner.overskrift"));
-	doc_paragraph(doc, report_str(c, "felles.vedlegg.definisjoner.intro"));
 	buf_init(&b);
-	buf_init(&god);
-	buf_init(&middels);
+	buf_puts(&b, report_str(c, "felles.vedlegg.definisjoner.intro"));
+	buf_putc(&b, ' ');
+	buf_puts(&b, report_str(c, "felles.vedlegg.lov.merke"));
+	if (set->n > 0) {
+		buf_putc(&b, ' ');
+		appendix_levels(c, common, "felles.vedlegg.definisjoner.grenser_felles", &b);
+	}
+	doc_paragraph(doc, b.data);
 	for (i = 0; i < set->n; i++) {
-		const struct indicator *ind = &set->v[i];
-
-		doc_heading(doc, 3, report_ind_short(c, i));
-		if (ind->desc[c->lang] != NULL)
-			doc_paragraph(doc, ind->desc[c->lang]);
-		buf_reset(&god);
-		buf_reset(&middels);
-		report_value(c, i, report_threshold10(ind->god), &god);
-		report_value(c, i, report_threshold10(ind->middels), &middels);
 		buf_reset(&b);
-		report_expand(c, &b, "felles.vedlegg.definisjoner.grenser", "god", god.data,
-		    "middels", middels.data, NULL);
-		if (ind->min_n > 1) {
-			snprintf(minn, sizeof(minn), "%d", ind->min_n);
-			buf_putc(&b, ' ');
-			report_expand(c, &b, "felles.vedlegg.definisjoner.min_n", "min_n", minn,
-			    "enhet", report_str(c, "felles.enhet.planer"), NULL);
-		}
-		doc_small(doc, b.data);
+		appendix_indicator(c, i, common, &b);
+		doc_paragraph(doc, b.data);
 	}
 	doc_paragraph(doc, report_str(c, "felles.vedlegg.definisjoner.ikke_dokumentert"));
 	buf_reset(&b);
-	buf_reset(&god);
-	buf_reset(&middels);
-	report_date(c, period_start(c->r->refdate), &god);
-	report_date(c, c->r->refdate, &middels);
-	report_expand(c, &b, "felles.vedlegg.periode", "fra", god.data, "til", middels.data,
-	    NULL);
+	buf_init(&from);
+	buf_init(&to);
+	report_date(c, period_start(c->r->refdate), &from);
+	report_date(c, c->r->refdate, &to);
+	report_expand(c, &b, "felles.vedlegg.periode", "fra", from.data, "til", to.data, NULL);
 	doc_paragraph(doc, b.data);
 	buf_free(&b);
-	buf_free(&god);
-	buf_free(&middels);
+	buf_free(&from);
+	buf_free(&to);
+}
+
+/* The law the indicators rest on, with each provision named for what it says. */
+static void
+appendix_law(const struct report_ctx *c, struct doc *doc)
+{
+	doc_heading(doc, 2, report_str(c, "felles.vedlegg.lov.overskrift"));
+	doc_paragraph(doc, report_str(c, "felles.vedlegg.lov.rett"));
+	doc_paragraph(doc, report_str(c, "felles.vedlegg.lov.kommunen"));
+	doc_paragraph(doc, report_str(c, "felles.vedlegg.lov.forskrift"));
+	doc_paragraph(doc, report_str(c, "felles.vedlegg.lov.internkontroll"));
+}
+
+/* How comparisons are named and when a difference or a change is called one. */
+static void
+appendix_comparisons(const struct report_ctx *c, struct doc *doc)
+{
+	char level[16];
+	struct buf b;
+
+	report_confidence(c, level, sizeof(level));
+	buf_init(&b);
+	doc_heading(doc, 2, report_str(c, "felles.vedlegg.sammenligning.overskrift"));
+	buf_puts(&b, report_str(c, "felles.vedlegg.sammenligning.navn"));
+	if (c->cmp != NULL && c->cmp->ref != NULL) {
+		buf_putc(&b, ' ');
+		report_expand(c, &b, "felles.vedlegg.sammenligning.referanse", "fil",
+		    c->cmp->ref->name, NULL);
+	}
+	doc_paragraph(doc, b.data);
+	buf_reset(&b);
+	report_expand(c, &b, "felles.vedlegg.sammenligning.metode", "konfidens", level, NULL);
+	doc_paragraph(doc, b.data);
+	buf_free(&b);
 }
 
 static void
@@ -1046,6 +1764,12 @@ appendix_sources(const struct report_ctx *c, struct doc *doc)
 	snprintf(year, sizeof(year), "%zu", ds->reg.nkommuner);
 	report_expand(c, &b, "felles.vedlegg.kilder.register", "antall", year, NULL);
 	doc_small(doc, b.data);
+	if (c->cmp != NULL && c->cmp->ref != NULL) {
+		buf_reset(&b);
+		report_expand(c, &b, "felles.vedlegg.kilder.referanse", "fil", c->cmp->ref->name,
+		    NULL);
+		doc_small(doc, b.data);
+	}
 	report_footnotes(c, doc, &u);
 	buf_free(&b);
 }
@@ -1053,16 +1777,10 @@ appendix_sources(const struct report_ctx *c, struct doc *doc)
 static void
 appendix_suppression(const struct report_ctx *c, struct doc *doc)
 {
-	const struct indicator_set *set = c->r->defs;
 	struct buf b;
 	char minn[16];
-	int min_n = 1;
-	size_t i;
 
-	for (i = 0; i < set->n; i++)
-		if (set->v[i].min_n > min_n)
-			min_n = set->v[i].min_n;
-	snprintf(minn, sizeof(minn), "%d", min_n);
+	snprintf(minn, sizeof(minn), "%d", max_min_n(c->r->defs));
 	doc_heading(doc, 2, report_str(c, "felles.vedlegg.prikking.overskrift"));
 	buf_init(&b);
 	report_expand(c, &b, "felles.vedlegg.prikking.tekst", "min_n", minn, NULL);
@@ -1085,10 +1803,12 @@ appendix_measures(const struct report_ctx *c, struct doc *doc)
 		return;
 	doc_heading(doc, 2, report_str(c, "felles.vedlegg.tiltak.overskrift"));
 	doc_paragraph(doc, report_str(c, "felles.vedlegg.tiltak.status"));
-	doc_paragraph(doc, report_str(c, "felles.vedlegg.tiltak.frist"));
 	buf_init(&b);
 	buf_init(&d);
 	report_date(c, c->r->refdate, &d);
+	report_expand(c, &b, "felles.vedlegg.tiltak.frist", "dato", d.data, NULL);
+	doc_paragraph(doc, b.data);
+	buf_reset(&b);
 	report_expand(c, &b, "felles.vedlegg.tiltak.forfalt", "dato", d.data, NULL);
 	doc_paragraph(doc, b.data);
 	buf_free(&b);
@@ -1096,10 +1816,13 @@ appendix_measures(const struct report_ctx *c, struct doc *doc)
 }
 
 void
-report_appendix(const struct report_ctx *c, struct doc *doc)
+report_appendix(const struct report_ctx *c, struct doc *doc, int law)
 {
 	doc_heading(doc, 1, report_str(c, "felles.vedlegg.overskrift"));
 	appendix_definitions(c, doc);
+	if (law)
+		appendix_law(c, doc);
+	appendix_comparisons(c, doc);
 	appendix_measures(c, doc);
 	appendix_sources(c, doc);
 	appendix_suppression(c, doc);

@@ -11,7 +11,9 @@
 #include <stddef.h>
 
 #include "chart.h"
+#include "compare.h"
 #include "compute.h"
+#include "counts.h"
 #include "diag.h"
 #include "doc.h"
 #include "options.h"
@@ -21,6 +23,7 @@
 struct report_ctx {
 	const struct options	*o;
 	const struct results	*r;
+	const struct compare_ctx *cmp;		/* comparisons and their verdicts */
 	const struct tmpl	*t;
 	struct diag		*d;
 	enum lang		 lang;		/* for indicator names from indicators/ */
@@ -65,12 +68,73 @@ const char *report_unit(const struct report_ctx *, size_t ind);
  * it is none. */
 const char *report_level_symbol(const struct report_ctx *, int level);
 const char *report_level_word(const struct report_ctx *, int level);
-/* The level as symbol and word ("● God"); ":" or ".." when the figure is hidden or missing. */
+/* The word of a level inside a sentence ("god"; felles.niva.tekst.*). */
+const char *report_level_text(const struct report_ctx *, int level);
+/* The level as symbol and word ("● God"); ":" or ".." when the figure is hidden or missing;
+ * "Ingen nivå" when it is too small to get one; a municipality's survey answer as its
+ * class ("◆ Delvis eller i gang"). */
 void	report_level(const struct report_ctx *, const struct figure *, struct buf *out);
-/* The doc mark (cell colour) of a figure's level; grey when hidden or missing. */
+/* The doc mark (cell colour) of a figure's level (of an answer: of its class); grey when
+ * hidden, missing or without a level. */
 enum doc_mark report_mark(const struct figure *);
-/* The change since last year ("+3,0", "−1,2", "0,0"), or "." when there is none. */
-void	report_change(const struct report_ctx *, const struct figure *, struct buf *out);
+
+/* --- Answer classes (counts.h slots: established, in progress, not established, don't
+ * know, not answered). --- */
+/* The word (felles.svar.*), the symbol (felles.svar.symbol.*), the cell mark and the
+ * chart tone of an answer class (enum answer_class; ANSWER_NONE: not answered). */
+const char *report_answer_word(const struct report_ctx *, int answer_class);
+const char *report_answer_symbol(const struct report_ctx *, int answer_class);
+enum doc_mark report_answer_mark(int answer_class);
+enum chart_tone report_answer_tone(int answer_class);
+/* The class of slot i of counts_answers. */
+int	report_answer_of_slot(size_t slot);
+
+/* --- Comparisons and changes (compare.h) in words. --- */
+/* The name of a comparison as a label (table header, chart category): "Møre og Romsdal",
+ * "Hele landet", "Møre og Romsdal (3 av 27 kommuner)". */
+void	report_cmp_label(const struct report_ctx *, const struct comparison *, struct buf *);
+/* The same inside a sentence: "Møre og Romsdal", "hele landet", "de 3 av 27 kommunene i
+ * Møre og Romsdal som har tall". */
+void	report_cmp_prose(const struct report_ctx *, const struct comparison *, struct buf *);
+/* A comparison as a table cell: the verdict with the comparison's value ("Høyere enn
+ * 66,7 %", "Ingen sikker forskjell fra 73,0 %"), just the value when there is no verdict,
+ * ":" or ".."; a second line with what it covers when that is not all of it. */
+void	report_cmp_cell(const struct report_ctx *, size_t ind, const struct comparison *,
+	    struct buf *out);
+/* The sentence that compares a published figure with cmp (appended, with a space before
+ * it when out holds text); nothing when cmp's figure is missing. */
+void	report_cmp_sentence(const struct report_ctx *, size_t ind, const struct comparison *,
+	    struct buf *out);
+/* What an aggregate figure of the run's own data covers, when that is not all of its
+ * county or the country: a line "(3 av 27 kommuner)" appended to out (with the line
+ * break before it); nothing when it is whole or has no figure. Returns 1 when it
+ * appended. */
+int	report_coverage_line(const struct report_ctx *, int year, size_t ind, size_t place,
+	    struct buf *out);
+/* The name of a county or the country for a table row or a chart line: its name, or
+ * "Møre og Romsdal: kommunene med tall" when the figure of indicator ind (REPORT_ALL:
+ * of any indicator) in some year of the run does not cover all of it. */
+#define REPORT_ALL	((size_t)-1)
+void	report_aggregate_label(const struct report_ctx *, size_t place, size_t ind,
+	    struct buf *out);
+/* The name of a county or the country for one indicator in one year: its name, or
+ * "Møre og Romsdal (3 av 27 kommuner)" when its figure does not cover all of it. */
+void	report_year_label(const struct report_ctx *, int year, size_t ind, size_t place,
+	    struct buf *out);
+/* The counts behind a published figure: "21 av 26", or "26 planer" for coverage. */
+void	report_counts(const struct report_ctx *, size_t ind, const struct figure *,
+	    struct buf *out);
+/* The change of place's figure since the year before as a cell: "Økt" or "Ingen sikker
+ * endring", with "fra 70,4 % (19 av 27)" under it, or "." when there is none. Returns 1
+ * when it showed a change, 0 for ".". */
+int	report_change_cell(const struct report_ctx *, size_t ind, size_t place,
+	    struct buf *out);
+/* The same for a table that shows last year's figure in its own column: "Økt 3,4",
+ * "Ned 1,2", "Ingen sikker endring", or ".". */
+int	report_change_short(const struct report_ctx *, size_t ind, size_t place,
+	    struct buf *out);
+/* The confidence level as the templates write it: "95". */
+void	report_confidence(const struct report_ctx *, char *out, size_t outsz);
 /* A date as the templates write it: "31. desember 2024". */
 void	report_date(const struct report_ctx *, int yyyymmdd, struct buf *out);
 /* The same as a new string, which the caller frees. */
@@ -85,6 +149,10 @@ struct chart_value report_chart_value(const struct figure *);
 /* The name of a place as the reports show it: the template's felles.land for the
  * country, the register name otherwise. */
 const char *report_place_name(const struct report_ctx *, size_t place);
+/* A municipality as it is named in a sentence: "Stranda kommune" (felles.kommune.i_tekst),
+ * or the register's name as written when it already says what it is ("Kvam herad",
+ * "Trondheim kommune - Tråante tjïelte"). Appended to out. */
+void	report_kommune_prose(const struct report_ctx *, size_t k, struct buf *out);
 /* The figure of indicator ind of a place in the reporting year. */
 const struct figure *report_figure(const struct report_ctx *, size_t ind, size_t place);
 /* The index of the indicator with this id, or -1 when indicators/ has none. */
@@ -95,21 +163,24 @@ const char *report_answer(const struct report_ctx *, size_t k, const char *qid);
 /* A threshold of an indicator (in its unit) as value x 10, rounded half away from
  * zero. */
 long	report_threshold10(double v);
+/* A number from a definition as text: "25" when whole, else "27,5" (one decimal). */
+void	report_number(double v, char *out, size_t outsz);
 
 /* --- Action-plan measures. --- */
 
-/* The status slots of the reports, in this order: done, in progress, not started,
- * unknown. */
-#define REPORT_NSTATUS	4
+/* The status slots of the reports (counts.h), in this order: done, in progress, under
+ * planning, not started, unknown. */
+#define REPORT_NSTATUS	COUNT_NSTATUS
 /* The slot of a status class. */
 size_t	report_status_slot(int status_class);
 /* The word of a slot (felles.status.*). */
 const char *report_status_word(const struct report_ctx *, size_t slot);
 /* The cell mark of a slot. */
 enum doc_mark report_status_mark(size_t slot);
-/* The chart tones of the four slots (good, middle, low, neutral); the same four serve
- * every four-part stacked chart (answers, brukermedvirkning). */
+/* The chart tones of the five slots (good, middle, planned, low, neutral). */
 extern const enum chart_tone report_status_tones[REPORT_NSTATUS];
+/* The tones of a four-part split: yes, partly, no, not documented. */
+extern const enum chart_tone report_split_tones[4];
 /* The status of a measure as a cell (out emptied first): the slot's word and, when
  * written otherwise, the status as written in «». Returns the cell's mark. */
 enum doc_mark report_status_cell(const struct report_ctx *, const struct measure *,
@@ -119,8 +190,8 @@ enum doc_mark report_status_cell(const struct report_ctx *, const struct measure
  * does not show it in digits, recurring, or no dated deadline. Returns the cell's mark. */
 enum doc_mark report_time_cell(const struct report_ctx *, const struct measure *,
 	    struct buf *out);
-/* 1 when a measure is not done, does not recur and has no dated deadline: whether it
- * is overdue cannot be known. */
+/* 1 when a measure is not done and has no dated deadline (a recurring one without a
+ * day included): whether it is overdue cannot be known. */
 int	report_measure_undated(const struct measure *);
 /* The sentence that no measure is overdue, appended to out; when `undated` measures have
  * no dated deadline, it says so, since they might be. */
@@ -154,14 +225,22 @@ struct report_numbering {
  * numbered in the order they are added. */
 void	report_heading(struct report_numbering *, struct doc *, int level,
 	    const char *text);
-/* Which SSB symbols a table used, for its footnotes. */
+/* Which SSB symbols and marks a table used, for its footnotes. */
 struct report_used {
 	int	hidden, missing, no_active, no_change;
+	int	no_level;	/* a published figure without a level (too few) */
+	int	verdict;	/* a verdict on a difference or a change */
+	int	legal;		/* an indicator marked as a legal duty */
+	int	reference;	/* a comparison from the reference table */
 };
 /* Notes which symbol a figure shows (no_active counts as missing too). */
 void	report_note_fig(const struct figure *, struct report_used *);
+/* The name of an indicator for a table's first column: its short name, with the
+ * legal-duty mark (felles.lovkrav.merke) when its definition says grunnlag = lovkrav. */
+void	report_ind_cell(const struct report_ctx *, size_t ind, struct report_used *,
+	    struct buf *out);
 /* The footnotes of the symbols a table used: hidden, missing, no active plans, no
- * change. */
+ * change, no level, the verdicts, the legal-duty mark, the reference table. */
 void	report_footnotes(const struct report_ctx *, struct doc *,
 	    const struct report_used *);
 
@@ -208,9 +287,11 @@ struct chart *report_chart_trend(const struct report_ctx *, size_t ind, size_t p
 	    const char *title);
 /* The width in points of the text column of a portrait page. */
 #define REPORT_TEXT_WIDTH	483.0
-/* The appendix: definitions from indicators/, the 12-month period, the data sources
- * with their row counts, and the suppression rule. */
-void	report_appendix(const struct report_ctx *, struct doc *);
+/* The appendix: definitions from indicators/ with what each rests on, the 12-month
+ * period, the law (unless the report has told it already: law 0), comparisons and
+ * uncertainty, how measures are read, the data sources with their row counts, and the
+ * suppression rule. */
+void	report_appendix(const struct report_ctx *, struct doc *, int law);
 /* The appendix of the action-plan report: how measures are read, and the sources. */
 void	report_appendix_measures(const struct report_ctx *, struct doc *);
 

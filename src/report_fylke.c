@@ -14,12 +14,11 @@
 #include "report.h"
 
 #define NBSP		"\xc2\xa0"
-#define FYL_NCLASS	4	/* established, in progress, not established, not answered */
 /* The tallest ranking chart, in points: it fits under a chapter's first page heading,
- * introduction and section heading on A4 (720 points of text height). A ranking of more
- * than 40 municipalities is drawn a little tighter than report_add_chart's 13 points a
- * bar. */
-#define FYL_RANK_MAX_H	600.0
+ * introduction (four lines) and section heading on A4 (720 points of text height). A
+ * ranking of more than 40 municipalities is drawn a little tighter than
+ * report_add_chart's 13 points a bar. */
+#define FYL_RANK_MAX_H	570.0
 /* The most municipalities one ranking chart shows: at FYL_RANK_MAX_H a row keeps about 10
  * points, so names stay readable. A longer ranking is split into even parts (73 become 37
  * + 36) that share one scale. No county has more than 46. */
@@ -46,28 +45,31 @@ struct fyl {
 
 /* A barometer cell: the figure without its unit (the footnote gives the units) and the
  * level's symbol, ":" when hidden, ".." when missing; a municipality's answer on a survey
- * indicator (0 or 100 %) as a short word. */
+ * indicator (0 or 100 %) as a short word with its class's symbol. */
 static void
-fyl_cell(const struct fyl *m, size_t ind, size_t place, const struct figure *f,
-    struct buf *out)
+fyl_cell(const struct fyl *m, size_t ind, const struct figure *f, struct buf *out)
 {
+	static const char *const answer_keys[COUNT_NANSWER] = {
+	    "fylke.barometer.svar.etablert", "fylke.barometer.svar.under_arbeid",
+	    "fylke.barometer.svar.ikke_etablert", "fylke.barometer.svar.vet_ikke",
+	    "felles.symbol.mangler" };
 	char num[32];
 
+	(void)ind;
 	buf_reset(out);
 	if (f->state != FIG_PUBLISHED) {
 		buf_puts(out, report_str(m->c, f->state == FIG_HIDDEN ?
 		    "felles.symbol.skjult" : "felles.symbol.mangler"));
 		return;
 	}
-	if (m->r->defs->v[ind].source == TABLE_SURVEY &&
-	    results_place_level(m->r, place) == PLACE_KOMMUNE)
-		buf_puts(out, report_str(m->c, f->level == LEVEL_GOD ?
-		    "fylke.barometer.svar.etablert" : f->level == LEVEL_MIDDELS ?
-		    "fylke.barometer.svar.under_arbeid" : "fylke.barometer.svar.ikke_etablert"));
-	else {
-		compute_format10(f->value10, num, sizeof(num));
-		buf_puts(out, num);
+	if (f->answer != ANSWER_NONE) {
+		buf_puts(out, report_str(m->c, answer_keys[counts_answer_slot(f->answer)]));
+		buf_puts(out, NBSP);
+		buf_puts(out, report_answer_symbol(m->c, f->answer));
+		return;
 	}
+	compute_format10(f->value10, num, sizeof(num));
+	buf_puts(out, num);
 	if (f->level >= LEVEL_LAV && f->level <= LEVEL_GOD) {
 		buf_puts(out, NBSP);
 		buf_puts(out, report_level_symbol(m->c, f->level));
@@ -87,19 +89,22 @@ fyl_name_list(const struct fyl *m, const size_t *k, size_t n, struct buf *out)
 	}
 }
 
-/* The internal-control class of municipality k: 0 established, 1 in progress, 2 not
- * established, 3 not answered (or not shown). */
-static int
+/* The internal-control answer of municipality k as a counts.h slot (established, in
+ * progress, not established, don't know, not answered), or COUNT_NANSWER for a hidden
+ * one, which is counted and listed nowhere (as counts_answers does). */
+static size_t
 fyl_ik_class(const struct fyl *m, long ik, size_t k)
 {
 	const struct figure *f;
 
 	if (ik < 0)
-		return 3;
+		return COUNT_UNANSWERED;
 	f = report_figure(m->c, (size_t)ik, k);
+	if (f->state == FIG_HIDDEN)
+		return COUNT_NANSWER;
 	if (f->state != FIG_PUBLISHED)
-		return 3;
-	return f->level == LEVEL_GOD ? 0 : f->level == LEVEL_MIDDELS ? 1 : 2;
+		return COUNT_UNANSWERED;
+	return counts_answer_slot(f->answer);
 }
 
 /* 1 when measure i belongs to a municipality of this county. */
@@ -153,12 +158,101 @@ fyl_level_counts(const struct fyl *m, size_t ind, long n[3])
 	}
 }
 
+/* The county's comparison with the country for indicator ind, or NULL when there is
+ * none (the data has no other county's municipalities). */
+static const struct comparison *
+fyl_country(const struct fyl *m, size_t ind, struct comparison cmp[2])
+{
+	return compare_place(m->c->cmp, m->r->year, ind, m->place, cmp) > 0 ? &cmp[0] : NULL;
+}
+
+/* 1 when some indicator has a comparison with the country of the run's own data, 2 when
+ * every such comparison is the reference table's, 0 when there is none. */
+static int
+fyl_has_country(const struct fyl *m)
+{
+	struct comparison cmp[2];
+	const struct comparison *land;
+	size_t i;
+	int any = 0;
+
+	for (i = 0; i < m->r->defs->n; i++)
+		if ((land = fyl_country(m, i, cmp)) != NULL) {
+			if (land->source == NULL)
+				return 1;
+			any = 2;
+		}
+	return any;
+}
+
+static void
+fyl_summary_row(struct fyl *m, struct doc_table *t, size_t i, int country, int change,
+    struct report_used *u)
+{
+	const struct report_ctx *c = m->c;
+	const struct figure *fy = report_figure(m->c, i, m->place);
+	struct comparison cmp[2];
+	const struct comparison *land;
+	struct buf b;
+	long n[3];
+	int lv;
+
+	buf_init(&b);
+	report_note_fig(fy, u);
+	doc_table_row(t, 0);
+	report_ind_cell(c, i, u, &b);
+	doc_table_cell(t, b.data, DOC_MARK_NONE);
+	buf_reset(&b);
+	report_fig(c, i, fy, &b);
+	if (fy->state == FIG_PUBLISHED) {
+		buf_putc(&b, '\n');
+		report_counts(c, i, fy, &b);
+	}
+	report_coverage_line(c, m->r->year, i, m->place, &b);
+	doc_table_cell(t, b.data, DOC_MARK_NONE);
+	buf_reset(&b);
+	report_level(c, fy, &b);
+	doc_table_cell(t, b.data, report_mark(fy));
+	if (country) {
+		buf_reset(&b);
+		if ((land = fyl_country(m, i, cmp)) != NULL) {
+			report_cmp_cell(c, i, land, &b);
+			report_note_fig(land->fig, u);
+			u->verdict |= land->verdict != STATS_NONE;
+			u->reference |= land->source != NULL;
+		} else
+			buf_puts(&b, report_str(c, "fylke.sammendrag.ingen_sammenligning"));
+		doc_table_cell(t, b.data, DOC_MARK_NONE);
+	}
+	if (change) {
+		buf_reset(&b);
+		if (report_change_cell(c, i, m->place, &b))
+			u->verdict = 1;
+		else
+			u->no_change = 1;
+		doc_table_cell(t, b.data, DOC_MARK_NONE);
+	}
+	fyl_level_counts(m, i, n);
+	for (lv = LEVEL_GOD; lv >= LEVEL_LAV; lv--) {
+		buf_reset(&b);
+		/* A municipality's answer has no level: the chapter on internal control
+		 * counts the answers instead. */
+		if (m->r->defs->v[i].source == TABLE_SURVEY) {
+			buf_puts(&b, report_str(c, "felles.symbol.ikke_aktuelt"));
+			u->no_change = 1;
+		} else
+			report_count(n[lv], &b);
+		doc_table_cell(t, b.data, DOC_MARK_NONE);
+	}
+	buf_free(&b);
+}
+
 static void
 fyl_summary_table(struct fyl *m)
 {
 	const struct report_ctx *c = m->c;
-	int change = m->r->nyears > 1;
-	size_t ncols = change ? 8 : 7, i, col;
+	int change = m->r->nyears > 1, country = fyl_has_country(m);
+	size_t ncols = 6 + (size_t)change + (size_t)country, i, col;
 	struct doc_table *t = doc_table(m->doc, ncols);
 	struct report_used u;
 	struct buf b;
@@ -169,56 +263,30 @@ fyl_summary_table(struct fyl *m)
 	/* Widths in points of the 483 of a portrait page: values such as "12,3 per 1000"
 	 * and levels such as "◆ Middels" on one line. */
 	doc_table_col(t, 0, report_str(c, "fylke.sammendrag.kol.indikator"),
-	    change ? 104 : 153, DOC_LEFT);
-	report_expand(c, &b, "fylke.sammendrag.kol.fylke", "fylke", m->fylke, NULL);
+	    92 + (change ? 0 : 72) + (country ? 0 : 72), DOC_LEFT);
+	report_expand(c, &b, "fylke.sammendrag.kol.fylke", "fylke", m->fylke, "aar", m->aar,
+	    NULL);
 	doc_table_col(t, 1, b.data, 70, DOC_RIGHT);
 	doc_table_col(t, 2, report_str(c, "fylke.sammendrag.kol.niva"), 53, DOC_LEFT);
-	doc_table_col(t, 3, report_str(c, "fylke.sammendrag.kol.land"), 70, DOC_RIGHT);
-	col = 4;
+	col = 3;
+	if (country)
+		doc_table_col(t, col++, report_str(c, "fylke.sammendrag.kol.land"), 72,
+		    DOC_RIGHT);
 	if (change) {
 		buf_reset(&b);
 		report_expand(c, &b, "fylke.sammendrag.kol.endring", "forrige_aar", m->forrige,
 		    NULL);
-		doc_table_col(t, col++, b.data, 49, DOC_RIGHT);
+		doc_table_col(t, col++, b.data, 72, DOC_RIGHT);
 	}
 	for (lv = LEVEL_GOD; lv >= LEVEL_LAV; lv--) {
 		buf_reset(&b);
 		buf_puts(&b, report_level_symbol(c, lv));
 		buf_putc(&b, '\n');
 		buf_puts(&b, report_level_word(c, lv));
-		doc_table_col(t, col++, b.data, 45.6, DOC_RIGHT);
+		doc_table_col(t, col++, b.data, 41.3, DOC_RIGHT);
 	}
-	for (i = 0; i < m->r->defs->n; i++) {
-		const struct figure *fy = report_figure(m->c, i, m->place);
-		const struct figure *fl = report_figure(m->c, i, m->land);
-		long n[3];
-
-		report_note_fig(fy, &u);
-		report_note_fig(fl, &u);
-		doc_table_row(t, 0);
-		doc_table_cell(t, report_ind_short(c, i), DOC_MARK_NONE);
-		buf_reset(&b);
-		report_fig(c, i, fy, &b);
-		doc_table_cell(t, b.data, DOC_MARK_NONE);
-		buf_reset(&b);
-		report_level(c, fy, &b);
-		doc_table_cell(t, b.data, report_mark(fy));
-		buf_reset(&b);
-		report_fig(c, i, fl, &b);
-		doc_table_cell(t, b.data, DOC_MARK_NONE);
-		if (change) {
-			buf_reset(&b);
-			report_change(c, fy, &b);
-			u.no_change |= fy->state != FIG_PUBLISHED || !fy->has_change;
-			doc_table_cell(t, b.data, DOC_MARK_NONE);
-		}
-		fyl_level_counts(m, i, n);
-		for (lv = LEVEL_GOD; lv >= LEVEL_LAV; lv--) {
-			buf_reset(&b);
-			report_count(n[lv], &b);
-			doc_table_cell(t, b.data, DOC_MARK_NONE);
-		}
-	}
+	for (i = 0; i < m->r->defs->n; i++)
+		fyl_summary_row(m, t, i, country, change, &u);
 	buf_free(&b);
 	doc_small(m->doc, report_str(c, "fylke.sammendrag.fotnote.fordeling"));
 	report_footnotes(m->c, m->doc, &u);
@@ -237,10 +305,10 @@ fyl_summary_points(struct fyl *m)
 	struct buf b;
 
 	for (i = 0; i < m->nkom; i++) {
-		int cls = fyl_ik_class(m, ik, m->kom[i]);
+		size_t cls = fyl_ik_class(m, ik, m->kom[i]);
 
-		answered += cls < 3;
-		without += cls == 1 || cls == 2;
+		answered += cls < COUNT_UNANSWERED;
+		without += cls < COUNT_UNANSWERED && cls != COUNT_ESTABLISHED;
 	}
 	for (i = 0; i < m->r->nmeasures; i++) {
 		if (!fyl_own_measure(m, i))
@@ -292,6 +360,11 @@ fyl_summary(struct fyl *m)
 	snprintf(num, sizeof(num), "%zu", m->npresent);
 	report_expand(c, &b, m->npresent == 1 ? "fylke.sammendrag.intro_en" :
 	    "fylke.sammendrag.intro", "antall", num, "fylke", m->fylke, "aar", m->aar, NULL);
+	buf_putc(&b, ' ');
+	i = (size_t)fyl_has_country(m);
+	report_expand(c, &b, i == 1 ? "fylke.sammendrag.sammenligning" : i == 2 ?
+	    "fylke.sammendrag.sammenligning_referanse" : "fylke.sammendrag.sammenligning_uten",
+	    "fylke", m->fylke, "fil", c->cmp->ref != NULL ? c->cmp->ref->name : "", NULL);
 	doc_paragraph(m->doc, b.data);
 	for (i = 0; i < m->nkom; i++)
 		if (!results_present(m->r, m->r->year, m->kom[i]))
@@ -327,10 +400,53 @@ fyl_barometer_row(struct fyl *m, struct doc_table *t, size_t place, const char *
 		const struct figure *f = report_figure(m->c, i, place);
 
 		report_note_fig(f, u);
-		fyl_cell(m, i, place, f, &b);
+		fyl_cell(m, i, f, &b);
 		doc_table_cell(t, b.data, report_mark(f));
 	}
 	buf_free(&b);
+}
+
+/* The country's row of the barometer: what the county is compared with, indicator by
+ * indicator ("–" where the country would be the county's own municipalities). Nothing
+ * when no indicator has a comparison. */
+static void
+fyl_barometer_country(struct fyl *m, struct doc_table *t, struct report_used *u)
+{
+	struct comparison cmp[2];
+	const struct comparison *land;
+	struct buf b, label;
+	size_t i;
+	int any = 0, partial = 0;
+
+	for (i = 0; i < m->r->defs->n; i++)
+		if ((land = fyl_country(m, i, cmp)) != NULL) {
+			any = 1;
+			partial |= land->covered != land->total;
+		}
+	if (!any)
+		return;
+	buf_init(&b);
+	buf_init(&label);
+	if (partial)
+		report_expand(m->c, &label, "felles.sammenligning.etikett.serie_land", "fylke",
+		    "", NULL);
+	else
+		buf_puts(&label, report_place_name(m->c, m->land));
+	doc_table_row(t, 1);
+	doc_table_cell(t, label.data, DOC_MARK_NONE);
+	for (i = 0; i < m->r->defs->n; i++) {
+		if ((land = fyl_country(m, i, cmp)) == NULL) {
+			doc_table_cell(t, report_str(m->c, "fylke.sammendrag.ingen_sammenligning"),
+			    DOC_MARK_NONE);
+			continue;
+		}
+		report_note_fig(land->fig, u);
+		u->reference |= land->source != NULL;
+		fyl_cell(m, i, land->fig, &b);
+		doc_table_cell(t, b.data, report_mark(land->fig));
+	}
+	buf_free(&b);
+	buf_free(&label);
 }
 
 static void
@@ -362,7 +478,7 @@ fyl_barometer(struct fyl *m)
 	buf_free(&b);
 	/* Oslo is a county and a municipality: the county's row must not read "Oslo" too. */
 	buf_reset(&b);
-	buf_puts(&b, m->fylke);
+	report_aggregate_label(c, m->place, REPORT_ALL, &b);
 	for (i = 0; i < m->nkom; i++) {
 		const char *name = report_place_name(c, m->kom[i]);
 
@@ -373,7 +489,8 @@ fyl_barometer(struct fyl *m)
 		}
 	}
 	fyl_barometer_row(m, t, m->place, b.data, 1, &u);
-	fyl_barometer_row(m, t, m->land, report_place_name(c, m->land), 1, &u);
+	fyl_barometer_country(m, t, &u);
+	u.no_level = 0;		/* the unit footnote says what a figure without a symbol is */
 	buf_free(&b);
 	doc_small(m->doc, report_str(c, "felles.niva.forklaring"));
 	doc_small(m->doc, report_str(c, "fylke.barometer.fotnote.enhet"));
@@ -419,15 +536,22 @@ fyl_ranked_charts(const struct fyl *m, size_t ind, const char *title, const char
 	struct chart_value *v = xcalloc(m->nkom + 1, sizeof(*v)), tv;
 	struct chart_band bands[4];
 	struct chart_ref refs[2];
+	struct comparison cmp[2];
+	const struct comparison *land;
+	struct buf land_label, own_label;
 	int top10 = 0;
-	size_t n = 0, k, j, parts, p, from, len;
+	size_t n = 0, k, j, parts, p, from, len, nrefs;
 	struct buf note, fig;
 
 	for (k = 0; k < m->nkom; k++) {
-		if (!results_present(m->r, m->r->year, m->kom[k]))
+		const struct figure *f = report_figure(m->c, ind, m->kom[k]);
+
+		/* Too few to be levelled is too few to be ranked: listed under the chart. */
+		if (!results_present(m->r, m->r->year, m->kom[k]) ||
+		    (f->state == FIG_PUBLISHED && f->level == LEVEL_NONE))
 			continue;
 		cats[n] = report_place_name(m->c, m->kom[k]);
-		v[n] = report_chart_value(report_figure(m->c, ind, m->kom[k]));
+		v[n] = report_chart_value(f);
 		if (v[n].state == CHART_VALUE && v[n].v10 > top10)
 			top10 = v[n].v10;
 		n++;
@@ -443,11 +567,18 @@ fyl_ranked_charts(const struct fyl *m, size_t ind, const char *title, const char
 			cats[j - 1] = tc;
 		}
 	}
-	refs[0] = (struct chart_ref){ m->fylke,
+	buf_init(&own_label);
+	report_year_label(m->c, m->r->year, ind, m->place, &own_label);
+	refs[0] = (struct chart_ref){ own_label.data,
 	    report_chart_value(report_figure(m->c, ind, m->place)) };
-	refs[1] = (struct chart_ref){ report_place_name(m->c, m->land),
-	    report_chart_value(report_figure(m->c, ind, m->land)) };
-	for (k = 0; k < 2; k++)
+	nrefs = 1;
+	buf_init(&land_label);
+	if ((land = fyl_country(m, ind, cmp)) != NULL) {
+		report_cmp_label(m->c, land, &land_label);
+		refs[nrefs++] = (struct chart_ref){ land_label.data,
+		    report_chart_value(land->fig) };
+	}
+	for (k = 0; k < nrefs; k++)
 		if (refs[k].value.state == CHART_VALUE && refs[k].value.v10 > top10)
 			top10 = refs[k].value.v10;
 	top10 = report_axis_end(i, top10);
@@ -471,15 +602,55 @@ fyl_ranked_charts(const struct fyl *m, size_t ind, const char *title, const char
 		    .nseries = 1, .series = (const char *const[]){ report_ind_short(m->c, ind) },
 		    .values = v + from, .bands = bands,
 		    .nbands = report_level_bands(m->c, i, bands, top10),
-		    .nrefs = 2, .refs = refs, .max10 = top10,
+		    .nrefs = nrefs, .refs = refs, .max10 = top10,
 		    .label_set = parts > 1 ? cats : NULL, .nlabel_set = parts > 1 ? n : 0,
 		    .unit = report_unit(m->c, ind) }),
 		    fig.data, FYL_RANK_MAX_H);
 	}
 	buf_free(&note);
 	buf_free(&fig);
+	buf_free(&land_label);
+	buf_free(&own_label);
 	free(v);
 	free(cats);
+}
+
+/* The municipalities with too few rows for a level (min_n_niva), which the ranking of
+ * indicator ind leaves out: one sentence with their figures and counts. */
+static void
+fyl_unranked(const struct fyl *m, size_t ind)
+{
+	const struct indicator *d = &m->r->defs->v[ind];
+	struct buf names, b;
+	char minn[16];
+	size_t k, n = 0;
+
+	buf_init(&names);
+	for (k = 0; k < m->nkom; k++) {
+		const struct figure *f = report_figure(m->c, ind, m->kom[k]);
+
+		if (f->state != FIG_PUBLISHED || f->level != LEVEL_NONE ||
+		    f->answer != ANSWER_NONE)
+			continue;
+		if (n++ > 0)
+			buf_puts(&names, ", ");
+		buf_puts(&names, report_place_name(m->c, m->kom[k]));
+		buf_puts(&names, " (");
+		report_value(m->c, ind, f->value10, &names);
+		buf_puts(&names, ", ");
+		report_counts(m->c, ind, f, &names);
+		buf_putc(&names, ')');
+	}
+	if (n > 0) {
+		buf_init(&b);
+		snprintf(minn, sizeof(minn), "%d", d->min_n_level);
+		report_expand(m->c, &b, "fylke.rangering.ikke_rangert", "min_n", minn, "enhet",
+		    report_str(m->c, d->source == TABLE_ACTIONS ? "felles.enhet.tiltak" :
+		    "felles.enhet.planer"), "kommuner", names.data, NULL);
+		doc_paragraph(m->doc, b.data);
+		buf_free(&b);
+	}
+	buf_free(&names);
 }
 
 static void
@@ -507,6 +678,7 @@ fyl_ranking(struct fyl *m)
 		buf_reset(&name);
 		buf_printf(&name, "%s-rangering", ind->id);
 		fyl_ranked_charts(m, i, title.data, name.data);
+		fyl_unranked(m, i);
 	}
 	buf_free(&title);
 	buf_free(&name);
@@ -514,18 +686,16 @@ fyl_ranking(struct fyl *m)
 
 /* ---- Internal control ---- */
 
-static const char *const fyl_class_keys[FYL_NCLASS] = { "felles.svar.etablert",
-    "felles.svar.under_arbeid", "felles.svar.ikke_etablert", "felles.svar.ikke_besvart" };
-
 static void
 fyl_ik(struct fyl *m)
 {
 	const struct report_ctx *c = m->c;
 	long ik = report_find_ind(m->c, "internkontroll");
-	long n[FYL_NCLASS] = { 0, 0, 0, 0 };
-	struct chart_value v[FYL_NCLASS];
-	const char *series[FYL_NCLASS];
-	char num[32], num2[32];
+	long n[COUNT_NANSWER];
+	struct chart_value v[COUNT_NANSWER];
+	const char *series[COUNT_NANSWER];
+	enum chart_tone tones[COUNT_NANSWER];
+	char num[COUNT_NANSWER + 1][32];
 	struct buf b;
 	size_t i;
 
@@ -533,24 +703,29 @@ fyl_ik(struct fyl *m)
 		return;
 	report_heading(&m->num, m->doc, 1,
 	    report_str(c, "fylke.internkontroll.overskrift"));
-	for (i = 0; i < m->nkom; i++)
-		if (results_present(m->r, m->r->year, m->kom[i]))
-			n[fyl_ik_class(m, ik, m->kom[i])]++;
+	counts_answers(m->r, m->r->year, (size_t)ik, m->place, n);
 	buf_init(&b);
-	if (n[0] + n[1] + n[2] == 0) {
+	if (n[COUNT_ESTABLISHED] + n[COUNT_PROGRESS] + n[COUNT_NOT] + n[COUNT_UNSURE] == 0) {
 		report_expand(c, &b, "fylke.internkontroll.ingen_svar", "aar", m->aar, NULL);
 		doc_paragraph(m->doc, b.data);
 		buf_free(&b);
 		return;
 	}
-	snprintf(num, sizeof(num), "%ld", n[0]);
-	snprintf(num2, sizeof(num2), "%ld", n[0] + n[1] + n[2]);
-	report_expand(c, &b, "fylke.internkontroll.intro", "etablert", num, "antall", num2,
-	    NULL);
+	for (i = 0; i < COUNT_NANSWER; i++)
+		snprintf(num[i], sizeof(num[i]), "%ld", n[i]);
+	snprintf(num[COUNT_NANSWER], sizeof(num[COUNT_NANSWER]), "%ld",
+	    n[COUNT_ESTABLISHED] + n[COUNT_PROGRESS] + n[COUNT_NOT] + n[COUNT_UNSURE]);
+	report_expand(c, &b, "fylke.internkontroll.intro", "etablert", num[COUNT_ESTABLISHED],
+	    "under_arbeid", num[COUNT_PROGRESS], "ikke_etablert", num[COUNT_NOT], "vet_ikke",
+	    num[COUNT_UNSURE], "ikke_besvart", num[COUNT_UNANSWERED], "antall",
+	    num[COUNT_NANSWER], NULL);
 	doc_paragraph(m->doc, b.data);
-	for (i = 0; i < FYL_NCLASS; i++) {
+	for (i = 0; i < COUNT_NANSWER; i++) {
+		int cls = report_answer_of_slot(i);
+
 		v[i] = CHART_VAL((int)n[i] * 10);
-		series[i] = report_str(c, fyl_class_keys[i]);
+		series[i] = report_answer_word(c, cls);
+		tones[i] = report_answer_tone(cls);
 	}
 	buf_reset(&b);
 	report_expand(c, &b, "fylke.internkontroll.diagram.tittel", "fylke", m->fylke, "aar",
@@ -559,26 +734,27 @@ fyl_ik(struct fyl *m)
 	    .horizontal = 1, .title = b.data,
 	    .axis_title = report_str(c, "felles.diagram.akse.antall_kommuner"),
 	    .integers = 1, .ncat = 1, .categories = (const char *const[]){ m->fylke },
-	    .nseries = FYL_NCLASS, .series = series, .tones = report_status_tones,
+	    .nseries = COUNT_NANSWER, .series = series, .tones = tones,
 	    .values = v }), "internkontroll-fordeling", 0);
 	buf_free(&b);
 }
 
-/* The table of municipalities that answered "not established" or "in progress", the
- * former first; returns how many rows it has. */
+/* The table of municipalities that answered anything but "established": not
+ * established first, then don't know, then in progress; returns how many rows. */
 static size_t
 fyl_without_ik_table(struct fyl *m, long ik)
 {
+	static const size_t order[] = { COUNT_NOT, COUNT_UNSURE, COUNT_PROGRESS };
 	const struct report_ctx *c = m->c;
 	struct doc_table *t = NULL;
-	size_t rows = 0, i;
-	int cls;
+	size_t rows = 0, i, o;
 
-	for (cls = 2; cls >= 1; cls--)
+	for (o = 0; o < sizeof(order) / sizeof(order[0]); o++)
 		for (i = 0; i < m->nkom; i++) {
+			int cls = report_answer_of_slot(order[o]);
 			const char *svar;
 
-			if (fyl_ik_class(m, ik, m->kom[i]) != cls)
+			if (fyl_ik_class(m, ik, m->kom[i]) != order[o])
 				continue;
 			if (t == NULL) {
 				doc_paragraph(m->doc,
@@ -596,8 +772,7 @@ fyl_without_ik_table(struct fyl *m, long ik)
 			doc_table_cell(t, report_place_name(m->c, m->kom[i]),
 			    DOC_MARK_NONE);
 			doc_table_cell(t, svar != NULL ? svar : "", DOC_MARK_NONE);
-			doc_table_cell(t, report_str(c, fyl_class_keys[cls]),
-			    cls == 2 ? DOC_MARK_LOW : DOC_MARK_MIDDLE);
+			doc_table_cell(t, report_answer_word(c, cls), report_answer_mark(cls));
 			rows++;
 		}
 	return rows;
@@ -618,7 +793,7 @@ fyl_without_ik(struct fyl *m)
 	    report_str(c, "fylke.uten_internkontroll.overskrift"));
 	for (i = 0; i < m->nkom; i++)
 		if (results_present(m->r, m->r->year, m->kom[i]) &&
-		    fyl_ik_class(m, ik, m->kom[i]) == 3)
+		    fyl_ik_class(m, ik, m->kom[i]) == COUNT_UNANSWERED)
 			none[nnone++] = m->kom[i];
 	if (fyl_without_ik_table(m, ik) == 0 && nnone < m->npresent)
 		doc_paragraph(m->doc, report_str(c, "fylke.uten_internkontroll.ingen"));
@@ -703,14 +878,23 @@ fyl_trend_table(struct fyl *m)
 		doc_table_cell(t, b.data, DOC_MARK_NONE);
 		for (y = 0; y < r->nyears; y++) {
 			f = results_figure(r, r->years[y], i, m->place);
-			report_note_fig(f, &u);
+			if (f->state != FIG_PUBLISHED)
+				report_note_fig(f, &u);
 			buf_reset(&b);
 			report_fig_number(c, f, &b);
+			/* The counts under the figure: a reader judges a change by them. */
+			if (f->state == FIG_PUBLISHED) {
+				buf_putc(&b, '\n');
+				report_counts(c, i, f, &b);
+			}
+			report_coverage_line(c, r->years[y], i, m->place, &b);
 			doc_table_cell(t, b.data, DOC_MARK_NONE);
 		}
 		buf_reset(&b);
-		report_change(c, f, &b);
-		u.no_change |= f->state != FIG_PUBLISHED || !f->has_change;
+		if (report_change_short(c, i, m->place, &b))
+			u.verdict = 1;
+		else
+			u.no_change = 1;
 		doc_table_cell(t, b.data, DOC_MARK_NONE);
 	}
 	buf_free(&b);
@@ -808,7 +992,7 @@ fyl_section(struct fyl *m, const char *name)
 	else if (strcmp(name, "utvikling") == 0)
 		fyl_trend(m);
 	else if (strcmp(name, "vedlegg") == 0)
-		report_appendix(m->c, m->doc);
+		report_appendix(m->c, m->doc, 1);
 }
 
 /* Fills m for county f: its municipalities in register order and the year labels. */

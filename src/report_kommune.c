@@ -14,10 +14,11 @@
  *   split or not-documented count. The number of active plans is said exactly when
  *   dekning is published.
  * - Charts: the comparison chart of every indicator that has a published figure for the
- *   municipality, its county or the country; the trend chart where an earlier year has
- *   data (not for internkontroll, whose municipal figure is 0 or 100 each year); the
- *   brukermedvirkning split as stacked bars of the municipality, county and country;
- *   the measures by status. A chart of nothing but ".." is left out.
+ *   municipality or one of its comparisons (compare.h); the trend chart where an earlier
+ *   year has data (not for internkontroll, the municipality's answer); the
+ *   brukermedvirkning split as stacked bars of the municipality and its comparisons
+ *   from the run's own data; the measures by status. A chart of nothing but ".." is
+ *   left out.
  * - The action plan takes landscape pages (the six columns of the KoRus form); later
  *   chapters return to portrait.
  */
@@ -34,10 +35,11 @@ struct kom {
 	struct doc		*doc;
 	size_t			 k;		/* the municipality's place */
 	size_t			 county;	/* its county's place */
-	size_t			 country;
 	int			 yi;		/* index of the reporting year */
 	const char		*kommune;	/* register names */
 	const char		*fylke;
+	char			*prose;		/* the municipality in a sentence: "Stranda
+						 * kommune" (report_kommune_prose) */
 	char			 aar[16];	/* the reporting year, the year before, the first */
 	char			 forrige[16];
 	char			 forste[16];
@@ -86,15 +88,6 @@ kom_has(const struct kom *m, const char *key)
 	return tmpl_get(m->c->t, key) != NULL;
 }
 
-/* A published figure as text with its unit ("66,7 %"); "" unless published. */
-static void
-kom_value(const struct kom *m, size_t ind, const struct figure *f, struct buf *out)
-{
-	buf_reset(out);
-	if (f != NULL && f->state == FIG_PUBLISHED)
-		report_value(m->c, ind, f->value10, out);
-}
-
 /* A count as text into out (emptied first). */
 static void
 kom_count(long n, struct buf *out)
@@ -116,6 +109,16 @@ kom_has_plan_rows(const struct kom *m)
 		if ((size_t)t->kommune[i] == m->k)
 			return 1;
 	return 0;
+}
+
+/* The number of action-plan measures of the municipality. */
+static long
+kom_measures(const struct kom *m)
+{
+	struct progress p;
+
+	counts_progress(m->r, m->k, &p);
+	return p.total;
 }
 
 /* ---- Cover ---- */
@@ -145,70 +148,123 @@ kom_cover(struct kom *m)
 
 /* ---- 1 Summary ---- */
 
-/* Which symbols the summary table used, for its footnotes, and whether it shows a
- * change. */
+/* Which symbols the summary table used, for its footnotes. */
 struct kom_used {
 	struct report_used	sym;
-	int			change;
+	int			no_cmp;		/* a comparison the data does not have */
+	int			partial;	/* a comparison of some municipalities */
+};
+
+/* The comparison columns of the summary: which kinds (county, country) some indicator
+ * has, and the label of each column (the county's name, "Landet"). */
+struct kom_cols {
+	int	has[2];
+	struct buf label[2];
 };
 
 static void
-kom_summary_row(struct kom *m, struct doc_table *t, size_t ind, struct kom_used *u)
+kom_summary_cols(struct kom *m, struct kom_cols *cols)
+{
+	struct comparison cmp[2];
+	size_t i, k, n;
+
+	memset(cols, 0, sizeof(*cols));
+	buf_init(&cols->label[0]);
+	buf_init(&cols->label[1]);
+	for (i = 0; i < m->r->defs->n; i++) {
+		n = compare_place(m->c->cmp, m->r->year, i, m->k, cmp);
+		for (k = 0; k < n; k++)
+			cols->has[cmp[k].kind == COMPARE_COUNTRY] = 1;
+	}
+	buf_puts(&cols->label[0], m->fylke);
+	buf_puts(&cols->label[1], report_str(m->c, "kommune.sammendrag.kol.land"));
+}
+
+/* The cell of comparison kind `kind` of indicator ind; "–" when it has none. */
+static void
+kom_summary_cmp_cell(struct kom *m, size_t ind, int kind, struct kom_used *u,
+    struct buf *b)
+{
+	struct comparison cmp[2];
+	size_t n = compare_place(m->c->cmp, m->r->year, ind, m->k, cmp), k;
+
+	for (k = 0; k < n; k++)
+		if ((int)cmp[k].kind == kind) {
+			report_cmp_cell(m->c, ind, &cmp[k], b);
+			report_note_fig(cmp[k].fig, &u->sym);
+			u->partial |= cmp[k].covered != cmp[k].total;
+			u->sym.verdict |= cmp[k].verdict != STATS_NONE;
+			u->sym.reference |= cmp[k].source != NULL;
+			return;
+		}
+	buf_puts(b, report_str(m->c, "kommune.sammendrag.ingen_sammenligning"));
+	u->no_cmp = 1;
+}
+
+static void
+kom_summary_row(struct kom *m, struct doc_table *t, size_t ind, const struct kom_cols *cols,
+    struct kom_used *u)
 {
 	const struct figure *f = report_figure(m->c, ind, m->k);
-	const struct figure *cf = report_figure(m->c, ind, m->county);
-	const struct figure *lf = report_figure(m->c, ind, m->country);
-	/* A survey indicator (internkontroll) is the municipality's own answer: its figure
-	 * is 0 or 100 %, so the answer's class says it better than "0,0 %" next to
-	 * "Middels", and a change between two answers is no percentage: the earlier
-	 * answer is shown instead. */
-	int own_answer = m->r->defs->v[ind].source == TABLE_SURVEY;
-	static const char *const answer_word[] = { "felles.svar.ikke_etablert",
-	    "felles.svar.under_arbeid", "felles.svar.etablert" };
 	struct buf b;
+	int kind;
 
 	buf_init(&b);
 	doc_table_row(t, 0);
-	doc_table_cell(t, report_ind_short(m->c, ind), DOC_MARK_NONE);
-	if (own_answer && f->state == FIG_PUBLISHED)
-		buf_puts(&b, report_str(m->c, answer_word[f->level]));
-	else
+	report_ind_cell(m->c, ind, &u->sym, &b);
+	doc_table_cell(t, b.data, DOC_MARK_NONE);
+	/* A municipality's own answer (internkontroll) is its class, not "0,0 %". */
+	buf_reset(&b);
+	if (f->state == FIG_PUBLISHED && f->answer != ANSWER_NONE) {
+		const char *svar = report_answer(m->c, m->k, "IK1");
+
+		/* The answer as it was given; the level column gives its class. */
+		if (svar != NULL)
+			report_expand(m->c, &b, "kommune.kartlegging.svar", "svar", svar, NULL);
+		else
+			buf_puts(&b, report_answer_word(m->c, f->answer));
+	} else {
 		report_fig(m->c, ind, f, &b);
-	doc_table_cell(t, b.data, DOC_MARK_NONE);
-	buf_reset(&b);
-	report_fig(m->c, ind, cf, &b);
-	doc_table_cell(t, b.data, DOC_MARK_NONE);
-	buf_reset(&b);
-	report_fig(m->c, ind, lf, &b);
+		if (f->state == FIG_PUBLISHED) {
+			buf_putc(&b, '\n');
+			report_counts(m->c, ind, f, &b);
+		}
+	}
 	doc_table_cell(t, b.data, DOC_MARK_NONE);
 	buf_reset(&b);
 	report_level(m->c, f, &b);
 	doc_table_cell(t, b.data, report_mark(f));
+	report_note_fig(f, &u->sym);
+	for (kind = 0; kind < 2; kind++) {
+		if (!cols->has[kind])
+			continue;
+		buf_reset(&b);
+		kom_summary_cmp_cell(m, ind, kind, u, &b);
+		doc_table_cell(t, b.data, DOC_MARK_NONE);
+	}
 	if (m->yi > 0) {
 		const struct figure *pf = results_figure(m->r, m->r->years[m->yi - 1], ind,
 		    m->k);
-		int prev_answer = own_answer && f->state == FIG_PUBLISHED &&
-		    pf->state == FIG_PUBLISHED;
 
 		buf_reset(&b);
-		if (prev_answer && pf->level == f->level)
-			buf_puts(&b, report_str(m->c, "kommune.sammendrag.svar_uendret"));
-		else if (prev_answer)
-			report_expand(m->c, &b, "kommune.sammendrag.svar_endret", "svar",
-			    report_str(m->c, answer_word[pf->level]), NULL);
-		else if (own_answer)
-			buf_puts(&b, report_str(m->c, "felles.symbol.ikke_aktuelt"));
+		if (f->state == FIG_PUBLISHED && f->answer != ANSWER_NONE &&
+		    pf->state == FIG_PUBLISHED && pf->answer != ANSWER_NONE) {
+			/* Two answers: the earlier answer, not a percentage. */
+			if (pf->answer == f->answer)
+				buf_puts(&b, report_str(m->c, "kommune.sammendrag.svar_uendret"));
+			else {
+				char py[16];
+
+				snprintf(py, sizeof(py), "%d", m->r->years[m->yi - 1]);
+				report_expand(m->c, &b, "kommune.sammendrag.svar_endret", "svar",
+				    report_answer_word(m->c, pf->answer), "aar", py, NULL);
+			}
+		} else if (report_change_cell(m->c, ind, m->k, &b))
+			u->sym.verdict = 1;
 		else
-			report_change(m->c, f, &b);
-		doc_table_cell(t, b.data, DOC_MARK_NONE);
-		if (f->state == FIG_PUBLISHED && f->has_change && !own_answer)
-			u->change = 1;
-		else if (!prev_answer)
 			u->sym.no_change = 1;
+		doc_table_cell(t, b.data, DOC_MARK_NONE);
 	}
-	report_note_fig(f, &u->sym);
-	report_note_fig(cf, &u->sym);
-	report_note_fig(lf, &u->sym);
 	buf_free(&b);
 }
 
@@ -219,8 +275,10 @@ kom_summary_notes(struct kom *m, const struct kom_used *u)
 
 	doc_small(m->doc, report_str(c, "felles.niva.forklaring"));
 	doc_small(m->doc, report_str(c, "kommune.sammendrag.fotnote.enhet"));
-	if (u->change)
-		doc_small(m->doc, report_str(c, "kommune.sammendrag.fotnote.endring"));
+	if (u->no_cmp)
+		doc_small(m->doc, report_str(c, "kommune.sammendrag.fotnote.ingen_sammenligning"));
+	if (u->partial)
+		doc_small(m->doc, report_str(c, "kommune.sammendrag.fotnote.delvis"));
 	report_footnotes(c, m->doc, &u->sym);
 }
 
@@ -238,7 +296,7 @@ kom_background(struct kom *m)
 	doc_paragraph(m->doc, report_str(c, "kommune.bakgrunn.rett"));
 	doc_paragraph(m->doc, report_str(c, "kommune.bakgrunn.enhet"));
 	buf_init(&b);
-	report_expand(c, &b, "kommune.bakgrunn.rapport", "kommune", m->kommune, "aar", m->aar,
+	report_expand(c, &b, "kommune.bakgrunn.rapport", "kommune", m->prose, "aar", m->aar,
 	    NULL);
 	doc_paragraph(m->doc, b.data);
 	buf_free(&b);
@@ -254,7 +312,7 @@ kom_summary_plans(struct kom *m, struct buf *b)
 	struct buf n;
 
 	if (!kom_has_plan_rows(m)) {
-		report_expand(c, b, "kommune.sammendrag.ingen_planfil", "kommune", m->kommune,
+		report_expand(c, b, "kommune.sammendrag.ingen_planfil", "kommune", m->prose,
 		    "aar", m->aar, NULL);
 		return;
 	}
@@ -263,17 +321,29 @@ kom_summary_plans(struct kom *m, struct buf *b)
 	f = report_figure(m->c, (size_t)ind, m->k);
 	if (f->state == FIG_HIDDEN)
 		report_expand(c, b, "kommune.sammendrag.antall_planer_skjult", "kommune",
-		    m->kommune, NULL);
+		    m->prose, NULL);
 	else if (f->state == FIG_PUBLISHED && f->num == 0)
-		report_expand(c, b, "kommune.sammendrag.ingen_planer", "kommune", m->kommune,
+		report_expand(c, b, "kommune.sammendrag.ingen_planer", "kommune", m->prose,
 		    "dato", m->dato, NULL);
 	else if (f->state == FIG_PUBLISHED) {
 		buf_init(&n);
 		report_count(f->num, &n);
-		report_expand(c, b, "kommune.sammendrag.antall_planer", "kommune", m->kommune,
+		report_expand(c, b, "kommune.sammendrag.antall_planer", "kommune", m->prose,
 		    "antall", n.data, "dato", m->dato, NULL);
 		buf_free(&n);
 	}
+}
+
+/* What the summary compares with, as its introduction says it. */
+static void
+kom_summary_intro(struct kom *m, const struct kom_cols *cols, struct buf *b)
+{
+	const char *key = cols->has[0] && cols->has[1] ? "kommune.sammendrag.intro" :
+	    cols->has[0] ? "kommune.sammendrag.intro_fylke" : cols->has[1] ?
+	    "kommune.sammendrag.intro_land" : "kommune.sammendrag.intro_uten";
+
+	report_expand(m->c, b, key, "kommune", m->prose, "aar", m->aar, "fylke", m->fylke,
+	    NULL);
 }
 
 static void
@@ -282,38 +352,44 @@ kom_summary(struct kom *m)
 	const struct report_ctx *c = m->c;
 	struct doc_table *t;
 	struct kom_used u;
+	struct kom_cols cols;
 	struct buf b;
-	size_t i;
+	size_t i, ncols, col = 0;
+	int kind;
 
 	memset(&u, 0, sizeof(u));
 	buf_init(&b);
+	kom_summary_cols(m, &cols);
 	report_heading(&m->num, m->doc, 1,
 	    report_str(c, "kommune.sammendrag.overskrift"));
-	report_expand(c, &b, "kommune.sammendrag.intro", "kommune", m->kommune, "aar", m->aar,
-	    "fylke", m->fylke, NULL);
+	kom_summary_intro(m, &cols, &b);
 	kom_flush(m, &b);
-	t = doc_table(m->doc, m->yi > 0 ? 6 : 5);
-	doc_table_col(t, 0, report_str(c, "kommune.sammendrag.kol.indikator"), 3.2, DOC_LEFT);
-	report_expand(c, &b, "kommune.sammendrag.kol.kommune", "kommune", m->kommune, NULL);
-	doc_table_col(t, 1, b.data, 1.5, DOC_RIGHT);
+	ncols = 3 + (size_t)cols.has[0] + (size_t)cols.has[1] + (m->yi > 0);
+	t = doc_table(m->doc, ncols);
+	doc_table_col(t, col++, report_str(c, "kommune.sammendrag.kol.indikator"), 2.3,
+	    DOC_LEFT);
+	report_expand(c, &b, "kommune.sammendrag.kol.kommune", "kommune", m->kommune, "aar",
+	    m->aar, NULL);
+	doc_table_col(t, col++, b.data, 1.4, DOC_RIGHT);
 	buf_reset(&b);
-	report_expand(c, &b, "kommune.sammendrag.kol.fylke", "fylke", m->fylke, NULL);
-	doc_table_col(t, 2, b.data, 1.5, DOC_RIGHT);
-	buf_reset(&b);
-	doc_table_col(t, 3, report_str(c, "kommune.sammendrag.kol.land"), 1.5, DOC_RIGHT);
-	doc_table_col(t, 4, report_str(c, "kommune.sammendrag.kol.niva"), 1.6, DOC_LEFT);
+	doc_table_col(t, col++, report_str(c, "kommune.sammendrag.kol.niva"), 1.5, DOC_LEFT);
+	for (kind = 0; kind < 2; kind++)
+		if (cols.has[kind])
+			doc_table_col(t, col++, cols.label[kind].data, 2.1, DOC_RIGHT);
 	if (m->yi > 0) {
 		report_expand(c, &b, "kommune.sammendrag.kol.endring", "forrige_aar", m->forrige,
 		    NULL);
-		doc_table_col(t, 5, b.data, 1.5, DOC_RIGHT);
+		doc_table_col(t, col++, b.data, 2.3, DOC_RIGHT);
 		buf_reset(&b);
 	}
 	for (i = 0; i < m->r->defs->n; i++)
-		kom_summary_row(m, t, i, &u);
+		kom_summary_row(m, t, i, &cols, &u);
 	kom_summary_notes(m, &u);
 	kom_summary_plans(m, &b);
 	kom_flush(m, &b);
 	buf_free(&b);
+	buf_free(&cols.label[0]);
+	buf_free(&cols.label[1]);
 }
 
 /* ---- 2 Findings of the mapping ---- */
@@ -339,18 +415,13 @@ kom_question(const struct kom *m, const struct question *q)
 static enum doc_mark
 kom_answer_class(const struct kom *m, const struct answer *a, struct buf *out)
 {
-	static const char *const word[] = { "felles.svar.ikke_etablert",
-	    "felles.svar.under_arbeid", "felles.svar.etablert" };
-	static const enum doc_mark mark[] = { DOC_MARK_LOW, DOC_MARK_MIDDLE, DOC_MARK_GOOD };
-
-	if (a->cls < ANSWER_NOT || a->cls > ANSWER_ESTABLISHED) {
-		buf_puts(out, report_str(m->c, "felles.svar.ikke_besvart"));
+	if (a->cls == ANSWER_NONE) {
+		buf_puts(out, report_answer_word(m->c, ANSWER_NONE));
 		return DOC_MARK_GREY;
 	}
-	/* The answer classes run as the levels: not, in progress, established. */
-	buf_printf(out, "%s %s", report_level_symbol(m->c, (int)a->cls),
-	    report_str(m->c, word[a->cls]));
-	return mark[a->cls];
+	buf_printf(out, "%s %s", report_answer_symbol(m->c, a->cls),
+	    report_answer_word(m->c, a->cls));
+	return report_answer_mark(a->cls);
 }
 
 /* Closed questions from answers[from] up to (not including) answers[to], as one table. */
@@ -459,13 +530,13 @@ kom_survey(struct kom *m)
 	report_heading(&m->num, m->doc, 1,
 	    report_str(c, "kommune.kartlegging.overskrift"));
 	if (ans == NULL || nq == 0) {
-		report_expand(c, &b, "kommune.kartlegging.ikke_svart", "kommune", m->kommune,
+		report_expand(c, &b, "kommune.kartlegging.ikke_svart", "kommune", m->prose,
 		    "aar", m->aar, NULL);
 		kom_flush(m, &b);
 		buf_free(&b);
 		return;
 	}
-	report_expand(c, &b, "kommune.kartlegging.intro", "kommune", m->kommune, NULL);
+	report_expand(c, &b, "kommune.kartlegging.intro", "kommune", m->prose, NULL);
 	kom_flush(m, &b);
 	for (i = 0; i < nq; i = j) {
 		for (j = i + 1; j < nq && strcmp(kom_theme(m, ans[j].q),
@@ -478,69 +549,54 @@ kom_survey(struct kom *m)
 
 /* ---- 3 The indicators ---- */
 
-/* over / under / lik by the rounded figures, ingen unless both are published. */
-static const char *
-kom_cmp_word(const struct figure *a, const struct figure *b)
-{
-	if (a->state != FIG_PUBLISHED || b->state != FIG_PUBLISHED)
-		return "ingen";
-	if (a->value10 > b->value10)
-		return "over";
-	if (a->value10 < b->value10)
-		return "under";
-	return "lik";
-}
-
-/* The municipality against its county and the country. */
+/* The municipality against what it is compared with: one sentence per comparison. */
 static void
-kom_ind_compare(struct kom *m, size_t ind, const struct figure *f, struct buf *out)
+kom_ind_compare(struct kom *m, size_t ind, struct buf *out)
 {
-	const struct figure *cf = report_figure(m->c, ind, m->county);
-	const struct figure *lf = report_figure(m->c, ind, m->country);
-	struct buf fv, lv;
-	char key[64];
+	struct comparison cmp[2];
+	size_t n = compare_place(m->c->cmp, m->r->year, ind, m->k, cmp), k;
 
-	buf_init(&fv);
-	buf_init(&lv);
-	kom_value(m, ind, cf, &fv);
-	kom_value(m, ind, lf, &lv);
-	snprintf(key, sizeof(key), "kommune.sammenligning.%s_%s", kom_cmp_word(f, cf),
-	    kom_cmp_word(f, lf));
-	kom_space(out);
-	report_expand(m->c, out, key, "fylke", m->fylke, "fylke_verdi", fv.data ? fv.data : "",
-	    "land_verdi", lv.data ? lv.data : "", NULL);
-	buf_free(&fv);
-	buf_free(&lv);
+	for (k = 0; k < n; k++)
+		report_cmp_sentence(m->c, ind, &cmp[k], out);
 }
 
-/* The level and the thresholds that decide it. */
+/* The level and the thresholds that decide it, or why there is none. */
 static void
 kom_ind_level(struct kom *m, size_t ind, const struct figure *f, struct buf *out)
 {
 	const struct indicator *d = &m->r->defs->v[ind];
 	struct buf g, mid;
+	char minn[16];
 
-	if (f->level < LEVEL_LAV || f->level > LEVEL_GOD)
+	kom_space(out);
+	if (f->level < LEVEL_LAV || f->level > LEVEL_GOD) {
+		snprintf(minn, sizeof(minn), "%d", d->min_n_level);
+		report_expand(m->c, out, "kommune.niva_ingen", "min_n", minn, "enhet",
+		    report_str(m->c, d->source == TABLE_ACTIONS ? "felles.enhet.tiltak" :
+		    "felles.enhet.planer"), NULL);
 		return;
+	}
 	buf_init(&g);
 	buf_init(&mid);
 	report_value(m->c, ind, report_threshold10(d->god), &g);
 	report_value(m->c, ind, report_threshold10(d->middels), &mid);
-	kom_space(out);
-	report_expand(m->c, out, "kommune.niva", "niva", report_level_word(m->c, f->level),
+	report_expand(m->c, out, "kommune.niva", "niva", report_level_text(m->c, f->level),
 	    "grense_god", g.data, "grense_middels", mid.data, NULL);
 	buf_free(&g);
 	buf_free(&mid);
 }
 
-/* The change since the year before, or why it is not shown. */
+/* The change since the year before, with last year's figure and counts, or why it is
+ * not shown. A rise or a fall is called one only when it is beyond chance. */
 static void
 kom_ind_trend(struct kom *m, size_t ind, const struct figure *f, struct buf *out)
 {
 	const struct indicator *d = &m->r->defs->v[ind];
 	const struct figure *prev;
-	struct buf e;
+	struct change ch;
+	struct buf e, pv, pn;
 	char num[32];
+	const char *key;
 
 	kom_space(out);
 	if (m->yi == 0) {
@@ -548,20 +604,25 @@ kom_ind_trend(struct kom *m, size_t ind, const struct figure *f, struct buf *out
 		return;
 	}
 	prev = results_figure(m->r, m->r->years[m->yi - 1], ind, m->k);
-	if (f->has_change && f->change10 == 0) {
-		report_expand(m->c, out, "kommune.trend.uendret", "forrige_aar", m->forrige,
-		    NULL);
-	} else if (f->has_change) {
+	if (compare_change(m->c->cmp, m->r->year, ind, m->k, &ch)) {
 		buf_init(&e);
+		buf_init(&pv);
+		buf_init(&pn);
 		compute_format10(labs(f->change10), num, sizeof(num));
 		report_expand(m->c, &e, d->unit == UNIT_PER_1000 ?
 		    "felles.endring.promille" : "felles.endring.prosentpoeng", "endring", num,
 		    NULL);
 		report_keep_together(&e, 0);
-		report_expand(m->c, out, f->change10 > 0 ? "kommune.trend.opp" :
-		    "kommune.trend.ned", "forrige_aar", m->forrige, "aar", m->aar, "endring",
-		    e.data, NULL);
+		report_value(m->c, ind, ch.prev->value10, &pv);
+		report_counts(m->c, ind, ch.prev, &pn);
+		key = ch.verdict == STATS_HIGHER ? "kommune.trend.opp" :
+		    ch.verdict == STATS_LOWER ? "kommune.trend.ned" : f->change10 == 0 ?
+		    "kommune.trend.uendret" : "kommune.trend.usikker";
+		report_expand(m->c, out, key, "forrige_aar", m->forrige, "aar", m->aar,
+		    "endring", e.data, "forrige_verdi", pv.data, "forrige_antall", pn.data, NULL);
 		buf_free(&e);
+		buf_free(&pv);
+		buf_free(&pn);
 	} else if (prev != NULL && prev->state == FIG_HIDDEN)
 		report_expand(m->c, out, "kommune.trend.skjult", "forrige_aar", m->forrige,
 		    NULL);
@@ -570,67 +631,150 @@ kom_ind_trend(struct kom *m, size_t ind, const struct figure *f, struct buf *out
 		    NULL);
 }
 
-/* internkontroll: the municipality's own level and answer, then county and country. */
+/* internkontroll: the municipality's own answer, then what the comparisons answered. */
 static void
 kom_ik_text(struct kom *m, size_t ind, const struct figure *f, struct buf *out)
 {
-	static const char *const key[] = { "kommune.ind.internkontroll.ikke_etablert",
-	    "kommune.ind.internkontroll.under_arbeid", "kommune.ind.internkontroll.etablert" };
-	const struct figure *cf = report_figure(m->c, ind, m->county);
-	const struct figure *lf = report_figure(m->c, ind, m->country);
 	const char *svar = report_answer(m->c, m->k, "IK1");
-	struct buf fv, lv;
+	struct comparison cmp[2];
+	struct buf v, t, nn;
+	size_t n, k;
+	char key[96], total[24];
 
-	if (f->state == FIG_PUBLISHED && f->level >= LEVEL_LAV && f->level <= LEVEL_GOD) {
-		report_expand(m->c, out, key[f->level], "kommune", m->kommune, NULL);
+	if (f->state == FIG_PUBLISHED && f->answer != ANSWER_NONE) {
+		snprintf(key, sizeof(key), "kommune.ind.internkontroll.%s",
+		    f->answer == ANSWER_ESTABLISHED ? "etablert" : f->answer == ANSWER_PROGRESS ?
+		    "under_arbeid" : f->answer == ANSWER_UNSURE ? "vet_ikke" : "ikke_etablert");
+		report_expand(m->c, out, key, "kommune", m->prose, NULL);
 		if (svar != NULL) {
 			kom_space(out);
 			report_expand(m->c, out, "kommune.ind.internkontroll.svar", "svar", svar,
 			    NULL);
 		}
 	} else if (f->state == FIG_HIDDEN)
-		report_expand(m->c, out, "kommune.skjult", "kommune", m->kommune, NULL);
+		report_expand(m->c, out, "kommune.skjult", "kommune", m->prose, NULL);
 	else
 		report_expand(m->c, out, "kommune.ind.internkontroll.ikke_svart", "kommune",
-		    m->kommune, NULL);
-	if (cf->state != FIG_PUBLISHED || lf->state != FIG_PUBLISHED)
-		return;
-	buf_init(&fv);
-	buf_init(&lv);
-	kom_value(m, ind, cf, &fv);
-	kom_value(m, ind, lf, &lv);
-	kom_space(out);
-	report_expand(m->c, out, "kommune.ind.internkontroll.fylke", "fylke", m->fylke,
-	    "fylke_verdi", fv.data, "land_verdi", lv.data, NULL);
-	buf_free(&fv);
-	buf_free(&lv);
+		    m->prose, NULL);
+	/* The comparison's share of answers: how many municipalities of the county or the
+	 * country answered out of all of it in the register says what it covers. */
+	n = compare_place(m->c->cmp, m->r->year, ind, m->k, cmp);
+	buf_init(&v);
+	buf_init(&t);
+	buf_init(&nn);
+	for (k = 0; k < n; k++) {
+		if (cmp[k].fig->state != FIG_PUBLISHED)
+			continue;
+		buf_reset(&v);
+		buf_reset(&t);
+		buf_reset(&nn);
+		report_value(m->c, ind, cmp[k].fig->value10, &v);
+		report_count(cmp[k].fig->num, &t);
+		report_count(cmp[k].fig->den, &nn);
+		snprintf(total, sizeof(total), "%ld", cmp[k].total);
+		kom_space(out);
+		report_expand(m->c, out, cmp[k].source != NULL ?
+		    "kommune.ind.internkontroll.andel_referanse" :
+		    "kommune.ind.internkontroll.andel", "sted", cmp[k].kind == COMPARE_COUNTRY ?
+		    report_str(m->c, "kommune.ind.internkontroll.landet") :
+		    results_place_name(m->r, cmp[k].place), "antall", total, "verdi", v.data,
+		    "teller", t.data, "nevner", nn.data, "fil", cmp[k].source, NULL);
+	}
+	buf_free(&v);
+	buf_free(&t);
+	buf_free(&nn);
+}
+
+/* Coverage as a share of the estimated need: num per 1000 of den against need (per
+ * 1000), as a percentage x10, rounded half away from zero. */
+static long
+kom_need_share10(long num, long den, double need)
+{
+	long need10 = report_threshold10(need);
+
+	return need10 > 0 ? compute_round10(num * 10000L, den * need10, 100) : 0;
+}
+
+/* The coverage sentence's share of the need: "19,3–23,2" (at the upper and the lower
+ * estimate), with the need and its short source, as the template's placeholders. */
+static void
+kom_need(struct kom *m, size_t ind, const struct figure *f, struct buf *lo, struct buf *hi,
+    struct buf *need_lo, struct buf *need_hi)
+{
+	const struct indicator *d = &m->r->defs->v[ind];
+	char n[32];
+
+	compute_format10(kom_need_share10(f->num, f->den, d->need_hi), n, sizeof(n));
+	buf_puts(lo, n);
+	compute_format10(kom_need_share10(f->num, f->den, d->need_lo), n, sizeof(n));
+	buf_puts(hi, n);
+	report_number(d->need_lo, n, sizeof(n));
+	buf_puts(need_lo, n);
+	report_number(d->need_hi, n, sizeof(n));
+	buf_puts(need_hi, n);
 }
 
 /* The main sentence of a published figure, with its own numbers. */
 static void
 kom_ind_main(struct kom *m, size_t ind, const struct figure *f, struct buf *out)
 {
-	struct buf v, t, n;
+	const struct indicator *d = &m->r->defs->v[ind];
+	struct buf v, t, n, lo, hi, nlo, nhi;
 	char key[96];
 
 	buf_init(&v);
 	buf_init(&t);
 	buf_init(&n);
+	buf_init(&lo);
+	buf_init(&hi);
+	buf_init(&nlo);
+	buf_init(&nhi);
 	report_value(m->c, ind, f->value10, &v);
 	report_count(f->num, &t);
 	report_count(f->den, &n);
-	if (strcmp(kom_id(m, ind), "dekning") == 0 && f->num == 0)
+	if (d->kind == IND_COVERAGE && f->num == 0)
 		snprintf(key, sizeof(key), "kommune.ind.dekning.null");
-	else
+	else if (d->kind == IND_COVERAGE && d->need_hi > 0) {
+		kom_need(m, ind, f, &lo, &hi, &nlo, &nhi);
+		snprintf(key, sizeof(key), "kommune.ind.dekning.behov");
+	} else
 		kom_ind_key(m, ind, "tekst", key, sizeof(key));
 	if (!kom_has(m, key))
 		snprintf(key, sizeof(key), "kommune.ind.tekst");
-	report_expand(m->c, out, key, "kommune", m->kommune, "indikator",
+	report_expand(m->c, out, key, "kommune", m->prose, "indikator",
 	    report_ind_short(m->c, ind), "verdi", v.data, "teller", t.data, "nevner", n.data,
-	    "antall", t.data, "dato", m->dato, NULL);
+	    "antall", t.data, "dato", m->dato, "andel_fra", lo.data, "andel_til", hi.data,
+	    "behov_fra", nlo.data, "behov_til", nhi.data,
+	    "kilde", report_str(m->c, "felles.kilde.behov_kort"), NULL);
 	buf_free(&v);
 	buf_free(&t);
 	buf_free(&n);
+	buf_free(&lo);
+	buf_free(&hi);
+	buf_free(&nlo);
+	buf_free(&nhi);
+}
+
+/* Measures left out of the action plan's share: a later deadline, or none with a date. */
+static void
+kom_progress_apart(struct kom *m, struct buf *out)
+{
+	struct progress p;
+	struct buf a, b;
+
+	counts_progress(m->r, m->k, &p);
+	if (p.later + p.undated + p.recurring_undated == 0)
+		return;
+	buf_init(&a);
+	buf_init(&b);
+	report_count(p.later, &a);
+	report_count(p.undated + p.recurring_undated, &b);
+	kom_space(out);
+	report_expand(m->c, out, p.later == 0 ? "kommune.ind.handlingsplan.utenfor_uten_dato" :
+	    p.undated + p.recurring_undated == 0 ? "kommune.ind.handlingsplan.utenfor_senere" :
+	    "kommune.ind.handlingsplan.utenfor", "senere", a.data, "uten_dato", b.data, NULL);
+	buf_free(&a);
+	buf_free(&b);
 }
 
 /* The brukermedvirkning split among the active plans (published with the figure). */
@@ -665,12 +809,10 @@ kom_ind_published(struct kom *m, size_t ind, const struct figure *f, struct buf 
 	struct buf n;
 
 	kom_ind_main(m, ind, f, out);
-	kom_ind_compare(m, ind, f, out);
+	if (d->source == TABLE_ACTIONS)
+		kom_progress_apart(m, out);
+	kom_ind_compare(m, ind, out);
 	kom_ind_level(m, ind, f, out);
-	if (d->kind == IND_COVERAGE) {
-		kom_space(out);
-		buf_puts(out, report_str(m->c, "kommune.ind.dekning.behov"));
-	}
 	if (d->source != TABLE_ACTIONS)
 		kom_ind_trend(m, ind, f, out);
 	if (strcmp(id, "brukermedvirkning") == 0)
@@ -694,38 +836,55 @@ kom_ind_absent(struct kom *m, size_t ind, const struct figure *f, struct buf *ou
 	const struct indicator *d = &m->r->defs->v[ind];
 
 	if (f->state == FIG_HIDDEN)
-		report_expand(m->c, out, "kommune.skjult", "kommune", m->kommune, NULL);
+		report_expand(m->c, out, "kommune.skjult", "kommune", m->prose, NULL);
 	else if (f->state == FIG_NO_ACTIVE)
-		report_expand(m->c, out, "kommune.ingen_aktive", "kommune", m->kommune, "dato",
+		report_expand(m->c, out, "kommune.ingen_aktive", "kommune", m->prose, "dato",
 		    m->dato, NULL);
 	else if (d->kind == IND_COVERAGE && kom_has_plan_rows(m) &&
 	    m->r->ds->reg.kommuner[m->k].innbyggere <= 0)
 		report_expand(m->c, out, "kommune.ind.dekning.uten_folketall", NULL);
+	else if (d->source == TABLE_ACTIONS && kom_measures(m) > 0) {
+		report_expand(m->c, out, "kommune.ind.handlingsplan.ingen_med_frist", "kommune",
+		    m->prose, "dato", m->dato, NULL);
+		kom_progress_apart(m, out);
+	}
 	else
-		report_expand(m->c, out, "kommune.mangler", "kommune", m->kommune, "aar", m->aar,
+		report_expand(m->c, out, "kommune.mangler", "kommune", m->prose, "aar", m->aar,
 		    NULL);
 }
 
-/* The brukermedvirkning split of the municipality, its county and the country as
- * stacked bars of shares of the active plans. */
+/* The brukermedvirkning split of the municipality and of its comparisons from the run's
+ * own data (a reference table has no split), as stacked bars of shares of the active
+ * plans; each comparison named by what it covers, none that is only the municipality. */
 static struct chart *
-kom_split_chart(struct kom *m)
+kom_split_chart(struct kom *m, size_t ind)
 {
 	const char *series[4], *cats[3];
-	size_t places[3] = { m->k, m->county, m->country }, p, s;
+	size_t places[3], ncat = 0, ncmp, p, s;
+	struct comparison cmp[2];
 	struct chart_value vals[12];
-	struct buf title, note;
+	struct buf title, note, label[2];
 	struct chart *ch;
 
 	series[0] = report_str(m->c, "felles.medvirkning.ja");
 	series[1] = report_str(m->c, "felles.medvirkning.delvis");
 	series[2] = report_str(m->c, "felles.medvirkning.nei");
 	series[3] = report_str(m->c, "felles.medvirkning.ikke_dokumentert");
-	for (p = 0; p < 3; p++) {
+	places[ncat] = m->k;
+	cats[ncat++] = report_place_name(m->c, m->k);
+	ncmp = compare_place(m->c->cmp, m->r->year, ind, m->k, cmp);
+	for (p = 0; p < ncmp; p++) {
+		buf_init(&label[p]);
+		if (cmp[p].source != NULL)
+			continue;
+		report_cmp_label(m->c, &cmp[p], &label[p]);
+		places[ncat] = cmp[p].place;
+		cats[ncat++] = label[p].data;
+	}
+	for (p = 0; p < ncat; p++) {
 		const struct split *sp = results_split(m->r, m->r->year, places[p]);
 		long n[4] = { 0, 0, 0, 0 }, tot = 0;
 
-		cats[p] = report_place_name(m->c, places[p]);
 		if (sp != NULL && sp->state == FIG_PUBLISHED) {
 			n[0] = sp->ja;
 			n[1] = sp->delvis;
@@ -749,39 +908,52 @@ kom_split_chart(struct kom *m)
 	ch = chart_new(&(struct chart_spec){
 	    .kind = CHART_STACKED, .horizontal = 1, .title = title.data,
 	    .axis_title = report_str(m->c, "felles.diagram.akse.prosent_planer"),
-	    .note = report_chart_note(m->c, vals, 12, &note), .ncat = 3,
+	    .note = report_chart_note(m->c, vals, ncat * 4, &note), .ncat = ncat,
 	    .categories = cats, .nseries = 4, .series = series,
-	    .tones = report_status_tones, .values = vals, .highlight = 1,
+	    .tones = report_split_tones, .values = vals, .highlight = 1,
 	    .max10 = 1000, .unit = report_str(m->c, "felles.enhet.prosent") });
 	buf_free(&title);
 	buf_free(&note);
+	for (p = 0; p < ncmp; p++)
+		buf_free(&label[p]);
 	return ch;
 }
 
-/* 1 when some year before the reporting year has a figure of ind for the municipality,
- * its county or the country: only then is a trend chart worth drawing. */
+/* 1 when some year before the reporting year has a figure of ind for the municipality
+ * or one of its comparisons: only then is a trend chart worth drawing. */
 static int
 kom_has_history(const struct kom *m, size_t ind)
 {
-	size_t places[3] = { m->k, m->county, m->country }, p;
+	struct comparison cmp[2];
+	size_t n, p;
 	int y;
 
-	for (y = 0; y < m->yi; y++)
-		for (p = 0; p < 3; p++)
-			if (results_figure(m->r, m->r->years[y], ind, places[p])->state !=
-			    FIG_MISSING)
+	for (y = 0; y < m->yi; y++) {
+		if (results_figure(m->r, m->r->years[y], ind, m->k)->state != FIG_MISSING)
+			return 1;
+		n = compare_place(m->c->cmp, m->r->years[y], ind, m->k, cmp);
+		for (p = 0; p < n; p++)
+			if (cmp[p].fig->state != FIG_MISSING)
 				return 1;
+	}
 	return 0;
 }
 
-/* 1 when the municipality, its county or the country has a published figure of ind in
+/* 1 when the municipality or one of its comparisons has a published figure of ind in
  * the reporting year: a chart of nothing but ".." says nothing the text does not. */
 static int
 kom_any_published(const struct kom *m, size_t ind)
 {
-	return report_figure(m->c, ind, m->k)->state == FIG_PUBLISHED ||
-	    report_figure(m->c, ind, m->county)->state == FIG_PUBLISHED ||
-	    report_figure(m->c, ind, m->country)->state == FIG_PUBLISHED;
+	struct comparison cmp[2];
+	size_t n, p;
+
+	if (report_figure(m->c, ind, m->k)->state == FIG_PUBLISHED)
+		return 1;
+	n = compare_place(m->c->cmp, m->r->year, ind, m->k, cmp);
+	for (p = 0; p < n; p++)
+		if (cmp[p].fig->state == FIG_PUBLISHED)
+			return 1;
+	return 0;
 }
 
 static void
@@ -805,7 +977,7 @@ kom_ind_charts(struct kom *m, size_t ind)
 	report_add_chart(m->c, m->doc, report_chart_compare(m->c, ind, m->k, title.data),
 	    name.data, 0);
 	if (strcmp(id, "brukermedvirkning") == 0)
-		report_add_chart(m->c, m->doc, kom_split_chart(m),
+		report_add_chart(m->c, m->doc, kom_split_chart(m, ind),
 		    "brukermedvirkning-fordeling", 0);
 	/* internkontroll: a municipality's own figure is 0 or 100 each year; its text says
 	 * the answer, and the county report draws the shares over time. */
@@ -855,7 +1027,7 @@ kom_indicators(struct kom *m)
 	buf_init(&b);
 	report_heading(&m->num, m->doc, 1,
 	    report_str(m->c, "kommune.indikatorer.overskrift"));
-	report_expand(m->c, &b, "kommune.indikatorer.intro", "kommune", m->kommune, "fylke",
+	report_expand(m->c, &b, "kommune.indikatorer.intro", "kommune", m->prose, "fylke",
 	    m->fylke, NULL);
 	kom_flush(m, &b);
 	buf_free(&b);
@@ -865,34 +1037,9 @@ kom_indicators(struct kom *m)
 
 /* ---- 4 The action plan ---- */
 
-/* Counts of the municipality's measures by status class (done, in progress, not
- * started, unknown) and overdue. */
-struct kom_tally {
-	long	n[REPORT_NSTATUS];
-	long	total, overdue, undated;
-};
-
-static void
-kom_tally(const struct kom *m, struct kom_tally *t)
-{
-	size_t i;
-
-	memset(t, 0, sizeof(*t));
-	for (i = 0; i < m->r->nmeasures; i++) {
-		const struct measure *ms = &m->r->measures[i];
-
-		if (ms->kommune != m->k)
-			continue;
-		t->n[report_status_slot(ms->status_class)]++;
-		t->total++;
-		t->overdue += ms->overdue != 0;
-		t->undated += report_measure_undated(ms);
-	}
-}
-
 /* The municipality's measures by status as one stacked bar. */
 static struct chart *
-kom_status_chart(struct kom *m, const struct kom_tally *t)
+kom_status_chart(struct kom *m, const struct progress *p)
 {
 	const char *cats[1] = { m->kommune };
 	struct buf title;
@@ -901,56 +1048,112 @@ kom_status_chart(struct kom *m, const struct kom_tally *t)
 	buf_init(&title);
 	report_expand(m->c, &title, "kommune.handlingsplan.diagram", "kommune", m->kommune,
 	    "aar", m->aar, NULL);
-	ch = report_status_chart(m->c, title.data, 1, cats, &t->n, 0, NULL, 0);
+	ch = report_status_chart(m->c, title.data, 1, cats,
+	    (const long (*)[REPORT_NSTATUS])p->status, 0, NULL, 0);
 	buf_free(&title);
 	return ch;
+}
+
+/* Appends the expansion of key with one count {antall} when n > 0. */
+static void
+kom_plan_count(struct kom *m, struct buf *b, const char *key, long n)
+{
+	struct buf a;
+
+	if (n <= 0)
+		return;
+	buf_init(&a);
+	report_count(n, &a);
+	kom_space(b);
+	report_expand(m->c, b, key, "antall", a.data, "dato", m->dato, NULL);
+	buf_free(&a);
+}
+
+/* How the plan stands: measures by status, then by when they are due. */
+static void
+kom_plan_summary(struct kom *m, const struct progress *p, struct buf *b)
+{
+	const struct report_ctx *c = m->c;
+	struct buf n[REPORT_NSTATUS + 1], d, dd;
+	size_t i;
+
+	for (i = 0; i <= REPORT_NSTATUS; i++) {
+		buf_init(&n[i]);
+		report_count(i < REPORT_NSTATUS ? p->status[i] : p->total, &n[i]);
+	}
+	report_expand(c, b, "kommune.handlingsplan.oppsummering", "kommune", m->prose,
+	    "gjennomfort", n[COUNT_DONE].data, "pagar", n[COUNT_DOING].data,
+	    "under_planlegging", n[COUNT_PLANNED].data, "ikke_startet",
+	    n[COUNT_NOT_STARTED].data, "ukjent", n[COUNT_UNKNOWN].data, "antall",
+	    n[REPORT_NSTATUS].data, NULL);
+	kom_space(b);
+	buf_init(&d);
+	buf_init(&dd);
+	report_count(p->due, &d);
+	report_count(p->due_done, &dd);
+	if (p->due > 0)
+		report_expand(c, b, "kommune.handlingsplan.med_frist", "antall", d.data,
+		    "gjennomfort", dd.data, "dato", m->dato, NULL);
+	else
+		report_expand(c, b, "kommune.handlingsplan.ingen_med_frist", "dato", m->dato,
+		    NULL);
+	if (p->later > 0) {
+		buf_reset(&d);
+		buf_reset(&dd);
+		report_count(p->later, &d);
+		report_count(p->later_done, &dd);
+		kom_space(b);
+		report_expand(c, b, p->later_done > 0 ? "kommune.handlingsplan.senere" :
+		    "kommune.handlingsplan.senere_kort", "antall", d.data, "gjennomfort", dd.data,
+		    NULL);
+	}
+	kom_plan_count(m, b, "kommune.handlingsplan.gjentakende", p->recurring_undated);
+	kom_plan_count(m, b, "kommune.handlingsplan.uten_dato", p->undated);
+	kom_space(b);
+	if (p->overdue > 0)
+		kom_plan_count(m, b, "kommune.handlingsplan.forfalte", p->overdue);
+	else {
+		long undated = 0;
+
+		for (i = 0; i < m->r->nmeasures; i++)
+			if (m->r->measures[i].kommune == m->k)
+				undated += report_measure_undated(&m->r->measures[i]);
+		report_no_overdue(c, (size_t)undated, b);
+	}
+	for (i = 0; i <= REPORT_NSTATUS; i++)
+		buf_free(&n[i]);
+	buf_free(&d);
+	buf_free(&dd);
 }
 
 static void
 kom_plan(struct kom *m)
 {
 	const struct report_ctx *c = m->c;
-	struct kom_tally t;
-	struct buf b, n[5];
-	size_t i;
+	struct progress p;
+	struct buf b;
 
-	kom_tally(m, &t);
+	counts_progress(m->r, m->k, &p);
 	buf_init(&b);
 	/* The six columns of the KoRus form need the width of a landscape page. */
-	if (t.total > 0) {
+	if (p.total > 0) {
 		doc_orientation(m->doc, DOC_LANDSCAPE);
 		m->landscape = 1;
 	}
 	report_heading(&m->num, m->doc, 1,
 	    report_str(c, "kommune.handlingsplan.overskrift"));
-	if (t.total == 0) {
-		report_expand(c, &b, "kommune.handlingsplan.ingen", "kommune", m->kommune, NULL);
+	if (p.total == 0) {
+		report_expand(c, &b, "kommune.handlingsplan.ingen", "kommune", m->prose, NULL);
 		kom_flush(m, &b);
 		buf_free(&b);
 		return;
 	}
-	report_expand(c, &b, "kommune.handlingsplan.intro", "kommune", m->kommune, NULL);
-	kom_flush(m, &b);
-	for (i = 0; i < 5; i++) {
-		buf_init(&n[i]);
-		report_count(i < 4 ? t.n[i] : t.total, &n[i]);
-	}
-	report_expand(c, &b, "kommune.handlingsplan.oppsummering", "gjennomfort", n[0].data,
-	    "pagar", n[1].data, "ikke_startet", n[2].data, "ukjent", n[3].data, "antall",
-	    n[4].data, NULL);
+	report_expand(c, &b, "kommune.handlingsplan.intro", "kommune", m->prose, NULL);
 	kom_space(&b);
-	if (t.overdue > 0) {
-		buf_reset(&n[0]);
-		report_count(t.overdue, &n[0]);
-		report_expand(c, &b, "kommune.handlingsplan.forfalte", "antall", n[0].data,
-		    NULL);
-	} else
-		report_no_overdue(c, (size_t)t.undated, &b);
+	kom_plan_summary(m, &p, &b);
 	kom_flush(m, &b);
-	for (i = 0; i < 5; i++)
-		buf_free(&n[i]);
 	buf_free(&b);
-	report_add_chart(c, m->doc, kom_status_chart(m, &t), "handlingsplan-status", 0);
+	report_add_chart(c, m->doc, kom_status_chart(m, &p), "handlingsplan-status", 0);
 	report_plan_table(m->c, m->doc, m->k);
 }
 
@@ -976,6 +1179,7 @@ static void
 kom_init(struct kom *m, const struct report_ctx *c, size_t k, struct doc *doc)
 {
 	const struct results *r = c->r;
+	struct buf prose;
 
 	memset(m, 0, sizeof(*m));
 	m->c = c;
@@ -983,12 +1187,14 @@ kom_init(struct kom *m, const struct report_ctx *c, size_t k, struct doc *doc)
 	m->doc = doc;
 	m->k = k;
 	m->county = results_county_place(r, k);
-	m->country = results_country_place(r);
 	m->yi = results_year_index(r, r->year);
 	if (m->yi < 0)
 		m->yi = 0;
 	m->kommune = report_place_name(c, k);
 	m->fylke = report_place_name(c, m->county);
+	buf_init(&prose);
+	report_kommune_prose(c, k, &prose);
+	m->prose = buf_take(&prose);
 	snprintf(m->aar, sizeof(m->aar), "%d", r->year);
 	snprintf(m->forrige, sizeof(m->forrige), "%d", m->yi > 0 ? r->years[m->yi - 1] :
 	    r->year - 1);
@@ -1026,7 +1232,8 @@ report_kommune(const struct report_ctx *c, size_t k, struct doc *doc)
 		else if (strcmp(items[i], "handlingsplan") == 0)
 			kom_plan(&m);
 		else if (strcmp(items[i], "vedlegg") == 0)
-			report_appendix(c, doc);
+			report_appendix(c, doc, 0);	/* the law: in Bakgrunn */
 	}
 	free(m.dato);
+	free(m.prose);
 }

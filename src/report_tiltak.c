@@ -13,17 +13,14 @@
 
 #include "report.h"
 
-/* Columns of the status counts: done, in progress, not started, unknown; then overdue. */
-#define TIL_NSTATUS	REPORT_NSTATUS
-#define TIL_OVERDUE	4
 /* Municipalities per status chart, so that every bar stays readable on one page. */
 #define TIL_CHART_MAX	40
 
 /* One municipality with measures: where its measures are and how they stand. */
 struct til_kom {
-	size_t	 k;		/* register index */
-	size_t	 first, n;	/* its measures: measures[first .. first + n - 1] */
-	long	 count[TIL_NSTATUS + 1];
+	size_t		 k;		/* register index */
+	size_t		 first, n;	/* its measures: measures[first .. first + n - 1] */
+	struct progress	 p;
 };
 
 struct til {
@@ -32,8 +29,7 @@ struct til {
 	struct doc		*doc;
 	struct til_kom		*kom;	/* register order, as the measures are sorted */
 	size_t			 nkom;
-	long			 total[TIL_NSTATUS + 1];
-	long			 recurring, undated;
+	struct progress		 total;	/* every measure of the report */
 	char			 aar[16];
 	char			*dato;
 	struct report_numbering	 num;
@@ -99,54 +95,59 @@ til_cover(struct til *m)
 
 /* ---- Overview ---- */
 
+/* One row of the overview: the measures of a municipality (or all) by when they are
+ * due and how many of those are done. */
 static void
-til_count_row(struct doc_table *t, const char *name, const long *count,
-    int emph)
+til_count_row(struct doc_table *t, const char *name, const struct progress *p, int emph)
 {
+	const long v[] = { p->total, p->due, p->due_done, p->later,
+	    p->undated + p->recurring_undated, p->overdue };
 	char num[32];
-	long sum = 0;
-	int i;
+	size_t i;
 
-	for (i = 0; i < TIL_NSTATUS; i++)
-		sum += count[i];
 	doc_table_row(t, emph);
 	doc_table_cell(t, name, DOC_MARK_NONE);
-	til_num(sum, num, sizeof(num));
-	doc_table_cell(t, num, DOC_MARK_NONE);
-	for (i = 0; i <= TIL_NSTATUS; i++) {
-		til_num(count[i], num, sizeof(num));
-		doc_table_cell(t, num, i == TIL_OVERDUE && count[i] > 0 ? DOC_MARK_LOW :
-		    DOC_MARK_NONE);
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		til_num(v[i], num, sizeof(num));
+		doc_table_cell(t, num, i + 1 == sizeof(v) / sizeof(v[0]) && v[i] > 0 ?
+		    DOC_MARK_LOW : DOC_MARK_NONE);
 	}
 }
 
 static void
 til_overview_table(struct til *m)
 {
+	static const char *const keys[] = { "handlingsplan.oversikt.kol.antall",
+	    "handlingsplan.oversikt.kol.med_frist", "handlingsplan.oversikt.kol.gjennomfort",
+	    "handlingsplan.oversikt.kol.senere", "handlingsplan.oversikt.kol.uten_dato",
+	    "felles.tiltak.forfalne" };
 	const struct report_ctx *c = m->c;
-	struct doc_table *t = doc_table(m->doc, TIL_NSTATUS + 3);
+	struct doc_table *t = doc_table(m->doc, 7);
+	struct buf b;
 	size_t i;
 
-	/* Widths in points of the 483 of a portrait page: "Gjennomført" on one line. */
+	buf_init(&b);
+	/* Widths in points of the 483 of a portrait page. */
 	doc_table_col(t, 0, report_str(c, "felles.handlingsplan.kol.kommune"), 105, DOC_LEFT);
-	doc_table_col(t, 1, report_str(c, "handlingsplan.oversikt.kol.antall"), 48,
-	    DOC_RIGHT);
-	for (i = 0; i < TIL_NSTATUS; i++)
-		doc_table_col(t, i + 2, report_status_word(c, i), 70, DOC_RIGHT);
-	doc_table_col(t, TIL_NSTATUS + 2, report_str(c, "felles.tiltak.forfalt"), 50,
-	    DOC_RIGHT);
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		buf_reset(&b);
+		report_expand(c, &b, keys[i], "dato", m->dato, NULL);
+		doc_table_col(t, i + 1, b.data, i == 0 ? 48 : 66, DOC_RIGHT);
+	}
+	buf_free(&b);
 	for (i = 0; i < m->nkom; i++)
-		til_count_row(t, report_place_name(m->c, m->kom[i].k), m->kom[i].count, 0);
+		til_count_row(t, report_place_name(m->c, m->kom[i].k), &m->kom[i].p, 0);
 	if (m->nkom > 1)
-		til_count_row(t, report_str(c, "handlingsplan.oversikt.sum"), m->total, 1);
+		til_count_row(t, report_str(c, "handlingsplan.oversikt.sum"), &m->total, 1);
 }
 
 static void
 til_overview(struct til *m)
 {
 	const struct report_ctx *c = m->c;
-	char a[32], b2[32], c3[32], d4[32];
+	char n[REPORT_NSTATUS + 1][32], a[32], b2[32];
 	struct buf b;
+	size_t i;
 
 	doc_orientation(m->doc, DOC_PORTRAIT);
 	report_heading(&m->num, m->doc, 1,
@@ -161,26 +162,35 @@ til_overview(struct til *m)
 	report_expand(c, &b, m->nkom == 1 ? "handlingsplan.oversikt.intro_en" :
 	    "handlingsplan.oversikt.intro", "antall", a, "kommuner", b2, NULL);
 	buf_putc(&b, ' ');
-	til_num(m->total[0], a, sizeof(a));
-	til_num(m->total[1], b2, sizeof(b2));
-	til_num(m->total[2], c3, sizeof(c3));
-	til_num(m->total[3], d4, sizeof(d4));
-	report_expand(c, &b, "handlingsplan.oversikt.status", "gjennomfort", a, "pagar", b2,
-	    "ikke_startet", c3, "ukjent", d4, NULL);
+	for (i = 0; i < REPORT_NSTATUS; i++)
+		til_num(m->total.status[i], n[i], sizeof(n[i]));
+	report_expand(c, &b, "handlingsplan.oversikt.status", "gjennomfort", n[COUNT_DONE],
+	    "pagar", n[COUNT_DOING], "under_planlegging", n[COUNT_PLANNED], "ikke_startet",
+	    n[COUNT_NOT_STARTED], "ukjent", n[COUNT_UNKNOWN], NULL);
 	doc_paragraph(m->doc, b.data);
 	buf_reset(&b);
-	if (m->recurring > 0) {
-		til_num(m->recurring, a, sizeof(a));
+	til_num(m->total.due, a, sizeof(a));
+	til_num(m->total.due_done, b2, sizeof(b2));
+	report_expand(c, &b, "handlingsplan.oversikt.fremdrift", "antall", a, "gjennomfort",
+	    b2, "dato", m->dato, NULL);
+	if (m->total.later > 0) {
+		buf_putc(&b, ' ');
+		til_num(m->total.later, a, sizeof(a));
+		til_num(m->total.later_done, b2, sizeof(b2));
+		report_expand(c, &b, m->total.later_done > 0 ? "handlingsplan.oversikt.senere" :
+		    "handlingsplan.oversikt.senere_kort", "antall", a, "gjennomfort", b2, NULL);
+	}
+	if (m->total.recurring_undated > 0) {
+		buf_putc(&b, ' ');
+		til_num(m->total.recurring_undated, a, sizeof(a));
 		report_expand(c, &b, "handlingsplan.oversikt.gjentakende", "antall", a, NULL);
 	}
-	if (m->undated > 0) {
-		if (b.len > 0)
-			buf_putc(&b, ' ');
-		til_num(m->undated, a, sizeof(a));
+	if (m->total.undated > 0) {
+		buf_putc(&b, ' ');
+		til_num(m->total.undated, a, sizeof(a));
 		report_expand(c, &b, "handlingsplan.oversikt.uten_frist", "antall", a, NULL);
 	}
-	if (b.len > 0)
-		doc_paragraph(m->doc, b.data);
+	doc_paragraph(m->doc, b.data);
 	buf_free(&b);
 	til_overview_table(m);
 }
@@ -234,7 +244,7 @@ til_chart(const struct til *m, size_t from, size_t n, const char *title, int max
 
 		cats[i] = report_place_name(m->c, k->k);
 		for (s = 0; s < REPORT_NSTATUS; s++)
-			counts[i][s] = k->count[s];
+			counts[i][s] = k->p.status[s];
 	}
 	ch = report_status_chart(m->c, title, n, cats,
 	    (const long (*)[REPORT_NSTATUS])counts, max10, all, nall);
@@ -311,10 +321,21 @@ til_kommuner(struct til *m)
 		    report_place_name(m->c, k->k), NULL);
 		report_heading(&m->num, m->doc, 2, b.data);
 		buf_reset(&b);
-		til_num(k->count[0], a, sizeof(a));
-		til_num((long)k->n, n, sizeof(n));
-		report_expand(c, &b, "handlingsplan.kommuner.oppsummering", "gjennomfort", a,
-		    "antall", n, NULL);
+		til_num(k->p.due_done, a, sizeof(a));
+		til_num(k->p.due, n, sizeof(n));
+		report_expand(c, &b, k->p.due > 0 ? "handlingsplan.kommuner.oppsummering" :
+		    "handlingsplan.kommuner.ingen_med_frist", "gjennomfort", a, "antall", n,
+		    "dato", m->dato, NULL);
+		if (k->p.later > 0) {
+			buf_putc(&b, ' ');
+			til_num(k->p.later, a, sizeof(a));
+			report_expand(c, &b, "handlingsplan.kommuner.senere", "antall", a, NULL);
+		}
+		if (k->p.undated + k->p.recurring_undated > 0) {
+			buf_putc(&b, ' ');
+			til_num(k->p.undated + k->p.recurring_undated, n, sizeof(n));
+			report_expand(c, &b, "handlingsplan.kommuner.uten_dato", "antall", n, NULL);
+		}
 		doc_paragraph(m->doc, b.data);
 		report_plan_table(m->c, m->doc, k->k);
 	}
@@ -347,15 +368,10 @@ til_init(struct til *m, const struct report_ctx *c, struct doc *doc)
 		}
 		k = &m->kom[m->nkom - 1];
 		k->n++;
-		k->count[report_status_slot(me->status_class)]++;
-		m->total[report_status_slot(me->status_class)]++;
-		if (me->overdue) {
-			k->count[TIL_OVERDUE]++;
-			m->total[TIL_OVERDUE]++;
-		}
-		m->recurring += me->recurring != 0;
-		m->undated += me->deadline == 0 && !me->recurring;
 	}
+	for (i = 0; i < m->nkom; i++)
+		counts_progress(r, m->kom[i].k, &m->kom[i].p);
+	counts_progress(r, results_country_place(r), &m->total);
 	snprintf(m->aar, sizeof(m->aar), "%d", r->year);
 	m->dato = report_date_str(c, r->refdate);
 }

@@ -9,12 +9,14 @@
 #include <string.h>
 #include <time.h>
 
+#include "compare.h"
 #include "compute.h"
 #include "deadline.h"
 #include "font.h"
 #include "indicator.h"
 #include "load.h"
 #include "pdf.h"
+#include "reference.h"
 #include "report.h"
 #include "run.h"
 #include "tables.h"
@@ -26,7 +28,24 @@ struct run_state {
 	struct indicator_set	 set;
 	struct deadline_rules	*rules;
 	struct results		 r;
+	struct reference	 ref;		/* path NULL: no reference table */
+	struct compare_ctx	 cmp;
 };
+
+/* Reads the reference table, if one is given or in the data folder, and the parameters
+ * of the comparisons. After the register and the definitions are read. */
+static void
+run_compare_setup(const struct options *o, struct diag *d, struct run_state *st)
+{
+	char *path = reference_find(o->reference, o->data_dir);
+
+	stats_load(&st->cmp.params, o->indicators_dir, d);
+	if (path != NULL && st->set.n > 0)
+		reference_load(&st->ref, path, &st->ds.reg, &st->set, d);
+	free(path);
+	st->cmp.r = &st->r;
+	st->cmp.ref = st->ref.path != NULL ? &st->ref : NULL;
+}
 
 /* Reads the data and the definitions and computes every figure. Returns 0, or -1 when
  * nothing can be computed (the reason already said); run_release() either way. */
@@ -43,14 +62,19 @@ run_prepare(const struct options *o, struct diag *d, struct run_state *st)
 		return -1;
 	}
 	deadline_rules_load(&st->rules, o->indicators_dir, d);
-	return compute_run(&st->r, &st->ds, &st->set, st->rules, o->year,
-	    o->reference_date, d);
+	run_compare_setup(o, d, st);
+	if (compute_run(&st->r, &st->ds, &st->set, st->rules, o->year, o->reference_date, d)
+	    == -1)
+		return -1;
+	reference_check_year(st->cmp.ref, st->r.year, d);
+	return 0;
 }
 
 static void
 run_release(struct run_state *st)
 {
 	compute_free(&st->r);
+	reference_free(&st->ref);
 	deadline_rules_free(st->rules);
 	indicators_free(&st->set);
 	dataset_free(&st->ds);
@@ -87,16 +111,25 @@ run_check(const struct options *o, struct diag *d)
 	deadline_rules_load(&st.rules, o->indicators_dir, d);
 	tmpl_check(o->templates_dir, d);
 	if (dataset_load(&st.ds, o->data_dir, o->indicators_dir, d) == 0) {
+		run_compare_setup(o, d, &st);
 		if (dataset_usable(&st.ds, o->year, o->year != 0 ? DIAG_FATAL : DIAG_NOTE,
-		    d) == 0 && st.set.n > 0)
-			compute_run(&st.r, &st.ds, &st.set, st.rules, o->year,
-			    o->reference_date, d);
+		    d) == 0 && st.set.n > 0 && compute_run(&st.r, &st.ds, &st.set, st.rules,
+		    o->year, o->reference_date, d) == 0)
+			reference_check_year(st.cmp.ref, st.r.year, d);
 		for (i = 0; i < st.ds.nsources; i++) {
 			run_check_source(&st.ds.sources[i], d);
 			read += st.ds.sources[i].rows_read;
 			used += st.ds.sources[i].rows_used;
 			out += st.ds.sources[i].rows_left_out;
 			refused += st.ds.sources[i].refused != 0;
+		}
+		if (st.ref.path != NULL) {
+			unsigned long w = diag_file_warnings(d, st.ref.path);
+
+			diag_msg(d, DIAG_NOTE, NULL, 0, 0, "%s: %lu row%s read, %lu used, %lu left "
+			    "out, %lu warning%s (reference table)", st.ref.path, st.ref.rows_read,
+			    st.ref.rows_read == 1 ? "" : "s", st.ref.rows_used,
+			    st.ref.rows_read - st.ref.rows_used, w, w == 1 ? "" : "s");
 		}
 		errors = d->count[DIAG_ERROR] + d->count[DIAG_FATAL];
 		diag_msg(d, DIAG_NOTE, NULL, 0, 0, "%zu file%s read, %lu not used; %lu row%s "
@@ -368,7 +401,7 @@ run_report(const struct options *o, struct diag *d)
 	if (!o->dump && tables_write(&st.r, ydir, d) == -1)
 		goto out;
 
-	ctx = (struct report_ctx){ o, &st.r, t, d,
+	ctx = (struct report_ctx){ o, &st.r, &st.cmp, t, d,
 	    strcmp(o->lang, "nn") == 0 ? LANG_NN : LANG_NB, tmpl_issuer(t, o->issuer),
 	    figdir, NULL };
 	jobs = report_jobs(&st.r, ydir, o->only != 0 ? o->only : ~0u, &njobs);

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "compare.h"
+#include "counts.h"
 #include "tables.h"
 
 static const char bom[] = "\xEF\xBB\xBF";
@@ -46,14 +48,22 @@ each_place(const struct results *r, void (*fn)(const struct results *, int, size
 				fn(r, r->years[yi], p, b);
 }
 
-/* aar;niva;kode;navn; */
+/* aar;niva;kode;navn; of the row of indicator ii. The country is "Hele landet" only
+ * when every municipality of the register has a figure in it, else "Kommunene i
+ * dataene" (docs/formats.md): a run on some municipalities is not the country. */
 static void
-put_place(const struct results *r, int y, size_t p, struct buf *b)
+put_place(const struct results *r, int y, size_t p, size_t ii, struct buf *b)
 {
+	long covered, total;
+
 	buf_printf(b, "%d;%s;", y, place_words[results_place_level(r, p)]);
 	put_field(b, results_place_code(r, p));
 	buf_putc(b, ';');
-	put_field(b, results_place_name(r, p));
+	if (results_place_level(r, p) == PLACE_LAND) {
+		compare_coverage(r, y, ii, p, &covered, &total);
+		put_field(b, covered == total ? "Hele landet" : "Kommunene i dataene");
+	} else
+		put_field(b, results_place_name(r, p));
 	buf_putc(b, ';');
 }
 
@@ -75,12 +85,13 @@ indicator_rows(const struct results *r, int y, size_t p, struct buf *b)
 
 		if (!indicator_in_year(r, ii, y))
 			continue;
-		put_place(r, y, p, b);
+		put_place(r, y, p, ii, b);
 		put_field(b, r->defs->v[ii].id);
 		if (f->state == FIG_PUBLISHED) {
 			compute_format10(f->value10, v, sizeof(v));
 			buf_printf(b, ";%ld;%ld;%s;0;%s\n", f->num, f->den, v,
-			    level_words[f->level]);
+			    f->level >= LEVEL_LAV && f->level <= LEVEL_GOD ?
+			    level_words[f->level] : "");
 		} else if (f->state == FIG_HIDDEN)
 			buf_puts(b, ";;;;1;\n");
 		else
@@ -108,20 +119,84 @@ extra_row(struct buf *b, const char *ind, const char *what, enum fig_state st, l
 		buf_printf(b, ";%d\n", st == FIG_HIDDEN);
 }
 
+/* The survey answers of a place by class (<id>_svar): a municipality's own, or how many
+ * municipalities of a county or the country gave each (not answered included). */
+static void
+extra_answer_rows(const struct results *r, int y, size_t p, size_t ii, struct buf *b)
+{
+	static const char *const what[COUNT_NANSWER] = { "etablert", "under_arbeid",
+	    "ikke_etablert", "vet_ikke", "ikke_besvart" };
+	const struct figure *f = results_figure(r, y, ii, p);
+	char name[96];
+	long n[COUNT_NANSWER];
+	size_t i;
+
+	if (f->state == FIG_MISSING)
+		return;
+	counts_answers(r, y, ii, p, n);
+	snprintf(name, sizeof(name), "%s_svar", r->defs->v[ii].id);
+	for (i = 0; i < COUNT_NANSWER; i++) {
+		if (i == COUNT_UNANSWERED && results_place_level(r, p) == PLACE_KOMMUNE)
+			continue;
+		put_place(r, y, p, ii, b);
+		extra_row(b, name, what[i], FIG_PUBLISHED, n[i]);
+	}
+}
+
+/* The action-plan measures of a place (reporting year): by status class, by when they
+ * are due, overdue. */
+static void
+extra_measure_rows(const struct results *r, int y, size_t p, size_t ii, struct buf *b)
+{
+	static const char *const status[COUNT_NSTATUS] = { "gjennomfort", "pagar",
+	    "under_planlegging", "ikke_startet", "ukjent" };
+	const char *id = r->defs->v[ii].id;
+	struct progress pg;
+	char name[96];
+	size_t i;
+
+	counts_progress(r, p, &pg);
+	if (pg.total == 0)
+		return;
+	snprintf(name, sizeof(name), "%s_tiltak", id);
+	for (i = 0; i < COUNT_NSTATUS; i++) {
+		put_place(r, y, p, ii, b);
+		extra_row(b, name, status[i], FIG_PUBLISHED, pg.status[i]);
+	}
+	{
+		const struct { const char *what; long n; } due[] = {
+			{ "frist_innen_referansedato", pg.due }, { "forfalt", pg.overdue },
+			{ "senere_frist", pg.later },
+			{ "senere_frist_gjennomfort", pg.later_done },
+			{ "gjentakende_uten_dato", pg.recurring_undated },
+			{ "uten_dato", pg.undated },
+		};
+
+		for (i = 0; i < sizeof(due) / sizeof(due[0]); i++) {
+			put_place(r, y, p, ii, b);
+			extra_row(b, name, due[i].what, FIG_PUBLISHED, due[i].n);
+		}
+	}
+}
+
 static void
 extra_place_rows(const struct results *r, int y, size_t p, struct buf *b)
 {
 	const struct split *s = results_split(r, y, p);
+	long split_ind = -1;
 	size_t ii;
 
-	if (s != NULL && s->state != FIG_MISSING) {
+	for (ii = 0; ii < r->defs->n; ii++)
+		if (strcmp(r->defs->v[ii].id, "brukermedvirkning") == 0)
+			split_ind = (long)ii;
+	if (s != NULL && s->state != FIG_MISSING && split_ind >= 0) {
 		static const char *const what[] = { "ja", "delvis", "nei", "ikke_dokumentert" };
 		long n[4];
 		size_t i;
 
 		n[0] = s->ja, n[1] = s->delvis, n[2] = s->nei, n[3] = s->not_documented;
 		for (i = 0; i < 4; i++) {
-			put_place(r, y, p, b);
+			put_place(r, y, p, (size_t)split_ind, b);
 			extra_row(b, "brukermedvirkning_fordeling", what[i], s->state, n[i]);
 		}
 	}
@@ -131,8 +206,14 @@ extra_place_rows(const struct results *r, int y, size_t p, struct buf *b)
 		if (!indicator_in_year(r, ii, y) || f->state == FIG_MISSING ||
 		    r->defs->v[ii].kind == IND_COVERAGE)
 			continue;
-		put_place(r, y, p, b);
+		put_place(r, y, p, ii, b);
 		extra_row(b, r->defs->v[ii].id, "ikke_dokumentert", f->state, f->not_documented);
+	}
+	for (ii = 0; ii < r->defs->n; ii++) {
+		if (r->defs->v[ii].source == TABLE_SURVEY)
+			extra_answer_rows(r, y, p, ii, b);
+		else if (r->defs->v[ii].source == TABLE_ACTIONS && y == r->year)
+			extra_measure_rows(r, y, p, ii, b);
 	}
 }
 

@@ -353,6 +353,39 @@ str_ieq(const char *a, const char *b)
 	return *a == *b;
 }
 
+static int
+kv_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r';
+}
+
+int
+kv_split(const char *l, size_t llen, struct kv_span *kv)
+{
+	const char *eq = memchr(l, '=', llen);
+
+	memset(kv, 0, sizeof(*kv));
+	while (kv->ks < llen && kv_blank(l[kv->ks]))
+		kv->ks++;
+	if (kv->ks == llen || l[kv->ks] == '#')
+		return 0;
+	if (eq == NULL) {
+		kv->ke = kv->ve = llen;
+		return -1;
+	}
+	kv->eq = (size_t)(eq - l);
+	kv->ke = kv->eq;
+	while (kv->ke > kv->ks && kv_blank(l[kv->ke - 1]))
+		kv->ke--;
+	kv->vs = kv->eq + 1;
+	kv->ve = llen;
+	while (kv->vs < kv->ve && kv_blank(l[kv->vs]))
+		kv->vs++;
+	while (kv->ve > kv->vs && kv_blank(l[kv->ve - 1]))
+		kv->ve--;
+	return 1;
+}
+
 int
 mkdir_p(const char *path)
 {

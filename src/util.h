@@ -56,6 +56,16 @@ char	*str_trim(char *s);
 /* ASCII-case-insensitive equality of two NUL-terminated strings. */
 int	 str_ieq(const char *, const char *);
 
+/* A line `key = value` of a rules file in indicators/: offsets into the line of the key
+ * [ks, ke) and the value [vs, ve), trimmed of spaces, tabs and a trailing CR, and of the
+ * '=' (eq). */
+struct kv_span {
+	size_t	ks, ke, eq, vs, ve;
+};
+/* Splits line l (llen bytes): 0 for a blank or '#' comment line, 1 when split, -1 when
+ * the line has no '=' (ks is then where its text starts, ke and ve its end). */
+int	 kv_split(const char *l, size_t llen, struct kv_span *);
+
 /* Writes `len` bytes to path through a temporary file in the same directory, synced, and
  * a rename, so that a failed or killed run never leaves a half-written file. Returns 0 or
  * -1 (errno set). */

@@ -1,6 +1,7 @@
 /*
- * Fuzz harness: the input as the free text of an action plan's `tid`: its deadline
- * (deadline_date) and whether it recurs by the shipped patterns (deadline_recurring).
+ * Fuzz harness: the input as the free text of an action plan's `tid`: its deadline by
+ * the shipped period words (deadline_read, at a reference date) and whether it recurs by
+ * the shipped patterns (deadline_recurring).
  */
 #include "deadline.h"
 #include "fuzz.h"
@@ -22,13 +23,12 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *tid = fuzz_string(data, size);
-	const char *bad;
-	size_t badlen;
-	int d = deadline_date(tid, &bad, &badlen);
+	struct deadline dl = deadline_read(rules, tid, 20241231);
+	int d = dl.date;
 
 	if (d != 0 && (d / 10000 < 1000 || d % 100 < 1 || d / 100 % 100 > 12))
 		abort();	/* not a real date */
-	if (bad != NULL && (bad < tid || bad + badlen > tid + strlen(tid)))
+	if (dl.bad != NULL && (dl.bad < tid || dl.bad + dl.badlen > tid + strlen(tid)))
 		abort();	/* the bad token lies outside the text */
 	(void)deadline_recurring(rules, tid);
 	free(tid);

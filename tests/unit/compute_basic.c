@@ -137,7 +137,13 @@ test_figures(void **state)
 	f = results_figure(r, 2024, ind_of(r, "internkontroll"), place_of(r, "1515", PLACE_KOMMUNE));
 	assert_int_equal(f->state, FIG_MISSING);
 	f = results_figure(r, 2024, ind_of(r, "internkontroll"), molde);
-	assert_int_equal(f->level, LEVEL_MIDDELS);
+	assert_int_equal(f->level, LEVEL_NONE);	/* an answer, not a level */
+	assert_int_equal(f->answer, ANSWER_PROGRESS);
+	f = results_figure(r, 2024, ind_of(r, "internkontroll"), place_of(r, "1511",
+	    PLACE_KOMMUNE));
+	assert_int_equal(f->answer, ANSWER_UNSURE);
+	assert_int_equal(f->num, 0);	/* in the denominator, not the numerator */
+	assert_int_equal(f->den, 1);
 	assert_true(results_present(r, 2023, molde));
 	assert_false(results_present(r, 2023, place_of(r, "1505", PLACE_KOMMUNE)));
 	assert_false(results_present(r, 2024, place_of(r, "1516", PLACE_KOMMUNE)));
@@ -157,7 +163,7 @@ test_answers(void **state)
 	for (i = 0; i < fx->ds.nquestions; i++) {
 		if (strcmp(a[i].q->id, "IK1") == 0) {
 			assert_string_equal(a[i].text, "Veit ikkje");
-			assert_int_equal(a[i].cls, ANSWER_NOT);
+			assert_int_equal(a[i].cls, ANSWER_UNSURE);
 			found++;
 		}
 		if (strcmp(a[i].q->id, "K1") == 0) {
@@ -186,15 +192,28 @@ test_measures(void **state)
 	assert_false(m[0].overdue);
 	assert_true(m[1].recurring);
 	assert_int_equal(m[1].deadline, 0);
-	assert_int_equal(m[1].status_class, STATUS_PROGRESS);
+	assert_int_equal(m[1].status_class, STATUS_PLANNED);
 	assert_false(m[1].overdue);
+	assert_false(m[1].due);
 	assert_int_equal(m[2].deadline, 20240301);
 	assert_int_equal(m[2].status_class, STATUS_NOT_STARTED);
 	assert_true(m[2].overdue);
 	assert_string_equal(results_place_code(r, m[4].kommune), "1514");
 	assert_string_equal(m[4].tid, "Høst 2024");
-	assert_int_equal(m[4].deadline, 0);
+	assert_int_equal(m[4].deadline, 20241130);	/* autumn ends with November */
+	assert_true(m[4].due);
+	assert_false(m[4].overdue);			/* done */
 	assert_false(m[4].recurring);
+	/* Progress: done among the measures due by R (1505: 1 of 2; the recurring one has
+	 * no dated deadline). */
+	{
+		const struct figure *f = results_figure(r, 2024, ind_of(r, "handlingsplan"),
+		    place_of(r, "1505", PLACE_KOMMUNE));
+
+		assert_int_equal(f->num, 1);
+		assert_int_equal(f->den, 2);
+		assert_int_equal(f->level, LEVEL_NONE);	/* fewer than min_n_niva */
+	}
 }
 
 static void

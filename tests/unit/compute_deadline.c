@@ -16,31 +16,61 @@
 #include "deadline.h"
 #include "indicator.h"
 
-/* The deadline read from tid, and no token shaped like a date that is none. */
+/* The shipped rules (frister.txt, perioder.txt), loaded once. */
+static struct deadline_rules *rules;
+
+static int
+setup(void **state)
+{
+	struct diag d;
+
+	(void)state;
+	diag_init(&d, stderr);
+	if (deadline_rules_load(&rules, IPKVAL_HOME "/indicators", &d) == -1)
+		return -1;
+	diag_free(&d);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	deadline_rules_free(rules);
+	return 0;
+}
+
+/* The reference date of the tests unless one is given: 31.12.2024. */
+#define R	20241231
+
+/* The deadline read from tid for R, and no token shaped like a date that is none. */
+static int
+date_at(const char *tid, int refdate)
+{
+	struct deadline dl = deadline_read(rules, tid, refdate);
+
+	if (dl.bad != NULL)
+		fail_msg("'%s': '%.*s' taken for a bad date", tid, (int)dl.badlen, dl.bad);
+	return dl.date;
+}
+
 static int
 date_of(const char *tid)
 {
-	const char *bad = "unset";
-	size_t badlen = 0;
-	int v = deadline_date(tid, &bad, &badlen);
-
-	if (bad != NULL)
-		fail_msg("'%s': '%.*s' taken for a bad date", tid, (int)badlen, bad);
-	return v;
+	return date_at(tid, R);
 }
 
-/* The bad token deadline_date names in tid ("" when none), and its deadline in *v. */
+/* The bad token deadline_read names in tid ("" when none), and its deadline in *v. */
 static const char *
 bad_of(const char *tid, int *v)
 {
 	static char text[64];
-	const char *bad;
-	size_t badlen;
+	struct deadline dl = deadline_read(rules, tid, R);
 
-	*v = deadline_date(tid, &bad, &badlen);
-	if (bad == NULL)
+	*v = dl.date;
+	if (dl.bad == NULL)
 		return "";
-	snprintf(text, sizeof(text), "%.*s", (int)badlen, bad);
+	snprintf(text, sizeof(text), "%.*s", (int)dl.badlen, dl.bad);
 	return text;
 }
 
@@ -92,19 +122,42 @@ test_dates(void **state)
 	assert_int_equal(date_of("innan 1. halvåret 2025"), 20250630);
 	assert_int_equal(date_of("2. tertial 2025"), 20250831);
 	assert_int_equal(date_of("Innen utgangen av 1. kvartal 2025"), 20250331);
+	/* periods to their last day (indicators/perioder.txt), bokmål and nynorsk */
+	assert_int_equal(date_of("Høst 2024"), 20241130);
+	assert_int_equal(date_of("Høsten 2024"), 20241130);
+	assert_int_equal(date_of("Haust 2024"), 20241130);
+	assert_int_equal(date_of("hausten 2025"), 20251130);
+	assert_int_equal(date_of("Våren 2025"), 20250531);
+	assert_int_equal(date_of("vår 2024"), 20240531);
+	assert_int_equal(date_of("Sommaren 2024"), 20240831);
+	assert_int_equal(date_of("vinteren 2024"), 20240229);
+	assert_int_equal(date_of("vinter 2025"), 20250228);
+	assert_int_equal(date_of("i løpet av 2024"), 20241231);
+	assert_int_equal(date_of("I løpet av våren 2025"), 20250531);
+	assert_int_equal(date_of("i løpet av mars 2025"), 20250331);
+	assert_int_equal(date_of("innen utgangen av året"), 20241231);
+	assert_int_equal(date_of("Innan utgongen av året"), 20241231);
+	assert_int_equal(date_of("i løpet av året"), 20241231);
+	assert_int_equal(date_of("uke 12"), 20240324);
+	assert_int_equal(date_of("Uke 12 2025"), 20250323);
+	assert_int_equal(date_of("veke 12/2025"), 20250323);
+	assert_int_equal(date_of("innen uke 1"), 20240107);
+	assert_int_equal(date_of("uke 53 2026"), 20270103);
+	assert_int_equal(date_of("1. kvartal"), 20240331);
+	assert_int_equal(date_of("2. halvår"), 20241231);
+	/* a day and month without a year are in R's year */
+	assert_int_equal(date_of("Innen 1. mars"), 20240301);
+	assert_int_equal(date_at("Innen 1. mars", 20250630), 20250301);
+	assert_int_equal(date_of("ultimo mars"), 20240331);
+	assert_int_equal(date_of("Innan 1 mai"), 20240501);
 	/* nothing guessed */
-	assert_int_equal(date_of("Høst 2024"), 0);
-	assert_int_equal(date_of("Høsten 2024"), 0);
-	assert_int_equal(date_of("Våren 2025"), 0);
-	assert_int_equal(date_of("uke 12"), 0);
-	assert_int_equal(date_of("Uke 12 2025"), 0);
 	assert_int_equal(date_of("snarest"), 0);
-	assert_int_equal(date_of("Innen 1. mars"), 0);
 	assert_int_equal(date_of("Innen 2025"), 0);
-	assert_int_equal(date_of("utgangen av året"), 0);
-	assert_int_equal(date_of("ultimo mars"), 0);
 	assert_int_equal(date_of("kvartal 2025"), 0);
-	assert_int_equal(date_of("Innan 1 mai kvart år"), 0);
+	assert_int_equal(date_of("Høst 24"), 0);	/* a year cut short? not read */
+	assert_int_equal(date_of("uke"), 0);
+	assert_int_equal(date_of("året"), 0);
+	assert_int_equal(date_of("to gongar i året"), 0);
 	assert_int_equal(date_of("Kontinuerleg to gongar i året"), 0);
 	assert_int_equal(date_of("hver 14. dag"), 0);
 	assert_int_equal(date_of("kl. 10.00-12.00"), 0);
@@ -115,6 +168,7 @@ test_dates(void **state)
 	assert_int_equal(date_of("1.2.24.5"), 0);
 	assert_int_equal(date_of("1. marsj 2025"), 0);
 	assert_int_equal(date_of("1. mars 25"), 0);	/* a month name wants four digits */
+	assert_int_equal(date_of("1. mars 202"), 0);
 	assert_int_equal(date_of("15. 11. 12"), 0);	/* so does a year after a space */
 	assert_int_equal(date_of(""), 0);
 	assert_int_equal(date_of(NULL), 0);
@@ -180,7 +234,15 @@ test_bad_dates(void **state)
 	assert_int_equal(v, 20251231);
 	assert_string_equal(bad_of("Innen 31.12.2025", &v), "");
 	assert_int_equal(v, 20251231);
-	assert_int_equal(deadline_date("Innen 31.11.2024", NULL, NULL), 0);
+	assert_int_equal(deadline_read(rules, "Innen 31.11.2024", R).date, 0);
+	assert_string_equal(bad_of("uke 53 2025", &v), "uke 53 2025");
+	assert_string_equal(bad_of("uke 0", &v), "uke 0");
+	{
+		struct deadline dl = deadline_read(rules, "Innen 29. februar", 20250630);
+
+		assert_int_equal(dl.date, 0);	/* no 29 February in 2025 */
+		assert_int_equal((int)dl.badlen, 11);
+	}
 }
 
 /* Every status example of statusklasser.txt's comments and docs, by class. */
@@ -223,13 +285,7 @@ test_status(void **state)
 static void
 test_recurring(void **state)
 {
-	struct deadline_rules *rules;
-	struct diag d;
-	FILE *devnull = fopen("/dev/null", "w");
-
 	(void)state;
-	diag_init(&d, devnull);
-	assert_int_equal(deadline_rules_load(&rules, IPKVAL_HOME "/indicators", &d), 0);
 	assert_int_equal(deadline_recurring(rules, "Kontinuerleg to gongar i året"), 1);
 	assert_int_equal(deadline_recurring(rules, "Innan 1 mai kvart år"), 1);
 	assert_int_equal(deadline_recurring(rules, "Løpende"), 1);
@@ -258,9 +314,73 @@ test_recurring(void **state)
 	assert_int_equal(deadline_recurring(rules, "31.10.2024"), 0);
 	assert_int_equal(deadline_recurring(rules, ""), 0);
 	assert_int_equal(deadline_recurring(NULL, "Løpende"), 0);
-	deadline_rules_free(rules);
+}
+
+/* Recurring deadlines: the last occurrence on or before R of a day without a year. */
+static void
+test_recurring_dates(void **state)
+{
+	struct deadline dl;
+
+	(void)state;
+	dl = deadline_read(rules, "Innan 1 mai kvart år.", 20241231);
+	assert_int_equal(dl.recurring, 1);
+	assert_int_equal(dl.date, 20240501);
+	assert_int_equal(date_at("Innan 1 mai kvart år.", 20240501), 20240501);
+	assert_int_equal(date_at("Innan 1 mai kvart år.", 20240430), 20230501);
+	assert_int_equal(date_at("hver høst", 20241231), 20241130);
+	assert_int_equal(date_at("hver høst", 20240630), 20231130);
+	assert_int_equal(date_at("1. juni og 1. desember hvert år", 20240630), 20240601);
+	assert_int_equal(date_at("1. juni og 1. desember hvert år", 20241231), 20241201);
+	/* a date with its year stays that date */
+	assert_int_equal(date_at("Årlig, første gang 01.03.2024", 20241231), 20240301);
+	assert_int_equal(date_at("Løpende, ferdig 31.12.2025", 20241231), 20251231);
+	/* recurring without a day: no dated deadline */
+	dl = deadline_read(rules, "Kontinuerleg to gongar i året.", 20241231);
+	assert_int_equal(dl.recurring, 1);
+	assert_int_equal(dl.date, 0);
+	assert_int_equal(date_of("Løpende"), 0);
+	/* not recurring: the day in R's year, even when it lies after R */
+	dl = deadline_read(rules, "Innen 1. mai", 20240430);
+	assert_int_equal(dl.recurring, 0);
+	assert_int_equal(dl.date, 20240501);
+	/* without rules: dates and months only */
+	assert_int_equal(deadline_read(NULL, "Høst 2024", R).date, 0);
+	assert_int_equal(deadline_read(NULL, "Innen 1. mars 2025", R).date, 20250301);
+}
+
+/* Writes text to dir/name. */
+static void
+write_file(const char *dir, const char *name, const char *text)
+{
+	char path[128];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+/* Loads the rules of dir with messages into a memory stream; returns the messages. */
+static char *
+load_messages(const char *dir, int *rc)
+{
+	struct deadline_rules *bad;
+	char *out = NULL;
+	size_t len = 0;
+	FILE *msgs = open_memstream(&out, &len);
+	struct diag d;
+
+	diag_init(&d, msgs);
+	*rc = deadline_rules_load(&bad, dir, &d);
+	if (*rc == -1)
+		assert_null(bad);
+	deadline_rules_free(bad);
 	diag_free(&d);
-	fclose(devnull);
+	fclose(msgs);
+	return out;
 }
 
 static void
@@ -268,29 +388,55 @@ test_bad_rules(void **state)
 {
 	char dir[] = "/tmp/ipkval-deadline-XXXXXX";
 	char path[64];
-	struct deadline_rules *rules;
-	struct diag d;
-	FILE *f, *msgs = tmpfile();
-	char text[512] = "";
+	char *msg;
+	int rc;
 
 	(void)state;
 	assert_non_null(mkdtemp(dir));
-	snprintf(path, sizeof(path), "%s/frister.txt", dir);
-	f = fopen(path, "w");
-	fputs("# comment\n\\bl(ø|o)pende\n(unclosed\n", f);
-	fclose(f);
-	diag_init(&d, msgs);
-	assert_int_equal(deadline_rules_load(&rules, dir, &d), -1);
-	assert_null(rules);
-	rewind(msgs);
-	assert_non_null(fgets(text, sizeof(text), msgs));
-	assert_non_null(strstr(text, "frister.txt:3:"));
-	assert_non_null(strstr(text, "error"));
+	write_file(dir, "frister.txt", "# comment\n\\bl(ø|o)pende\n(unclosed\n");
+	write_file(dir, "perioder.txt", "høst = 30.11\n");
+	msg = load_messages(dir, &rc);
+	assert_int_equal(rc, -1);
+	assert_non_null(strstr(msg, "frister.txt:3:"));
+	assert_non_null(strstr(msg, "error"));
+	free(msg);
+	/* perioder.txt: every kind of mistake, with its position */
+	write_file(dir, "frister.txt", "\\bl(ø|o)pende\n");
+	write_file(dir, "perioder.txt", "# periods\nhøst = 31.11\nvår 31.05\n"
+	    "kvartal = 5 måneder\n = 30.11\nHøst = 30.11\nuke = uke\n");
+	msg = load_messages(dir, &rc);
+	assert_int_equal(rc, -1);
+	assert_non_null(strstr(msg, "perioder.txt:2:8: error: expected a day such as 30.11, "
+	    "'N måneder' (N a divisor of 12), 'uke', 'slutten av' or 'året', found '31.11'"));
+	assert_non_null(strstr(msg, "perioder.txt:3:1: error: expected `word = meaning`, found "
+	    "no '='"));
+	assert_non_null(strstr(msg, "perioder.txt:4:11: error: expected a day such as 30.11"));
+	assert_non_null(strstr(msg, "perioder.txt:5:2: error: expected a word before '=', "
+	    "found nothing"));
+	assert_null(strstr(msg, "perioder.txt:6:"));	/* 31.11 was not kept */
+	free(msg);
+	write_file(dir, "perioder.txt", "høst = 30.11\nHØST = 30.11\n");
+	msg = load_messages(dir, &rc);
+	assert_int_equal(rc, -1);
+	assert_non_null(strstr(msg, "perioder.txt:2:1: error: expected each word once, found "
+	    "'høst' again"));
+	free(msg);
+	write_file(dir, "perioder.txt", "høst = 30.11\n");
+	msg = load_messages(dir, &rc);
+	assert_int_equal(rc, 0);
+	assert_string_equal(msg, "");
+	free(msg);
+	snprintf(path, sizeof(path), "%s/perioder.txt", dir);
 	unlink(path);
-	assert_int_equal(deadline_rules_load(&rules, dir, &d), -1);	/* no file */
-	assert_null(rules);
-	diag_free(&d);
-	fclose(msgs);
+	msg = load_messages(dir, &rc);	/* no perioder.txt */
+	assert_int_equal(rc, -1);
+	assert_non_null(strstr(msg, "perioder.txt"));
+	free(msg);
+	snprintf(path, sizeof(path), "%s/frister.txt", dir);
+	unlink(path);
+	msg = load_messages(dir, &rc);	/* no file at all */
+	assert_int_equal(rc, -1);
+	free(msg);
 	rmdir(dir);
 }
 
@@ -331,9 +477,10 @@ main(void)
 		cmocka_unit_test(test_bad_dates),
 		cmocka_unit_test(test_status),
 		cmocka_unit_test(test_recurring),
+		cmocka_unit_test(test_recurring_dates),
 		cmocka_unit_test(test_bad_rules),
 		cmocka_unit_test(test_rounding),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, setup, teardown);
 }

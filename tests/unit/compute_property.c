@@ -349,7 +349,9 @@ check_pooled(const struct results *r)
 				assert_int_equal(f->num, num[p - nk]);
 				assert_int_equal(f->den, den[p - nk]);
 				assert_int_equal(f->value10, compute_round10(f->num, f->den, scale));
-				assert_int_equal(f->level, indicator_level(&r->defs->v[ii], f->num, f->den));
+				assert_int_equal(f->level, f->den <
+				    r->defs->v[ii].min_n_level ? LEVEL_NONE :
+				    indicator_level(&r->defs->v[ii], f->num, f->den));
 			}
 		}
 }
@@ -410,8 +412,9 @@ check_suppressed(const struct results *r, const struct results *open, long *nhid
 					(*nhidden)++;
 					if (count >= ind->min_n)
 						(*nsecondary)++;
-					assert_int_equal(f->num + f->den + f->value10 + f->level +
+					assert_int_equal(f->num + f->den + f->value10 +
 					    f->has_change + f->not_documented, 0);
+					assert_int_equal(f->level, LEVEL_NONE);
 					if (p >= nk && p < r->nplaces - 1)
 						hidden_counties++;
 					continue;

@@ -63,11 +63,16 @@ test_shipped(void **state)
 	ind = indicators_find(&set, "dekning");
 	assert_int_equal(ind->kind, IND_COVERAGE);
 	assert_int_equal(ind->unit, UNIT_PER_1000);
-	assert_true(ind->god == 25 && ind->middels == 10);
+	assert_true(ind->god == 10 && ind->middels == 5);
+	assert_true(ind->need_lo == 25 && ind->need_hi == 30);
 	assert_int_equal(ind->min_n, 5);
 	ind = indicators_find(&set, "handlingsplan");
 	assert_int_equal(ind->source, TABLE_ACTIONS);
-	assert_null(ind->rows);
+	assert_non_null(ind->rows);
+	assert_int_equal(ind->min_n_level, 5);
+	assert_int_equal(ind->legal_duty, 0);
+	assert_int_equal(indicators_find(&set, "koordinator")->legal_duty, 1);
+	assert_non_null(indicators_find(&set, "koordinator")->basis[1]);
 	assert_int_equal(ind->min_n, 1);
 	assert_null(indicators_find(&set, "finnes_ikke"));
 	indicators_free(&set);
@@ -85,13 +90,16 @@ test_classify(void **state)
 		{ "I startfasen", ANSWER_PROGRESS, -9 },
 		{ "Vi er i startfasen", ANSWER_PROGRESS, -9 },
 		{ "Under arbeid", ANSWER_PROGRESS, STATUS_PROGRESS },
-		{ "under planlegging", ANSWER_PROGRESS, STATUS_PROGRESS },
+		{ "under planlegging", ANSWER_PROGRESS, STATUS_PLANNED },
 		{ "Påbegynt", ANSWER_PROGRESS, STATUS_PROGRESS },
 		{ "påbyrja", ANSWER_PROGRESS, STATUS_PROGRESS },
 		{ "Pågår", ANSWER_PROGRESS, STATUS_PROGRESS },
 		{ "Nei", ANSWER_NOT, STATUS_NOT_STARTED },
-		{ "Vet ikke", ANSWER_NOT, -9 },
-		{ "Veit ikkje", ANSWER_NOT, -9 },
+		{ "Vet ikke", ANSWER_UNSURE, -9 },
+		{ "Veit ikkje", ANSWER_UNSURE, -9 },
+		{ "Ikke avklart", ANSWER_UNSURE, STATUS_NOT_STARTED },
+		{ "ikkje avklart", ANSWER_UNSURE, STATUS_NOT_STARTED },
+		{ "Usikker", ANSWER_UNSURE, -9 }, { "Planlagt", -9, STATUS_PLANNED },
 		{ "Ikke", ANSWER_NOT, STATUS_NOT_STARTED },
 		{ "ikkje", ANSWER_NOT, STATUS_NOT_STARTED },
 		{ "Må utarbeides og informeres om", ANSWER_NOT, -9 },
@@ -176,27 +184,27 @@ test_broken(void **state)
 {
 	static const struct { const char *edit, *want; size_t n; } cases[] = {
 		{ "sed -i 's/^god .*/god = 40/' koordinator.ind",
-		  "/koordinator.ind:12:7: error: expected god at least as high as middels (50) "
+		  "/koordinator.ind:17:7: error: expected god at least as high as middels (50) "
 		  "when higher is better, found 40\n"
 		  "    god = 40\n"
 		  "          ^^\n", 7 },
 		{ "sed -i 's/^min_n .*/min_n          = fem/' samtykke.ind",
-		  "/samtykke.ind:15:18: error: expected a whole number of at least 1, found 'fem'", 7 },
+		  "/samtykke.ind:22:18: error: expected a whole number of at least 1, found 'fem'", 7 },
 		{ "sed -i 's/^kilde .*/kilde = plan/' dekning.ind",
-		  "/dekning.ind:10:9: error: expected 'planer', 'kartlegging' or 'handlingsplan', "
+		  "/dekning.ind:17:9: error: expected 'planer', 'kartlegging' or 'handlingsplan', "
 		  "found 'plan'", 7 },
 		{ "sed -i 's/^teller .*/teller = antall_mal >= 1 koordinator = ja/' mal_definert.ind",
-		  "/mal_definert.ind:13:26: error: expected 'and', 'or' or the end of the condition, "
+		  "/mal_definert.ind:14:26: error: expected 'and', 'or' or the end of the condition, "
 		  "found 'koordinator'", 7 },
 		{ "sed -i '/^retning/d' brukermedvirkning.ind",
 		  "/brukermedvirkning.ind: error: expected a line `retning = ...`, found none", 7 },
 		{ "sed -i 's/^enhet /enheter/' brukermedvirkning.ind",
-		  "/brukermedvirkning.ind:11:1: error: expected a key (id,", 7 },
+		  "/brukermedvirkning.ind:14:1: error: expected a key (id,", 7 },
 		{ "echo 'god = 90' >> samtykke.ind",
-		  "/samtykke.ind:16:1: error: expected each key once, found 'god' again (first on "
-		  "line 12)", 7 },
+		  "/samtykke.ind:23:1: error: expected each key once, found 'god' again (first on "
+		  "line 19)", 7 },
 		{ "sed -i 's/or (sist_oppdatert is empty/or (sist_oppdatert er tom/' plan_oppdatert.ind",
-		  "/plan_oppdatert.ind:18:37: error: expected 'is', 'within', 'matches' or a "
+		  "/plan_oppdatert.ind:19:37: error: expected 'is', 'within', 'matches' or a "
 		  "comparison (= != < <= > >=) after sist_oppdatert, found 'er'", 7 },
 		{ "rm dekning.ind",
 		  "error: expected a definition file dekning.ind (the reports need all eight", 7 },
@@ -213,7 +221,7 @@ test_broken(void **state)
 		{ "rm svarklasser.txt", "/svarklasser.txt: error: cannot be read", 8 },
 		{ "printf 'etablert = ^ja\\\\b\\nferdig = ^ok\\n' > svarklasser.txt",
 		  "/svarklasser.txt:2:1: error: expected a class (etablert, under_arbeid, "
-		  "ikke_etablert or ubesvart), found 'ferdig'", 8 },
+		  "ikke_etablert, vet_ikke or ubesvart), found 'ferdig'", 8 },
 		{ "printf 'gjennomfort = ^(ja|ferdig\\n' > statusklasser.txt",
 		  "/statusklasser.txt:1:26: error: expected a valid pattern, found an error here: "
 		  "missing closing parenthesis", 8 },

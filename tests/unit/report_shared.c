@@ -104,16 +104,26 @@ test_status_slots(void **state)
 	(void)state;
 	assert_int_equal(report_status_slot(STATUS_DONE), 0);
 	assert_int_equal(report_status_slot(STATUS_PROGRESS), 1);
-	assert_int_equal(report_status_slot(STATUS_NOT_STARTED), 2);
-	assert_int_equal(report_status_slot(STATUS_UNKNOWN), 3);
-	assert_int_equal(report_status_slot(42), 3);
+	assert_int_equal(report_status_slot(STATUS_PLANNED), 2);
+	assert_int_equal(report_status_slot(STATUS_NOT_STARTED), 3);
+	assert_int_equal(report_status_slot(STATUS_UNKNOWN), 4);
+	assert_int_equal(report_status_slot(42), 4);
 	assert_int_equal(report_status_mark(0), DOC_MARK_GOOD);
 	assert_int_equal(report_status_mark(1), DOC_MARK_MIDDLE);
-	assert_int_equal(report_status_mark(2), DOC_MARK_LOW);
-	assert_int_equal(report_status_mark(3), DOC_MARK_GREY);
+	assert_int_equal(report_status_mark(2), DOC_MARK_LOW);	/* planned: not started */
+	assert_int_equal(report_status_mark(3), DOC_MARK_LOW);
+	assert_int_equal(report_status_mark(4), DOC_MARK_GREY);
 	assert_int_equal(report_status_mark(99), DOC_MARK_GREY);
 	assert_int_equal(report_status_tones[0], CHART_TONE_GOOD);
-	assert_int_equal(report_status_tones[3], CHART_TONE_NEUTRAL);
+	assert_int_equal(report_status_tones[2], CHART_TONE_PLANNED);
+	assert_int_equal(report_status_tones[4], CHART_TONE_NEUTRAL);
+	/* Answer classes: "vet ikke" is a class of its own, apart from not answered. */
+	assert_int_equal(counts_answer_slot(ANSWER_UNSURE), COUNT_UNSURE);
+	assert_int_equal(counts_answer_slot(ANSWER_NONE), COUNT_UNANSWERED);
+	assert_int_equal(report_answer_of_slot(COUNT_UNSURE), ANSWER_UNSURE);
+	assert_int_equal(report_answer_tone(ANSWER_UNSURE), CHART_TONE_UNSURE);
+	assert_int_equal(report_answer_tone(ANSWER_NONE), CHART_TONE_NEUTRAL);
+	assert_int_equal(report_answer_mark(ANSWER_NOT), DOC_MARK_LOW);
 }
 
 static void
@@ -158,6 +168,16 @@ test_note_fig(void **state)
 	f.state = FIG_HIDDEN;
 	report_note_fig(&f, &u);
 	assert_int_equal(u.hidden, 1);
+	/* A published figure too small for a level (min_n_niva) is noted for its footnote;
+	 * a municipality's answer, which has no level either, is not. */
+	f.state = FIG_PUBLISHED;
+	f.level = LEVEL_NONE;
+	f.answer = ANSWER_PROGRESS;
+	report_note_fig(&f, &u);
+	assert_int_equal(u.no_level, 0);
+	f.answer = ANSWER_NONE;
+	report_note_fig(&f, &u);
+	assert_int_equal(u.no_level, 1);
 }
 
 int

@@ -90,7 +90,7 @@ test_expand_nb_nn(void **state)
 	(void)state;
 	buf_init(&b);
 	assert_int_equal(tmpl_expand(nb, "kommune.ind.plan_oppdatert.tekst", v, 5, &b, &c.d), 0);
-	assert_string_equal(b.data, "Stranda har 66,7 % av de aktive planene oppdatert de "
+	assert_string_equal(b.data, "I Stranda er 66,7 % av de aktive planene oppdatert de "
 	    "siste 12 månedene (4 av 6 planer).");
 	assert_int_equal(cap_count(&c), 0);
 	cap_close(&c);
@@ -163,8 +163,8 @@ test_lists_and_issuer(void **state)
 	assert_string_equal(tmpl_issuer(t, "Statsforvaltaren i Møre og Romsdal"),
 	    "Statsforvaltaren i Møre og Romsdal");
 	/* Continuation lines are joined with one space. */
-	assert_non_null(strstr(tmpl_get(t, "kommune.sammendrag.intro"), "indikatorar for "
-	    "arbeidet"));
+	assert_non_null(strstr(tmpl_get(t, "kommune.sammendrag.intro"), "med "
+	    "tala bak"));
 	cap_close(&c);
 	free(c.text);
 	tmpl_free(t);
@@ -179,7 +179,8 @@ test_both_languages_complete(void **state)
 	static const char *const keys[] = {
 		"felles.utgiver", "felles.side", "felles.fotnote.skjult", "felles.svar.etablert",
 		"felles.status.ikke_startet", "felles.tiltak.forfalt", "felles.tiltak.gjentakende",
-		"kommune.sammenligning.ingen_ingen", "kommune.trend.forste_aar",
+		"felles.sammenligning.usikker", "kommune.trend.forste_aar",
+		"felles.svar.vet_ikke", "felles.status.under_planlegging",
 		"fylke.barometer.overskrift", "handlingsplan.forfalte.intro",
 	};
 	size_t i;
@@ -193,6 +194,16 @@ test_both_languages_complete(void **state)
 		assert_true(tmpl_str(nn, keys[i])[0] != '\0');
 	}
 	assert_string_equal(tmpl_str(nn, "felles.status.ikke_startet"), "Ikkje starta");
+	/* The wording fixes of issue 10. */
+	assert_string_equal(tmpl_str(nn, "felles.tiltak.forfalne"), "Forfalne");
+	assert_string_equal(tmpl_str(nn, "felles.utgitt_av"), "Utgjeve av {utgiver}");
+	assert_string_equal(tmpl_str(nn, "kommune.kartlegging.tema_oppsummering"),
+	    "{etablert} av {antall} ja/nei-spørsmål under dette temaet er vurderte som "
+	    "etablerte.");
+	assert_null(strstr(tmpl_str(nn, "fylke.sammendrag.uten_internkontroll_en"),
+	    "eller at han er under arbeid"));
+	assert_null(strstr(tmpl_str(nn, "fylke.sammendrag.uten_internkontroll"),
+	    "eller at han er under arbeid"));
 	cap_close(&c);
 	free(c.text);
 	tmpl_free(nb);

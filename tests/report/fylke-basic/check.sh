@@ -70,6 +70,21 @@ sed '1s/^\xef\xbb\xbf//' kommuner.csv | tail -n +2 | while IFS=';' read -r nr na
 	grep -qF "$navn" "$tmp/n.txt" || fail "$navn is not named in the nynorsk $f"
 done
 
+# "Vet ikke" is a class of its own wherever Sande's "Ikke avklart" goes: the barometer,
+# the answers of the county, the table of municipalities without internal control, the
+# published counts of answers (tilleggstall.csv), in bokmål and nynorsk.
+sed 's/\xc2\xa0/ /g' "$tmp/model" >"$tmp/m.txt"
+for want in 'row  "Sande" |' '"Vet ikke ?"[grey]' 'series 4: Vet ikke (unsure)' \
+    'Møre og Romsdal: 1 1 1 1 0' 'row  "Sande" | "Ikke avklart" | "Vet ikke"[grey]' \
+    'vet ikke 1, ikke svart 0.'; do
+	grep -qF "$want" "$tmp/m.txt" || fail "not in the county report model: $want"
+done
+grep -q '^2024;kommune;1514;Sande;internkontroll_svar;vet_ikke;1;0$' "$y/tilleggstall.csv" &&
+    grep -q '^2024;fylke;15;Møre og Romsdal;internkontroll_svar;vet_ikke;1;0$' \
+    "$y/tilleggstall.csv" || fail "tilleggstall.csv has no vet_ikke count for Sande"
+pdftotext "$tmp/nn/2024/fylke/15-Møre og Romsdal.pdf" "$tmp/n.txt" 2>/dev/null
+grep -q 'Veit ikkje' "$tmp/n.txt" || fail "no 'Veit ikkje' in the nynorsk county report"
+
 # A hidden figure shows as ":" and its value nowhere: Vanylven has 3 active plans.
 pdftotext -layout "$y/fylke/15-Møre og Romsdal.pdf" "$tmp/l.txt" 2>/dev/null
 grep -q '^ *Vanylven  *: ' "$tmp/l.txt" || fail "Vanylven's hidden figures are not ':'"

@@ -11,10 +11,12 @@
 #      passes; every font is embedded; the text holds the municipality's and county's
 #      names; the summary table and the table of data sources, in the model and on the
 #      page, hold cell by cell what YYYY/indikatorer.csv and tilleggstall.csv say: each
-#      figure of the municipality, the county and the country in its own cell, ":" in the
-#      cell of a hidden one, the counts of rows written as reports write counts
-#      (tests/tools/summarycheck.py); a hidden number of active plans appears nowhere; no
-#      plan id of the input appears; no blank page and no ink outside the margins
+#      figure of the municipality with its counts, its level or answer, the county's and
+#      the country's figure where they are comparisons (from referanse.csv when the data
+#      folder has one), ":" in the cell of a hidden one, the counts of rows written as
+#      reports write counts (tests/tools/summarycheck.py); a hidden number of active
+#      plans appears nowhere; no plan id of the input appears; no blank page and no ink
+#      outside the margins
 #      (tests/tools/pagecheck.py); under 128 KB (131 072 bytes; a tagged PDF/A, see
 #      docs/architecture.md, Tagged PDF/A).
 #   3. Determinism: a second run writes the same bytes.

@@ -45,8 +45,11 @@ tail -n +2 handlingsplan.csv | cut -d';' -f1 | sort -u | while read -r nr; do
 	grep -qF "$navn" "$tmp/t.txt" || fail "$navn is not named in the report"
 	grep -qF "$navn" "$tmp/n.txt" || fail "$navn is not named in the nynorsk report"
 done
-# Deadlines read from tid, recurring ones, and nothing guessed.
-for s in "15. juni 2024" "30. november 2012" "1. mars 2025" "Gjentakende" "Ingen frist med dato"; do
+# Deadlines read from tid (periods to their last day: "Våren 2024", "Haust 2024"),
+# recurring ones (the last 1 May before R), and nothing guessed ("Snarest").
+for s in "15. juni 2024" "30. november 2012" "1. mars 2025" "31. mai 2024" \
+    "30. november 2024" "1. mai 2024" "Gjentakende" "Ingen frist med dato" \
+    "Under planlegging"; do
 	grep -qF "$s" "$tmp/t.txt" || fail "'$s' is not in the report"
 done
 for s in "Gjentakande" "Ingen frist med dato" "Ikkje starta"; do

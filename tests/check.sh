@@ -15,5 +15,7 @@ rp=$(echo "$out" | sed -n 's/^regress: \([0-9]*\) passed, \([0-9]*\) failed$/\1/
 rf=$(echo "$out" | sed -n 's/^regress: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
 pass=$((pass + ${rp:-0})); fail=$((fail + ${rf:-1}))
 [ $status = 0 ] || [ $fail -gt 0 ] || fail=1
+# The disclosure property test (issue 9): random data sets, the program, and the attacker.
+if python3 tests/tools/disclosure_property.py "$bin"; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]

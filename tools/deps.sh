@@ -3,7 +3,8 @@
 # missing. Called by every make target that builds; quiet when all is there.
 set -eu
 pkgs="gcc make pkg-config libc6-dev libcsv-dev libcairo2-dev libfreetype-dev libhpdf-dev
-libpcre2-dev libcmocka-dev fonts-dejavu-core python3 python3-fonttools poppler-utils qpdf"
+libpcre2-dev libcmocka-dev fonts-dejavu-core python3 python3-fonttools poppler-utils qpdf
+glpk-utils"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||

@@ -21,17 +21,16 @@ is one, 3 when it is unsound. Standard library; glpsol (glpk-utils).
 """
 import argparse
 import os
-import subprocess
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import attacker  # noqa: E402
+import milp as milp_engine  # noqa: E402
 import rawcsv  # noqa: E402
 import truth  # noqa: E402
 from intervals import INF, width  # noqa: E402
 
-BIG = 1000000
+BIG = milp_engine.BIG
 
 
 def units_of_run(data, universe):
@@ -219,40 +218,11 @@ def milp_part(quantities, facts, known, free, measures, parts, hidden, min_n):
             for v, c in row.items():
                 objective[v] = objective.get(v, 0) + c
             wanted.append((row, const))
-    if not general:                    # every quantity is known without a program
-        return [(-cn, cx) for (_rx, cx), (_rn, cn) in zip(wanted[0::2], wanted[1::2])]
-    column = {v: i + 1 for i, v in enumerate(objective)}
-    lin = lambda r: ' '.join('%s %d %s' % ('-' if c < 0 else '+', abs(c), v) for v, c in r.items()) or '0 x0'
-    lp = ['Maximize', ' obj: ' + lin(objective), 'Subject To']
-    for i, (r, sense, rhs) in enumerate(rows):
-        if r:
-            lp.append(' r%d: %s %s %d' % (i, lin(r), sense, rhs))
-        elif not eval('0 %s %d' % ('==' if sense == '=' else sense, rhs)):
-            raise RuntimeError('the runs contradict each other (%s %s %d)' % (r, sense, rhs))
-    lp += ['Bounds'] + [' ' + b for b in bounds] + ['Generals'] + [' ' + g for g in general] + ['End', '']
-    with tempfile.TemporaryDirectory() as tmp:
-        mod, res = os.path.join(tmp, 'm.lp'), os.path.join(tmp, 'r.txt')
-        with open(mod, 'w') as f:
-            f.write('\n'.join(lp))
-        p = subprocess.run(['glpsol', '--lp', mod, '-w', res], capture_output=True, text=True)
-        with open(res) as f:
-            sol = f.read().split('\n')
-    head = next(line.split() for line in sol if line.startswith('s mip'))
-    if head[4] != 'o':
-        raise RuntimeError('glpsol: no solution (%s)\n%s' % (head, p.stdout[-1500:]))
-    value = {}
-    for line in sol:
-        f = line.split()
-        if f and f[0] == 'j':
-            value[int(f[1])] = round(float(f[2]))
-    out = []
-    for k in range(len(quantities)):
-        (rx, cx), (rn, cn) = wanted[2 * k], wanted[2 * k + 1]
-        hi = sum(value[column[v]] * c for v, c in rx.items()) + cx
-        lo = -(sum(value[column[v]] * c for v, c in rn.items()) + cn)
-        out.append((lo, INF if hi >= BIG // 2 else hi))
-    return out
-
+    values = milp_engine.solve(objective, wanted, rows, bounds, general)
+    if values is None:
+        raise SystemExit('combine: the runs contradict each other in %s' % quantities[0][0][2].kode)
+    return [(-values[2 * k + 1], INF if values[2 * k] >= BIG // 2 else values[2 * k])
+            for k in range(len(quantities))]
 
 if __name__ == '__main__':
     sys.exit(main())

@@ -62,7 +62,7 @@ def one(binary, seed, folder, indicators, register):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('binary')
-    ap.add_argument('count', nargs='?', type=int, default=150)
+    ap.add_argument('count', nargs='?', type=int, default=100)
     ap.add_argument('first', nargs='?', type=int, default=1)
     ap.add_argument('--keep', help='leave the data folders here')
     a = ap.parse_args()

@@ -88,7 +88,8 @@ def _table(t, comp, scen, tag, out):
 
 
 def _lin(row):
-    return ' '.join('%s %d %s' % ('-' if c < 0 else '+', abs(c), v) for v, c in row.items())
+    return ' '.join('%s %d %s' % ('-' if c < 0 else '+', abs(c), v) for v, c in row.items()) or '0 x0'
+
 
 
 CHUNK = 8      # bounds per glpsol run: the simplex is faster on several small programs
@@ -122,33 +123,51 @@ def _solve(t, comp, scen, quantities):
                 terms = {var[(x, 'N')]: sign, var[(x, (q[0], q[1][1:]))]: -sign}
             objective.update(terms)
             wanted.append(terms)
-    # Columns are numbered in order of first appearance, and the objective comes first.
-    column = {v: i + 1 for i, v in enumerate(objective)}
-    lp = ['Maximize', ' obj: ' + _lin(objective), 'Subject To']
-    lp += [' r%d: %s %s %d' % (i, _lin(r), sense, rhs) for i, (r, sense, rhs) in enumerate(out['rows'])]
-    lp += ['Bounds'] + [' ' + b for b in out['bounds']]
-    lp += ['Generals'] + [' ' + g for g in out['general']]
-    lp += ['Binary'] + [' ' + b for b in out['binary']] + ['End', '']
-    with tempfile.TemporaryDirectory() as tmp:
-        mod, res = os.path.join(tmp, 'm.lp'), os.path.join(tmp, 'r.txt')
-        with open(mod, 'w') as f:
-            f.write('\n'.join(lp))
-        p = subprocess.run(['glpsol', '--lp', mod, '-w', res], capture_output=True, text=True)
-        with open(res) as f:
-            sol = f.read().split('\n')
-    head = next(line.split() for line in sol if line.startswith('s mip'))
-    if head[4] == 'n':
+    values = solve(objective, [(w, 0) for w in wanted], out['rows'], out['bounds'],
+                   out['general'], out['binary'])
+    if values is None:
         return None
-    if p.returncode != 0 or head[4] != 'o':
-        raise RuntimeError('glpsol failed:\n' + p.stdout[-2000:])
-    value = {}
-    for line in sol:
-        f = line.split()
-        if f and f[0] == 'j':
-            value[int(f[1])] = round(float(f[2]))
     result = {}
     for k, q in enumerate(quantities):
-        hi = sum(value[column[v]] * c for v, c in wanted[2 * k].items())
-        lo = -sum(value[column[v]] * c for v, c in wanted[2 * k + 1].items())
+        hi, lo = values[2 * k], -values[2 * k + 1]
         result[q] = (lo, INF if hi >= BIG // 2 else hi)
     return result
+
+
+def solve(objective, wanted, rows, bounds, general, binary=()):
+    """Maximises `objective` ({variable: coefficient}) subject to `rows` (({variable:
+    coefficient}, sense, right-hand side)) with glpsol, all variables whole numbers; returns
+    the value of every `wanted` (terms, constant) at the optimum, or None when no whole-number
+    solution exists."""
+    lp = ['Maximize', ' obj: ' + _lin(objective), 'Subject To']
+    for i, (r, sense, rhs) in enumerate(rows):
+        if r:
+            lp.append(' r%d: %s %s %d' % (i, _lin(r), sense, rhs))
+        elif not {'=': 0 == rhs, '<=': 0 <= rhs, '>=': 0 >= rhs}[sense]:
+            return None
+    lp += ['Bounds'] + [' ' + b for b in bounds] + ['Generals'] + [' ' + g for g in general]
+    lp += ['Binary'] + [' ' + b for b in binary] + ['End', '']
+    value = {}
+    if general or binary:
+        # Columns are numbered in order of first appearance; the objective comes first.
+        column = {v: i + 1 for i, v in enumerate(objective)}
+        with tempfile.TemporaryDirectory() as tmp:
+            mod, res = os.path.join(tmp, 'm.lp'), os.path.join(tmp, 'r.txt')
+            with open(mod, 'w') as f:
+                f.write('\n'.join(lp))
+            p = subprocess.run(['glpsol', '--lp', mod, '-w', res], capture_output=True, text=True)
+            if not os.path.exists(res):
+                raise RuntimeError('glpsol failed:\n' + p.stdout[-2000:])
+            with open(res) as f:
+                sol = f.read().split('\n')
+        head = next(line.split() for line in sol if line.startswith('s mip'))
+        if head[4] == 'n':
+            return None
+        if p.returncode != 0 or head[4] != 'o':
+            raise RuntimeError('glpsol failed:\n' + p.stdout[-2000:])
+        for line in sol:
+            f = line.split()
+            if f and f[0] == 'j':
+                value[int(f[1])] = round(float(f[2]))
+        value = {v: value[i] for v, i in column.items()}
+    return [sum(value[v] * c for v, c in terms.items()) + const for terms, const in wanted]

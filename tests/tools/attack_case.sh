@@ -6,9 +6,9 @@
 #      that writes indikatorer.csv and tilleggstall.csv) must publish the same table;
 #   2. truth.py: every shown figure equals the one computed from the raw rows, every
 #      small place is hidden, no hidden cell carries a value;
-#   3. attacker.py on the published files and the register, without roles and with the
-#      true roles, both engines (formula and glpsol): no breach, and the truth inside
-#      every range;
+#   3. attacker.py on the published files and the register, without roles, with the
+#      true roles of the municipalities, and with those of every place, both engines
+#      (formula and glpsol): no breach, and the truth inside every range;
 #   4. combine.py: for every earlier year of the run, the run for that year (--year)
 #      together with this one gives nothing away either (the annual report and the next
 #      year's trend);
@@ -29,8 +29,10 @@ diff -u expected.out "$pub/indikatorer.csv" || { echo "report and indicators dif
 # shellcheck disable=SC2086
 python3 "$T/truth.py" --data . --indicators "$I" $refdate --roles out/roles.csv \
     --truth out/truth.csv --check "$pub" || fail=1
-for mode in a b; do
+grep -v ';fylke;\|;land;' out/roles.csv >out/roles-kommune.csv
+for mode in a m b; do
 	roles=""
+	[ $mode = m ] && roles="--roles out/roles-kommune.csv"
 	[ $mode = b ] && roles="--roles out/roles.csv"
 	# shellcheck disable=SC2086
 	python3 "$T/attacker.py" --published "$pub" --data . --indicators "$I" $roles \
@@ -48,7 +50,9 @@ done
 	echo "# active plans of every hidden place: aar;niva;kode;N;fra;til"
 	echo "# published files only"
 	grep ';N;' out/ranges-a.csv
-	echo "# role-knowing"
+	echo "# role-knowing, municipalities only"
+	grep ';N;' out/ranges-m.csv
+	echo "# role-knowing, every place"
 	grep ';N;' out/ranges-b.csv
 } >out/ranges
 [ "${REGEN:-}" = 1 ] && cp out/ranges expected.ranges

@@ -24,7 +24,10 @@ Two modes. Without --roles the attacker does not know which hidden municipalitie
 small (count below min_n, 0 included) and which are partners: it takes every role
 assignment the published data and the documented rules allow and keeps what holds in all
 of them. With --roles FILE (aar;niva;kode;rolle, rolle small or large, made by the test
-from the raw input) it knows the role of every hidden place, counties and the country too.
+from the raw input) it knows the role of every place in the file: of every hidden place,
+counties and the country too, as promise 1 of docs/computation.md allows, or of the
+municipalities only, as its threat model says ("which hidden municipalities are the
+small ones"). A place without a role is treated as in the first mode.
 
 How it is exact. Within a year, every hidden municipality lies below exactly one nearest
 published total (its county, or the country when its county is hidden) or below none;
@@ -680,7 +683,10 @@ def main(argv=None):
     defs = read_definitions(a.indicators)
     roles = read_roles(a.roles) if a.roles else None
     truth = read_truth(a.truth) if a.truth else None
-    mode = 'role-knowing' if roles is not None else 'published files only'
+    mode = 'published files only'
+    if roles is not None:
+        every = any(k[1] != 'kommune' for k in roles)
+        mode = 'role-knowing, %s' % ('every place' if every else 'municipalities only')
     breaches, problems, rows = [], [], []
 
     def say(line):

@@ -6,8 +6,9 @@ writes indikatorer.csv and tilleggstall.csv), then
 
   - truth.py recomputes every figure from the raw rows: every shown figure must equal the
     true pooled one, every small place must be hidden, a hidden cell carries no value;
-  - attacker.py, on the published files and the register only, in both modes (without
-    roles; with the true roles of every place): no breach of the guarantee, and every
+  - attacker.py, on the published files and the register only, in three modes (without
+    roles; with the true roles of the municipalities; with those of every place): no
+    breach of the guarantee, and every
     true hidden value lies inside the range the attacker computed (else the attacker
     itself would be unsound).
 
@@ -50,8 +51,11 @@ def one(binary, seed, folder, indicators, register):
     t.write_truth(true)
     base = ['--published', published, '--data', folder, '--indicators', indicators,
             '--truth', true, '--quiet']
+    kommune = os.path.join(folder, 'roles-kommune.csv')
+    with open(roles) as f, open(kommune, 'w') as g:
+        g.writelines(line for line in f if ';fylke;' not in line and ';land;' not in line)
     both = ['--engine', 'both'] if seed % 10 == 0 else []   # glpsol checks the formulas
-    for extra in ([], ['--roles', roles] + both):
+    for extra in ([], ['--roles', kommune], ['--roles', roles] + both):
         buf = io.StringIO()
         with contextlib.redirect_stdout(buf):
             attacker.main(base + extra)

@@ -20,7 +20,7 @@ what the method's own choice of hidden places implies. Then it asserts the guara
   4. no row count of a file outside the run's years is shown, nor a plan file's rows in a
      year whose country figures are hidden.
 
-Two modes. Without --roles the attacker does not know which hidden municipalities are
+Modes. Without --roles the attacker does not know which hidden municipalities are
 small (count below min_n, 0 included) and which are partners: it takes every role
 assignment the published data and the documented rules allow and keeps what holds in all
 of them. With --roles FILE (aar;niva;kode;rolle, rolle small or large, made by the test
@@ -40,7 +40,18 @@ anywhere a plan is, so a class X of part A of a group with known sums S (plans) 
 (plans in X) ranges exactly over [max(0, s - S + min N_A), min(s, max N_A)] (a
 transportation argument; tests check it against glpsol, --engine both). Role assignments
 are enumerated (members of one group and county are interchangeable, so counts of
-partners suffice). See docs/computation.md for the rules used as constraints.
+partners suffice).
+
+What the method's choice implies (docs/computation.md, "The rules"), used as constraints:
+under a published county, the hidden municipalities are small ones and partners, at least
+one small one, and at least one partner when the county shows a municipality (rule 3:
+"the first one is taken"); the group is safe by rule 2's formula with the true roles, and
+so is the country's group with every hidden county's total (rule 4); a hidden county none
+of whose hidden municipalities is large (so none was taken as the country's partner) is
+either small or hidden for want of partners: the group of its small ones with all its
+candidates, that is the whole county, is not safe at its true total (rule 3). That last
+test is on the county's hidden total, not on published counts as the docs claim, and it
+is what the case just-above-min-n shows. Nothing is taken from the country being hidden.
 
 Output: one line per breach on standard output (BREACH ...), rule violations and
 inconsistencies (RULE ..., UNSOUND ...); --intervals FILE writes every range. Exit 0
@@ -51,7 +62,6 @@ glpsol (glpk-utils) for --engine milp|both.
 import argparse
 import csv
 import glob
-import io
 import itertools
 import os
 import re
@@ -65,7 +75,6 @@ PLAN = 'planer'          # the family of plan indicators: one count, hidden toge
 SPLIT = 'fordeling'      # the brukermedvirkning split in tilleggstall.csv
 SPLIT_CLASSES = ('ja', 'delvis', 'nei', 'ikke_dokumentert')
 UD = 'ikke_dokumentert'
-LEVELS = ('kommune', 'fylke', 'land')
 
 
 # ---------------------------------------------------------------- reading ----------

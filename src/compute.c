@@ -599,7 +599,7 @@ struct dc_build {
 	long		*count, *min_n, *cls;
 	size_t		*cls_count;
 	uint64_t	*secret;
-	int		*county;
+	size_t		*parent;
 	size_t		 ncounts, nclasses;
 };
 
@@ -616,12 +616,12 @@ dc_build_init(struct dc_build *b, struct ctx *x, size_t ncounts, size_t nclasses
 	b->cls = xcalloc(np * (nclasses ? nclasses : 1), sizeof(long));
 	b->cls_count = xcalloc(nclasses ? nclasses : 1, sizeof(size_t));
 	b->secret = xcalloc(x->nk ? x->nk : 1, sizeof(uint64_t));
-	b->county = xcalloc(x->nk ? x->nk : 1, sizeof(int));
-	for (k = 0; k < x->nk; k++)
-		b->county[k] = x->ds->reg.kommuner[k].fylke;
-	b->in.nk = x->nk;
-	b->in.nf = x->nf;
-	b->in.county = b->county;
+	b->parent = xcalloc(np, sizeof(size_t));
+	for (k = 0; k < np; k++)
+		b->parent[k] = k < x->nk ? x->nk + (size_t)x->ds->reg.kommuner[k].fylke : np - 1;
+	b->in.nplaces = np;
+	b->in.nleaves = x->nk;
+	b->in.parent = b->parent;
 	b->in.has = b->has;
 	b->in.count = b->count;
 	b->in.min_n = b->min_n;
@@ -640,7 +640,7 @@ dc_build_free(struct dc_build *b)
 	free(b->cls);
 	free(b->cls_count);
 	free(b->secret);
-	free(b->county);
+	free(b->parent);
 }
 
 /* Adds indicator ii's count, and for a share its classes "yes" (teller) and "no" (the rest
@@ -705,14 +705,6 @@ dc_apply(struct ctx *x, size_t yi, size_t ii, const unsigned char *role)
 	}
 }
 
-static void
-dc_count_stats(struct ctx *x, const struct dc_stats *st)
-{
-	x->r->dc.primary += st->primary;
-	x->r->dc.secondary += st->secondary;
-	x->r->dc.escalated += st->escalated;
-}
-
 /* Disclosure control of the plan indicators of year yi (dekning included), with the
  * brukermedvirkning split: they rest on the same active plans, so a place is hidden in
  * all of them or in none, and every count and class among them is protected together. */
@@ -721,7 +713,6 @@ disclose_plans(struct ctx *x, size_t yi)
 {
 	const struct indicator *bm = indicators_find(x->set, "brukermedvirkning");
 	struct dc_build b;
-	struct dc_stats st;
 	size_t ii, ncounts = 0, nclasses = 0, bm_count = 0;
 	int split = 0;
 
@@ -747,8 +738,7 @@ disclose_plans(struct ctx *x, size_t yi)
 		dc_add_split(&b, x, yi, bm_count);
 	secrets_of(dataset_plans(x->ds, x->r->years[yi]), x->nk, b.secret);
 	b.in.salt = (uint64_t)x->r->years[yi] << 8;
-	dc_protect(&b.in, b.role, &st);
-	dc_count_stats(x, &st);
+	dc_protect(&b.in, b.role, NULL);
 	for (ii = 0; ii < x->nind; ii++)
 		if (x->set->v[ii].source == TABLE_PLANS)
 			dc_apply(x, yi, ii, b.role);
@@ -761,7 +751,6 @@ static void
 disclose_one(struct ctx *x, size_t yi, size_t ii, const struct table *t)
 {
 	struct dc_build b;
-	struct dc_stats st;
 	size_t shares = x->set->v[ii].kind == IND_SHARE;
 
 	dc_build_init(&b, x, 1, 2 * shares);
@@ -770,8 +759,7 @@ disclose_one(struct ctx *x, size_t yi, size_t ii, const struct table *t)
 	dc_add_indicator(&b, x, yi, ii);
 	secrets_of(t, x->nk, b.secret);
 	b.in.salt = (uint64_t)x->r->years[yi] << 8 | (ii + 1);
-	dc_protect(&b.in, b.role, &st);
-	dc_count_stats(x, &st);
+	dc_protect(&b.in, b.role, NULL);
 	dc_apply(x, yi, ii, b.role);
 	dc_build_free(&b);
 }

@@ -11,7 +11,6 @@
 #include <stddef.h>
 
 #include "deadline.h"
-#include "disclose.h"
 #include "diag.h"
 #include "indicator.h"
 #include "model.h"
@@ -83,7 +82,6 @@ struct results {
 	unsigned char		*present;	/* [year][place]: the place has rows that year */
 	struct answer		*answers;	/* [survey year][kommune][question] */
 	unsigned char		*answered;	/* [year][kommune] */
-	struct dc_stats		 dc;		/* what disclosure control hid, all years */
 };
 
 /*

@@ -6,7 +6,7 @@
  * the published counts and which hidden places are small can neither narrow a hidden
  * count to fewer than min_n values nor show a hidden group to be all or none of a class.
  * A total for which no choice of partners could do that is hidden itself, decided on
- * published counts alone.
+ * published counts alone. Totals are taken from the bottom of the tree up.
  */
 #include <limits.h>
 #include <stdarg.h>
@@ -22,8 +22,8 @@
 /* Working state of one dc_protect or dc_audit call. */
 struct dc {
 	const struct dc_input	*in;
-	size_t			 nplaces, country;
-	size_t			*cells;		/* scratch: the hidden places of a group */
+	size_t			 root;
+	size_t			*cells;		/* scratch: the hidden leaves of a group */
 	size_t			 ncells;
 	void			(*say)(void *, const char *);
 	void			*arg;
@@ -42,10 +42,29 @@ dc_cls(const struct dc_input *in, size_t p, size_t j)
 	return in->cls[p * in->nclasses + j];
 }
 
-static size_t
-dc_parent(const struct dc *x, size_t p)
+/* 1 when `top` is p or above it. */
+static int
+dc_under(const struct dc *x, size_t p, size_t top)
 {
-	return p < x->in->nk ? x->in->nk + (size_t)x->in->county[p] : x->country;
+	for (;;) {
+		if (p == top)
+			return 1;
+		if (p == x->in->parent[p])
+			return 0;
+		p = x->in->parent[p];
+	}
+}
+
+/* The first place above p that is published (or the root): the total whose group p
+ * belongs to when p is hidden. */
+static size_t
+dc_group_of(const struct dc *x, const unsigned char *role, size_t p)
+{
+	size_t a = x->in->parent[p];
+
+	while (a != x->root && role[a] != DC_SHOWN)
+		a = x->in->parent[a];
+	return a;
 }
 
 /* A place is small when one of its counts is 1 .. min_n-1, or when it has a figure and
@@ -73,8 +92,8 @@ dc_small(const struct dc_input *in, size_t p)
 	return guarded && all_zero;
 }
 
-/* A published place can be a partner when every count it has is at least min_n: the
- * attacker then knows no more of a hidden partner than that. */
+/* A published place can be hidden to protect others when every count it has is at least
+ * min_n: the attacker then knows no more of it than that. */
 static int
 dc_eligible(const struct dc *x, const unsigned char *role, size_t p)
 {
@@ -139,13 +158,13 @@ dc_breach(struct dc *x, const char *fmt, ...)
 
 /*
  * The width of the range an attacker finds for the sum of count i over the members of
- * the group x->cells that `in_sub` accepts, from the published sum of the whole group and
- * the bounds of each member: [max(sum lo_S, R - sum hi_rest), min(sum hi_S, R - sum
- * lo_rest)]; never unbounded, as the group's sum is published.
+ * the group x->cells under `sub` (a member itself, or a hidden total), from the
+ * published sum of the whole group and the bounds of each member: [max(sum lo_S, R - sum
+ * hi_rest), min(sum hi_S, R - sum lo_rest)]; never unbounded, as the group's sum is
+ * published.
  */
 static long
-dc_width(const struct dc *x, const unsigned char *role, size_t i,
-    int (*in_sub)(const struct dc *, size_t, size_t), size_t key)
+dc_width(const struct dc *x, const unsigned char *role, size_t i, size_t sub)
 {
 	long r = 0, lo_s = 0, hi_s = 0, lo_rest = 0, hi_rest = 0, lo, hi, a, b;
 	size_t k;
@@ -156,7 +175,7 @@ dc_width(const struct dc *x, const unsigned char *role, size_t i,
 
 		dc_bounds(x, role, p, i, &lo, &hi);
 		r += n > 0 ? n : 0;
-		if (in_sub(x, p, key)) {
+		if (dc_under(x, p, sub)) {
 			lo_s += lo;
 			hi_s = dc_add(hi_s, hi);
 		} else {
@@ -171,82 +190,53 @@ dc_width(const struct dc *x, const unsigned char *role, size_t i,
 	return b - a;
 }
 
-static int
-dc_is_place(const struct dc *x, size_t p, size_t key)
-{
-	(void)x;
-	return p == key;
-}
-
-static int
-dc_in_county(const struct dc *x, size_t p, size_t key)
-{
-	return p < x->in->nk && x->in->nk + (size_t)x->in->county[p] == key;
-}
-
-/* Collects the hidden municipalities of the group under published place `parent`: those
- * of county `parent`, or for the country those of every hidden county. */
+/* Collects the group under published place `top`: the hidden leaves whose every place
+ * between them and `top` is hidden. */
 static void
-dc_collect(struct dc *x, const unsigned char *role, size_t parent)
+dc_collect(struct dc *x, const unsigned char *role, size_t top)
 {
 	size_t k;
 
 	x->ncells = 0;
-	for (k = 0; k < x->in->nk; k++) {
-		size_t c = x->in->nk + (size_t)x->in->county[k];
-
-		if (role[k] == DC_SHOWN || !x->in->has[k])
-			continue;
-		if (parent == x->country ? role[c] != DC_SHOWN : c == parent)
+	for (k = 0; k < x->in->nleaves; k++)
+		if (role[k] != DC_SHOWN && x->in->has[k] && dc_group_of(x, role, k) == top)
 			x->cells[x->ncells++] = k;
-	}
 }
 
 /*
- * 1 when the group under published place `parent` (collected in x->cells) is safe: every
- * hidden count and every hidden county total keeps at least min_n possible values, and
- * the group is neither all nor none of any class, unless the parent itself is. With `say`
+ * 1 when the group under published place `top` (collected in x->cells) is safe: every
+ * hidden count and every hidden total in it keeps at least min_n possible values, and
+ * the group is neither all nor none of any class, unless `top` itself is. With `say`
  * set, names every breach instead of stopping at the first.
  */
 static int
-dc_group_safe(struct dc *x, const unsigned char *role, size_t parent)
+dc_group_safe(struct dc *x, const unsigned char *role, size_t top)
 {
 	const struct dc_input *in = x->in;
-	size_t i, j, k, before = x->breaches;
+	size_t i, j, k, p, before = x->breaches;
 
 	for (i = 0; i < in->ncounts; i++) {
 		long need = in->min_n[i] - 1;
 
-		if (dc_count(in, parent, i) < 0)
+		if (dc_count(in, top, i) < 0)
 			continue;
-		for (k = 0; k < x->ncells; k++) {
-			long w = dc_width(x, role, i, dc_is_place, x->cells[k]);
-
-			if (w < need) {
-				dc_breach(x, "place %zu, count %zu: %ld possible values, "
-				    "fewer than %ld", x->cells[k], i, w + 1, need + 1);
-				if (x->say == NULL)
-					return 0;
-			}
-		}
-		if (parent != x->country)
-			continue;
-		for (k = in->nk; k < x->country; k++) {
+		for (p = 0; p < in->nplaces; p++) {
 			long w;
 
-			if (role[k] == DC_SHOWN || !in->has[k])
+			if (p == top || role[p] == DC_SHOWN || !in->has[p] ||
+			    dc_group_of(x, role, p) != top)
 				continue;
-			w = dc_width(x, role, i, dc_in_county, k);
+			w = dc_width(x, role, i, p);
 			if (w < need) {
-				dc_breach(x, "total of county place %zu, count %zu: %ld possible "
-				    "values, fewer than %ld", k, i, w + 1, need + 1);
+				dc_breach(x, "place %zu under %zu, count %zu: %ld possible values, "
+				    "fewer than %ld", p, top, i, w + 1, need + 1);
 				if (x->say == NULL)
 					return 0;
 			}
 		}
 	}
 	for (j = 0; j < in->nclasses; j++) {
-		long pa = dc_cls(in, parent, j), pv = dc_count(in, parent, in->cls_count[j]);
+		long pa = dc_cls(in, top, j), pv = dc_count(in, top, in->cls_count[j]);
 		long ra = 0, rv = 0;
 
 		if (pa < 0 || pv < 0)
@@ -259,7 +249,7 @@ dc_group_safe(struct dc *x, const unsigned char *role, size_t parent)
 			rv += v > 0 ? v : 0;
 		}
 		if ((pa > 0 && ra == 0) || (pa < pv && ra == rv)) {
-			dc_breach(x, "group under place %zu, class %zu: %s of %ld", parent, j,
+			dc_breach(x, "group under place %zu, class %zu: %s of %ld", top, j,
 			    ra == 0 ? "none" : "all", rv);
 			if (x->say == NULL)
 				return 0;
@@ -279,18 +269,18 @@ dc_mix(uint64_t z)
 	return z ^ (z >> 31);
 }
 
-/* The key of the group under `parent`: from the secrets of its municipalities only, so
+/* The key of the group under `top`: from the secrets of the leaves under it only, so
  * that a county's choice is the same in a county's run and in a national one. */
 static uint64_t
-dc_key(const struct dc *x, size_t parent)
+dc_key(const struct dc *x, size_t top)
 {
 	uint64_t sum = 0;
 	size_t k;
 
-	for (k = 0; k < x->in->nk; k++)
-		if (parent == x->country || x->in->nk + (size_t)x->in->county[k] == parent)
+	for (k = 0; k < x->in->nleaves; k++)
+		if (dc_under(x, k, top))
 			sum += dc_mix(x->in->secret[k] ^ (uint64_t)k);
-	return dc_mix(sum ^ dc_mix(x->in->salt ^ ((uint64_t)parent << 32)));
+	return dc_mix(sum ^ dc_mix(x->in->salt ^ ((uint64_t)top << 32)));
 }
 
 struct dc_draw {
@@ -328,78 +318,90 @@ dc_shuffle(uint64_t key, struct dc_draw *v, size_t n)
 	return m;
 }
 
-/* Hides candidate p as a partner; at the country level its county goes with it. */
+/* Hides leaf p as a partner of the group under `top`, with every published total between
+ * them: otherwise it would join a smaller group, not this one. */
 static void
-dc_take(const struct dc *x, unsigned char *role, size_t p, size_t parent)
+dc_take(const struct dc *x, unsigned char *role, size_t p, size_t top)
 {
-	role[p] = DC_PARTNER;
-	if (parent == x->country && role[dc_parent(x, p)] == DC_SHOWN)
-		role[dc_parent(x, p)] = DC_PARTNER;
+	for (; p != top; p = x->in->parent[p])
+		if (role[p] == DC_SHOWN)
+			role[p] = DC_PARTNER;
 }
 
-/* Candidates under `parent`: published municipalities that can be partners, of the county
- * or, for the country, of any county that can be hidden with them. */
+/* Candidates under `top`: published leaves that can be partners, with every total between
+ * them and `top` hidden already or able to be hidden. */
 static size_t
-dc_candidates(const struct dc *x, const unsigned char *role, size_t parent, struct dc_draw *v)
+dc_candidates(const struct dc *x, const unsigned char *role, size_t top, struct dc_draw *v)
 {
-	size_t k, n = 0;
+	size_t k, a, n = 0;
 
-	for (k = 0; k < x->in->nk; k++) {
-		size_t c = dc_parent(x, k);
-
-		if (!dc_eligible(x, role, k))
+	for (k = 0; k < x->in->nleaves; k++) {
+		if (!dc_eligible(x, role, k) || !dc_under(x, k, top))
 			continue;
-		if (parent == x->country ? role[c] != DC_SHOWN || dc_eligible(x, role, c) :
-		    c == parent)
+		for (a = x->in->parent[k]; a != top; a = x->in->parent[a])
+			if (role[a] == DC_SHOWN && !dc_eligible(x, role, a))
+				break;
+		if (a == top)
 			v[n++].place = k;
 	}
 	return n;
 }
 
 /*
- * Protects the group under published place `parent`: when it has hidden municipalities,
- * takes partners until it is safe, or hides the parent when even every candidate would
- * not make it safe. That test uses published counts only (the sum of the group with every
- * candidate is the parent's figure less the other published places), so hiding a parent
- * tells nothing about the hidden places.
+ * Protects the group under published place `top`: when it has hidden leaves, takes
+ * partners until it is safe, or hides `top` when even every candidate would not make it
+ * safe. That test uses published counts only (the sum of the group with every candidate
+ * is the total less the other published places), so hiding a total tells nothing about
+ * the hidden places.
  */
 static void
-dc_protect_group(struct dc *x, unsigned char *role, size_t parent, struct dc_stats *st)
+dc_protect_group(struct dc *x, unsigned char *role, size_t top, struct dc_stats *st)
 {
-	unsigned char *trial = xmalloc(x->nplaces);
-	struct dc_draw *v = xcalloc(x->in->nk ? x->in->nk : 1, sizeof(*v));
+	size_t np = x->in->nplaces;
+	unsigned char *trial = xmalloc(np);
+	struct dc_draw *v = xcalloc(x->in->nleaves ? x->in->nleaves : 1, sizeof(*v));
 	size_t n, m, i;
 
-	dc_collect(x, role, parent);
+	dc_collect(x, role, top);
 	if (x->ncells == 0)
 		goto out;
-	n = dc_candidates(x, role, parent, v);
-	memcpy(trial, role, x->nplaces);
+	n = dc_candidates(x, role, top, v);
+	memcpy(trial, role, np);
 	for (i = 0; i < n; i++)
-		dc_take(x, trial, v[i].place, parent);
-	dc_collect(x, trial, parent);
-	if (!dc_group_safe(x, trial, parent)) {
-		role[parent] = DC_PARTNER;
+		dc_take(x, trial, v[i].place, top);
+	dc_collect(x, trial, top);
+	if (!dc_group_safe(x, trial, top)) {
+		role[top] = DC_PARTNER;
 		st->escalated++;
 		goto out;
 	}
-	m = dc_shuffle(dc_key(x, parent), v, n);
+	m = dc_shuffle(dc_key(x, top), v, n);
 	for (;;) {
-		memcpy(trial, role, x->nplaces);
+		memcpy(trial, role, np);
 		for (i = 0; i < m; i++)
-			dc_take(x, trial, v[i].place, parent);
-		dc_collect(x, trial, parent);
-		if (dc_group_safe(x, trial, parent) || m == n)
+			dc_take(x, trial, v[i].place, top);
+		dc_collect(x, trial, top);
+		if (dc_group_safe(x, trial, top) || m == n)
 			break;
 		m++;
 	}
-	for (i = 0; i < x->nplaces; i++)
+	for (i = 0; i < np; i++)
 		if (trial[i] != role[i])
 			st->secondary++;
-	memcpy(role, trial, x->nplaces);
+	memcpy(role, trial, np);
 out:
 	free(v);
 	free(trial);
+}
+
+static size_t
+dc_depth(const struct dc *x, size_t p)
+{
+	size_t d = 0;
+
+	for (; p != x->root; p = x->in->parent[p])
+		d++;
+	return d;
 }
 
 static void
@@ -407,9 +409,8 @@ dc_init(struct dc *x, const struct dc_input *in)
 {
 	memset(x, 0, sizeof(*x));
 	x->in = in;
-	x->nplaces = in->nk + in->nf + 1;
-	x->country = in->nk + in->nf;
-	x->cells = xcalloc(in->nk ? in->nk : 1, sizeof(size_t));
+	x->root = in->nplaces - 1;
+	x->cells = xcalloc(in->nleaves ? in->nleaves : 1, sizeof(size_t));
 }
 
 void
@@ -417,19 +418,25 @@ dc_protect(const struct dc_input *in, unsigned char *role, struct dc_stats *stat
 {
 	struct dc x;
 	struct dc_stats st;
-	size_t p, c;
+	size_t *depth = xcalloc(in->nplaces, sizeof(size_t));
+	size_t p, d, maxdepth = 0;
 
 	memset(&st, 0, sizeof(st));
 	dc_init(&x, in);
-	for (p = 0; p < x.nplaces; p++) {
+	for (p = 0; p < in->nplaces; p++) {
 		role[p] = dc_small(in, p) ? DC_PRIMARY : DC_SHOWN;
 		st.primary += role[p] == DC_PRIMARY;
+		depth[p] = dc_depth(&x, p);
+		if (depth[p] > maxdepth)
+			maxdepth = depth[p];
 	}
-	for (c = in->nk; c < x.country; c++)
-		if (role[c] == DC_SHOWN && in->has[c])
-			dc_protect_group(&x, role, c, &st);
-	if (role[x.country] == DC_SHOWN && in->has[x.country])
-		dc_protect_group(&x, role, x.country, &st);
+	/* Totals from the bottom up: a total hidden for want of partners becomes part of the
+	 * group of the first published total above it. */
+	for (d = maxdepth + 1; d-- > 0;)
+		for (p = in->nleaves; p < in->nplaces; p++)
+			if (depth[p] == d && role[p] == DC_SHOWN && in->has[p])
+				dc_protect_group(&x, role, p, &st);
+	free(depth);
 	free(x.cells);
 	if (stats != NULL)
 		*stats = st;
@@ -446,21 +453,28 @@ dc_audit(const struct dc_input *in, const unsigned char *role,
 	dc_init(&x, in);
 	x.say = say;
 	x.arg = arg;
-	for (p = 0; p < x.nplaces; p++)
+	for (p = 0; p < in->nplaces; p++)
 		if (dc_small(in, p) && role[p] == DC_SHOWN)
 			dc_breach(&x, "place %zu is small but shown", p);
-	/* A hidden county without a hidden municipality is the sum of published ones. */
-	for (p = in->nk; p < x.nplaces; p++) {
+	/* A hidden total with no hidden leaf reached through hidden places is the sum of
+	 * published ones. */
+	for (p = in->nleaves; p < in->nplaces; p++) {
 		if (role[p] == DC_SHOWN || !in->has[p])
 			continue;
 		inside = 0;
-		for (k = 0; k < in->nk; k++)
-			inside |= role[k] != DC_SHOWN && in->has[k] &&
-			    (p == x.country || dc_parent(&x, k) == p);
+		for (k = 0; k < in->nleaves && !inside; k++) {
+			size_t a = k;
+
+			if (role[k] == DC_SHOWN || !in->has[k] || !dc_under(&x, k, p))
+				continue;
+			while (a != p && role[a] != DC_SHOWN)
+				a = in->parent[a];
+			inside = a == p;
+		}
 		if (!inside)
 			dc_breach(&x, "place %zu is hidden but all inside it is shown", p);
 	}
-	for (p = in->nk; p < x.nplaces; p++) {
+	for (p = in->nleaves; p < in->nplaces; p++) {
 		if (role[p] != DC_SHOWN || !in->has[p])
 			continue;
 		dc_collect(&x, role, p);

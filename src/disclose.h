@@ -13,9 +13,10 @@
 #include <stdint.h>
 
 /*
- * The counts of one group of figures in one year. Places are numbered as in compute.h:
- * municipalities 0 .. nk-1, counties nk .. nk+nf-1, the country nk+nf; every county and
- * the country are the exact sums of their municipalities.
+ * The counts of one group of figures in one year, over a tree of places: municipalities
+ * (the leaves, places 0 .. nleaves-1), then totals (counties, and any level above them),
+ * the last place being the root (the country). Every total is the exact sum of its
+ * children; parent[] gives each place's, the root's being itself.
  *
  * count: what the figures rest on (each figure's denominator, or the active plans behind
  *	dekning); a hidden count must keep at least min_n possible values.
@@ -25,8 +26,8 @@
  * A value of -1 means the place has no such figure (its state is missing).
  */
 struct dc_input {
-	size_t			 nk, nf;
-	const int		*county;	/* [nk]: county index of each municipality */
+	size_t			 nplaces, nleaves;
+	const size_t		*parent;	/* [nplaces] */
 	const unsigned char	*has;		/* [place]: 1 when the place has a figure */
 	size_t			 ncounts;
 	const long		*count;		/* [place * ncounts + i] */
@@ -34,7 +35,7 @@ struct dc_input {
 	size_t			 nclasses;
 	const long		*cls;		/* [place * nclasses + j] */
 	const size_t		*cls_count;	/* [nclasses]: index into the counts */
-	const uint64_t		*secret;	/* [nk]: key material from unpublished data */
+	const uint64_t		*secret;	/* [nleaves]: key material from unpublished data */
 	uint64_t		 salt;		/* tells groups and years apart */
 };
 
@@ -42,14 +43,14 @@ struct dc_input {
 struct dc_stats {
 	size_t	 primary;	/* places hidden because a count is below min_n */
 	size_t	 secondary;	/* places hidden to protect them */
-	size_t	 escalated;	/* counties and countries hidden because no partner could */
+	size_t	 escalated;	/* totals hidden because no choice of partners could do */
 };
 
 /* Roles of places, as the method gives them and the audit takes them. */
 enum dc_role { DC_SHOWN, DC_PRIMARY, DC_PARTNER };
 
 /*
- * Fills role[place] (an array of nk + nf + 1) with the role of every place: DC_SHOWN for
+ * Fills role[place] (an array of nplaces) with the role of every place: DC_SHOWN for
  * a published place or one without a figure, DC_PRIMARY or DC_PARTNER for a hidden one.
  * stats may be NULL. Can't fail.
  */
@@ -58,7 +59,7 @@ void	dc_protect(const struct dc_input *, unsigned char *role, struct dc_stats *s
 /*
  * Checks a finished pattern as an attacker would who knows the method, the published
  * counts and every place's role: for each group of hidden places whose sum is published,
- * the range of each hidden count and of each hidden county's total, and each class.
+ * the range of each hidden count and of each hidden total in it, and each class.
  * Returns the number of breaches; when `say` is not NULL it is called with a line for
  * each. For the tests; dc_protect never returns a pattern this rejects.
  */

@@ -1043,8 +1043,10 @@ appendix_suppression(const struct report_ctx *c, struct doc *doc)
 	buf_init(&b);
 	report_expand(c, &b, "felles.vedlegg.prikking.tekst", "min_n", minn, NULL);
 	doc_paragraph(doc, b.data);
+	buf_reset(&b);
+	report_expand(c, &b, "felles.vedlegg.prikking.sekundar", "min_n", minn, NULL);
+	doc_paragraph(doc, b.data);
 	buf_free(&b);
-	doc_paragraph(doc, report_str(c, "felles.vedlegg.prikking.sekundar"));
 	doc_paragraph(doc, report_str(c, "felles.vedlegg.prikking.mangler"));
 }
 

@@ -66,18 +66,6 @@ run_check_source(const struct source *s, struct diag *d)
 		    s->rows_used, s->rows_left_out, w, w == 1 ? "" : "s");
 }
 
-/* Says how many figures disclosure control hides, so that its cost is visible. */
-static void
-run_check_hidden(const struct results *r, struct diag *d)
-{
-	size_t all = r->dc.primary + r->dc.secondary + r->dc.escalated;
-
-	diag_msg(d, DIAG_NOTE, NULL, 0, 0, "disclosure control: %zu place%s hidden in %zu "
-	    "year%s (%zu with fewer than min_n, %zu to protect them, %zu total%s for want "
-	    "of partners)", all, all == 1 ? "" : "s", r->nyears, r->nyears == 1 ? "" : "s",
-	    r->dc.primary, r->dc.secondary, r->dc.escalated, r->dc.escalated == 1 ? "" : "s");
-}
-
 /* Reads everything the other commands read and computes, so that `check` says every
  * problem they would (definitions, templates, rows, and what only the computation sees:
  * a revision after the reference date, an answer or status no pattern knows, a deadline
@@ -95,10 +83,9 @@ run_check(const struct options *o, struct diag *d)
 	tmpl_check(o->templates_dir, d);
 	if (dataset_load(&st.ds, o->data_dir, o->indicators_dir, d) == 0) {
 		if (dataset_usable(&st.ds, o->year, o->year != 0 ? DIAG_FATAL : DIAG_NOTE,
-		    d) == 0 && st.set.n > 0 &&
-		    compute_run(&st.r, &st.ds, &st.set, st.rules, o->year,
-		    o->reference_date, d) == 0)
-			run_check_hidden(&st.r, d);
+		    d) == 0 && st.set.n > 0)
+			compute_run(&st.r, &st.ds, &st.set, st.rules, o->year,
+			    o->reference_date, d);
 		for (i = 0; i < st.ds.nsources; i++) {
 			run_check_source(&st.ds.sources[i], d);
 			read += st.ds.sources[i].rows_read;

@@ -99,6 +99,9 @@ largest() {
 
 gen norway --norway --years 2020-2024
 gen rows1m --plan-rows 1000000
+# Plans at the rate Bjerkan (2009) found (under 0.5 % of the population): many small
+# municipalities, where disclosure control has the most to do.
+gen norway-real --norway --years 2020-2024 --active 27000
 rows=$(($(wc -l <"$DATA/rows1m/planer-2024.csv") - 1))
 active=$(awk -F';' '$6 == "aktiv"' "$DATA/norway/planer-2024.csv" | wc -l)
 
@@ -138,4 +141,19 @@ bench "report: Norway's 15 county reports (computing + 1 s)" "$(plus 1)" \
 bench "report: all of Norway (357 + 15 + 1 reports)" "$(plus 12)" \
     "$BIN" report --data "$DATA/norway" --out "$DATA/out-norway"
 largest "largest municipal report of all of Norway" 60 "$DATA/out-norway/2024/kommune"
+last=
+bench "indicators: Norway at 0.5 % coverage (many small)" "$target" \
+    "$BIN" indicators --data "$DATA/norway-real"
+
+# What disclosure control costs: places x years whose plan figures are hidden, against
+# the first contract's rules (which leaked; docs/computation.md).
+echo
+echo "disclosure control, all of Norway 2020-2024 (places x years with plan figures):"
+for name in norway norway-real; do
+	if "$BIN" indicators --data "$DATA/$name" >"$tmp/ind.csv" 2>/dev/null ||
+	    [ $? -eq 1 ]; then
+		printf '  %-12s %s\n' "$name:" \
+		    "$(python3 tools/disclosure_cost.py "$DATA/$name" "$tmp/ind.csv")"
+	fi
+done
 exit 0

@@ -2,9 +2,9 @@
  * Unit tests of disclose.c: the cases the disclosure-control issue reproduced against the
  * old rules (two or three tiny municipalities in one county, hidden groups at 0 % and
  * 100 %, a partner just above min_n, a county of small municipalities, a single
- * municipality), then many random tables: every pattern passes the audit, primaries are
- * always hidden, and the choice of partners depends on the secret and on nothing outside
- * the county.
+ * municipality), then many random tables, also with a level of offices between counties
+ * and the country: every pattern passes the audit, primaries are always hidden, and the
+ * choice of partners depends on the secret and on nothing outside the county.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -20,13 +20,16 @@
 
 #define MAXK	64
 #define MAXF	8
-#define NP	(MAXK + MAXF + 1)
+#define MAXO	4
+#define NP	(MAXK + MAXF + MAXO + 1)
 
 /* One count (active plans) and five classes: an indicator's yes and no, and the split's
  * ja, delvis, nei. Municipalities are filled in, totals summed. */
 struct tab {
-	size_t		 nk, nf;
+	size_t		 nk, nf, no;	/* municipalities, counties, offices (0: none) */
 	int		 county[MAXK];
+	int		 office[MAXF];
+	size_t		 parent[NP];
 	unsigned char	 has[NP];
 	long		 count[NP];
 	long		 min_n[1];
@@ -64,12 +67,18 @@ tab_kommune(struct tab *t, int c, long n, long yes, long ja, long delvis)
 	return k;
 }
 
-/* Sums the municipalities into counties and the country, and fills the input. */
+/* Sums the municipalities into counties (into offices, when there are) and the country,
+ * and fills the input. */
 static void
 tab_done(struct tab *t)
 {
-	size_t np = t->nk + t->nf + 1, country = t->nk + t->nf, k, p, j;
+	size_t np = t->nk + t->nf + t->no + 1, country = np - 1, k, p, j;
 
+	for (p = 0; p < np; p++)
+		t->parent[p] = p < t->nk ? t->nk + (size_t)t->county[p] :
+		    p < t->nk + t->nf && t->no > 0 ? t->nk + t->nf + (size_t)t->office[p - t->nk] :
+		    country;
+	t->parent[country] = country;
 	for (p = t->nk; p < np; p++) {
 		t->has[p] = 0;
 		t->count[p] = -1;
@@ -77,27 +86,27 @@ tab_done(struct tab *t)
 			t->cls[p * 5 + j] = -1;
 	}
 	for (k = 0; k < t->nk; k++) {
-		size_t up[2] = { t->nk + (size_t)t->county[k], country };
-
 		if (!t->has[k])
 			continue;
-		for (p = 0; p < 2; p++) {
-			if (!t->has[up[p]]) {
-				t->has[up[p]] = 1;
-				t->count[up[p]] = 0;
+		for (p = t->parent[k];; p = t->parent[p]) {
+			if (!t->has[p]) {
+				t->has[p] = 1;
+				t->count[p] = 0;
 				for (j = 0; j < 5; j++)
-					t->cls[up[p] * 5 + j] = 0;
+					t->cls[p * 5 + j] = 0;
 			}
-			t->count[up[p]] += t->count[k];
+			t->count[p] += t->count[k];
 			for (j = 0; j < 5; j++)
-				t->cls[up[p] * 5 + j] += t->cls[k * 5 + j];
+				t->cls[p * 5 + j] += t->cls[k * 5 + j];
+			if (p == country)
+				break;
 		}
 	}
 	for (j = 0; j < 5; j++)
 		t->cls_count[j] = 0;
-	t->in.nk = t->nk;
-	t->in.nf = t->nf;
-	t->in.county = t->county;
+	t->in.nplaces = np;
+	t->in.nleaves = t->nk;
+	t->in.parent = t->parent;
 	t->in.has = t->has;
 	t->in.ncounts = 1;
 	t->in.count = t->count;
@@ -125,7 +134,7 @@ protect(struct tab *t)
 
 	dc_protect(&t->in, t->role, &st);
 	assert_int_equal(dc_audit(&t->in, t->role, say, NULL), 0);
-	for (p = 0; p < t->nk + t->nf + 1; p++)
+	for (p = 0; p < t->in.nplaces; p++)
 		n += t->role[p] != DC_SHOWN;
 	assert_int_equal(n, st.primary + st.secondary + st.escalated);
 	return n;
@@ -233,7 +242,7 @@ test_county_all_small(void **state)
 	tab_kommune(&t, 0, 2, 1, 1, 0);
 	tab_done(&t);
 	protect(&t);
-	for (p = 0; p < t.nk + t.nf + 1; p++)
+	for (p = 0; p < t.in.nplaces; p++)
 		assert_true(hidden(&t, p));
 }
 
@@ -299,7 +308,7 @@ test_choice_is_keyed(void **state)
 	protect(&t);
 	memcpy(first, t.role, sizeof(first));
 	protect(&t);
-	assert_memory_equal(first, t.role, t.nk + t.nf + 1);
+	assert_memory_equal(first, t.role, t.in.nplaces);
 	/* Another county changes: county 0's roles stay. */
 	u = t;
 	u.count[9] = 250;
@@ -358,17 +367,21 @@ random_kommune(struct tab *t, struct rng *r, int c, long n)
 /* Random tables of realistic shape and many tiny municipalities: the audit never finds a
  * breach, every small place is hidden, and the method does not hide everything. */
 static void
-test_random_tables(void **state)
+random_tables(uint64_t seed, int offices)
 {
-	struct rng r = { 42 };
+	struct rng r = { seed };
 	size_t iter, shown = 0, total = 0;
 
-	(void)state;
 	for (iter = 0; iter < 3000; iter++) {
 		struct tab t;
 		size_t nf = 1 + (size_t)rnd(&r, MAXF), c, p;
 
 		tab_init(&t, nf);
+		if (offices) {
+			t.no = 1 + (size_t)rnd(&r, MAXO);
+			for (c = 0; c < nf; c++)
+				t.office[c] = (int)rnd(&r, (long)t.no);
+		}
 		for (c = 0; c < nf; c++) {
 			long nk = 1 + rnd(&r, (long)(MAXK / MAXF));
 
@@ -385,7 +398,7 @@ test_random_tables(void **state)
 		tab_done(&t);
 		t.min_n[0] = 2 + rnd(&r, 6);
 		protect(&t);
-		for (p = 0; p < t.nk + t.nf + 1; p++) {
+		for (p = 0; p < t.in.nplaces; p++) {
 			if (!t.has[p])
 				continue;
 			total++;
@@ -394,8 +407,25 @@ test_random_tables(void **state)
 				assert_true(hidden(&t, p));
 		}
 	}
-	print_message("random tables: %zu of %zu places shown\n", shown, total);
+	print_message("random tables%s: %zu of %zu places shown\n",
+	    offices ? " with offices" : "", shown, total);
 	assert_true(shown * 2 > total);
+}
+
+static void
+test_random_tables(void **state)
+{
+	(void)state;
+	random_tables(42, 0);
+}
+
+/* A level between counties and the country (the county governors' offices, some of which
+ * cover two or four counties), whose totals are published too. */
+static void
+test_random_tables_with_offices(void **state)
+{
+	(void)state;
+	random_tables(4242, 1);
 }
 
 int
@@ -410,6 +440,7 @@ main(void)
 		cmocka_unit_test(test_one_small_in_each_of_two_counties),
 		cmocka_unit_test(test_choice_is_keyed),
 		cmocka_unit_test(test_random_tables),
+		cmocka_unit_test(test_random_tables_with_offices),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -24,7 +24,7 @@ rm -rf out
 mkdir -p out
 # shellcheck disable=SC2086
 "$BIN" report --data . --out out/main --only handlingsplan $extra >out/report.log 2>&1
-pub=out/main/$(ls out/main | sort | tail -1)
+for pub in out/main/*; do :; done      # the reporting year's folder (the only one)
 diff -u expected.out "$pub/indikatorer.csv" || { echo "report and indicators differ"; fail=1; }
 # shellcheck disable=SC2086
 python3 "$T/truth.py" --data . --indicators "$I" $refdate --roles out/roles.csv \
@@ -39,6 +39,7 @@ for mode in a m b; do
 	    --truth out/truth.csv --engine both --intervals "out/ranges-$mode.csv" --quiet || fail=1
 done
 last=$(basename "$pub")
+# shellcheck disable=SC2013
 for y in $(cut -d';' -f1 "$pub/indikatorer.csv" | grep -x '[0-9]*' | sort -u); do
 	[ "$y" = "$last" ] && continue
 	"$BIN" report --data . --out "out/y$y" --only handlingsplan --year "$y" >/dev/null 2>&1

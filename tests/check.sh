@@ -65,5 +65,7 @@ if [ -n "${FUZZ:-}" ]; then
 	out=$(FUZZ_FRESH=1 sh tests/fuzz/run.sh $FUZZ)
 	tally fuzz $?
 fi
+# The disclosure property test (issue 9): random data sets, the program, and the attacker.
+if python3 tests/tools/disclosure_property.py "$bin"; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]

@@ -5,7 +5,7 @@ set -eu
 pkgs="gcc make pkg-config libc6-dev libcsv-dev libcairo2-dev libfreetype-dev libhpdf-dev
 libpcre2-dev libcmocka-dev fonts-dejavu-core python3 python3-fonttools poppler-utils qpdf
 mandoc icc-profiles-free default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java
-clang libclang-rt-14-dev"
+clang libclang-rt-14-dev glpk-utils"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||

@@ -552,16 +552,23 @@ fig_count(const struct indicator *ind, const struct figure *f)
 }
 
 /* Key material for disclose.c: for each municipality the sum of a hash of every kept row
- * of the year's table (dates, counts, answers as read), which only the data owner has.
- * A sum, so that the order of the rows and the other municipalities do not change it. */
+ * of the year's table, which only the data owner has. For plans only the date each plan
+ * was established counts: it does not change when an answer is corrected, so a corrected
+ * report hides the same places (two issues with different partners would give away the
+ * sum of the small ones). A sum, so that the order of the rows and the other
+ * municipalities do not change it. */
 static void
 secrets_of(const struct table *t, size_t nk, uint64_t *secret)
 {
 	size_t row, c;
+	int only = -1;
 
 	memset(secret, 0, nk * sizeof(*secret));
 	if (t == NULL)
 		return;
+	if (t->kind == TABLE_PLANS && (only = table_col(t, "opprettet")) >= 0 &&
+	    !t->cols[only].present)
+		only = -1;
 	for (row = 0; row < t->nrows; row++) {
 		size_t k = (size_t)t->kommune[row];
 		uint64_t h = 0x243F6A8885A308D3ULL;
@@ -572,6 +579,8 @@ secrets_of(const struct table *t, size_t nk, uint64_t *secret)
 			const struct cell *cl = table_cell(t, row, c);
 			uint64_t v = (uint64_t)(uint32_t)cl->v | (uint64_t)cl->state << 32;
 
+			if (only >= 0 && c != (size_t)only)
+				continue;
 			if (t->cols[c].type == COL_TEXT && cl->state == CELL_OK) {
 				const unsigned char *q = (const unsigned char *)table_text(t, cl);
 

@@ -19,12 +19,23 @@
 
 #define DC_INF	LONG_MAX	/* an upper bound the attacker does not have */
 
+/* An interval of counts; hi may be DC_INF. */
+struct dc_iv {
+	long	 lo, hi;
+};
+
 /* Working state of one dc_protect or dc_audit call. */
 struct dc {
 	const struct dc_input	*in;
 	size_t			 root;
 	size_t			*cells;		/* scratch: the hidden leaves of a group */
 	size_t			 ncells;
+	size_t			*nodes;		/* scratch: its leaves and hidden totals */
+	size_t			 nnodes;
+	struct dc_node_iv {
+		struct dc_iv	 own, in, out;
+		long		 published;	/* width of out with the group's sum */
+	}			*iv;		/* scratch: per node, for one count */
 	void			(*say)(void *, const char *);
 	void			*arg;
 	size_t			 breaches;
@@ -156,51 +167,127 @@ dc_breach(struct dc *x, const char *fmt, ...)
 	x->say(x->arg, line);
 }
 
-/*
- * The width of the range an attacker finds for the sum of count i over the members of
- * the group x->cells under `sub` (a member itself, or a hidden total), from the
- * published sum of the whole group and the bounds of each member: [max(sum lo_S, R - sum
- * hi_rest), min(sum hi_S, R - sum lo_rest)]; never unbounded, as the group's sum is
- * published.
- */
-static long
-dc_width(const struct dc *x, const unsigned char *role, size_t i, size_t sub)
+static struct dc_iv
+dc_meet(struct dc_iv a, struct dc_iv b)
 {
-	long r = 0, lo_s = 0, hi_s = 0, lo_rest = 0, hi_rest = 0, lo, hi, a, b;
-	size_t k;
+	struct dc_iv r;
 
-	for (k = 0; k < x->ncells; k++) {
-		size_t p = x->cells[k];
-		long n = dc_count(x->in, p, i);
-
-		dc_bounds(x, role, p, i, &lo, &hi);
-		r += n > 0 ? n : 0;
-		if (dc_under(x, p, sub)) {
-			lo_s += lo;
-			hi_s = dc_add(hi_s, hi);
-		} else {
-			lo_rest += lo;
-			hi_rest = dc_add(hi_rest, hi);
-		}
-	}
-	a = hi_rest == DC_INF ? lo_s : (lo_s > r - hi_rest ? lo_s : r - hi_rest);
-	b = r - lo_rest;
-	if (hi_s != DC_INF && hi_s < b)
-		b = hi_s;
-	return b - a;
+	r.lo = a.lo > b.lo ? a.lo : b.lo;
+	r.hi = a.hi == DC_INF ? b.hi : b.hi == DC_INF ? a.hi : a.hi < b.hi ? a.hi : b.hi;
+	return r;
 }
 
+static long
+dc_width_of(struct dc_iv v)
+{
+	return v.hi == DC_INF ? DC_INF : v.hi - v.lo;
+}
+
+/*
+ * The nodes of the group under `top` (x->nodes: its hidden leaves and the hidden totals
+ * between them and `top`) with, for count i, what the attacker knows of each: `own`, the
+ * bounds of its role; `in`, what its own bounds and those below it allow (bottom up). The
+ * published part of a hidden total (its published children) is known. Fills x->iv.
+ */
+static void
+dc_tree_up(struct dc *x, const unsigned char *role, size_t i)
+{
+	const struct dc_input *in = x->in;
+	size_t a, b;
+
+	for (a = 0; a < x->nnodes; a++) {
+		size_t p = x->nodes[a];
+
+		dc_bounds(x, role, p, i, &x->iv[a].own.lo, &x->iv[a].own.hi);
+		x->iv[a].in = x->iv[a].own;
+	}
+	/* Nodes are ordered leaves first, then totals from the bottom up. */
+	for (a = 0; a < x->nnodes; a++) {
+		size_t p = x->nodes[a];
+		struct dc_iv sum;
+		long n = dc_count(in, p, i);
+
+		if (p < in->nleaves || n < 0)
+			continue;
+		sum.lo = sum.hi = n;	/* the published part, then the hidden children */
+		for (b = 0; b < x->nnodes; b++)
+			if (in->parent[x->nodes[b]] == p) {
+				long c = dc_count(in, x->nodes[b], i);
+
+				sum.lo -= c > 0 ? c : 0;
+				sum.hi -= c > 0 ? c : 0;
+			}
+		for (b = 0; b < x->nnodes; b++)
+			if (in->parent[x->nodes[b]] == p) {
+				sum.lo += x->iv[b].in.lo;
+				sum.hi = dc_add(sum.hi, x->iv[b].in.hi);
+			}
+		x->iv[a].in = dc_meet(x->iv[a].own, sum);
+	}
+}
+
+/* Top down: the range of every node given the range `whole` of the hidden part under
+ * `top`, into x->iv[].out. */
+static void
+dc_tree_down(struct dc *x, size_t i, size_t top, struct dc_iv whole)
+{
+	const struct dc_input *in = x->in;
+	size_t a, b, c;
+
+	for (a = x->nnodes; a-- > 0;) {
+		size_t parent = in->parent[x->nodes[a]];
+		struct dc_iv part = whole, rest = { 0, 0 }, allow;
+
+		if (parent != top) {
+			long pub = dc_count(in, parent, i);
+
+			for (b = 0; b < x->nnodes && x->nodes[b] != parent; b++)
+				;
+			for (c = 0; c < x->nnodes; c++)
+				if (in->parent[x->nodes[c]] == parent) {
+					long v = dc_count(in, x->nodes[c], i);
+
+					pub -= v > 0 ? v : 0;
+				}
+			part.lo = x->iv[b].out.lo - pub;
+			part.hi = x->iv[b].out.hi == DC_INF ? DC_INF : x->iv[b].out.hi - pub;
+		}
+		for (c = 0; c < x->nnodes; c++)
+			if (c != a && in->parent[x->nodes[c]] == parent) {
+				rest.lo += x->iv[c].in.lo;
+				rest.hi = dc_add(rest.hi, x->iv[c].in.hi);
+			}
+		allow.lo = rest.hi == DC_INF ? 0 : part.lo - rest.hi;
+		allow.hi = part.hi == DC_INF ? DC_INF : part.hi - rest.lo;
+		x->iv[a].out = dc_meet(x->iv[a].in, allow);
+	}
+}
+
+static size_t dc_depth(const struct dc *, size_t);
+
 /* Collects the group under published place `top`: the hidden leaves whose every place
- * between them and `top` is hidden. */
+ * between them and `top` is hidden (x->cells), and with them those hidden totals
+ * (x->nodes, the deepest first). */
 static void
 dc_collect(struct dc *x, const unsigned char *role, size_t top)
 {
-	size_t k;
+	size_t p, a, b;
 
-	x->ncells = 0;
-	for (k = 0; k < x->in->nleaves; k++)
-		if (role[k] != DC_SHOWN && x->in->has[k] && dc_group_of(x, role, k) == top)
-			x->cells[x->ncells++] = k;
+	x->ncells = x->nnodes = 0;
+	for (p = 0; p < x->in->nplaces; p++) {
+		if (p == top || role[p] == DC_SHOWN || !x->in->has[p] ||
+		    dc_group_of(x, role, p) != top)
+			continue;
+		if (p < x->in->nleaves)
+			x->cells[x->ncells++] = p;
+		x->nodes[x->nnodes++] = p;
+	}
+	for (a = 1; a < x->nnodes; a++)	/* insertion sort by depth, deepest first */
+		for (b = a; b > 0 && dc_depth(x, x->nodes[b]) > dc_depth(x, x->nodes[b - 1]); b--) {
+			p = x->nodes[b];
+			x->nodes[b] = x->nodes[b - 1];
+			x->nodes[b - 1] = p;
+		}
 }
 
 /*
@@ -213,23 +300,42 @@ static int
 dc_group_safe(struct dc *x, const unsigned char *role, size_t top)
 {
 	const struct dc_input *in = x->in;
-	size_t i, j, k, p, before = x->breaches;
+	size_t i, j, k, before = x->breaches;
 
 	for (i = 0; i < in->ncounts; i++) {
 		long need = in->min_n[i] - 1;
+		struct dc_iv whole = { 0, 0 };
 
 		if (dc_count(in, top, i) < 0)
 			continue;
-		for (p = 0; p < in->nplaces; p++) {
-			long w;
+		dc_tree_up(x, role, i);
+		for (k = 0; k < x->nnodes; k++)
+			if (in->parent[x->nodes[k]] == top) {
+				long c = dc_count(in, x->nodes[k], i);
 
-			if (p == top || role[p] == DC_SHOWN || !in->has[p] ||
-			    dc_group_of(x, role, p) != top)
-				continue;
-			w = dc_width(x, role, i, p);
-			if (w < need) {
+				whole.lo += c > 0 ? c : 0;
+			}
+		whole.hi = whole.lo;
+		dc_tree_down(x, i, top, whole);
+		for (k = 0; k < x->nnodes; k++)
+			x->iv[k].published = dc_width_of(x->iv[k].out);
+		/* What the roles alone leave, without the published sum. */
+		whole.lo = 0;
+		whole.hi = 0;
+		for (k = 0; k < x->nnodes; k++)
+			if (in->parent[x->nodes[k]] == top) {
+				whole.lo += x->iv[k].in.lo;
+				whole.hi = dc_add(whole.hi, x->iv[k].in.hi);
+			}
+		dc_tree_down(x, i, top, whole);
+		for (k = 0; k < x->nnodes; k++) {
+			long alone = dc_width_of(x->iv[k].out);
+			long w = x->iv[k].published;
+
+			if (w < (alone < need ? alone : need)) {
 				dc_breach(x, "place %zu under %zu, count %zu: %ld possible values, "
-				    "fewer than %ld", p, top, i, w + 1, need + 1);
+				    "fewer than %ld", x->nodes[k], top, i, w + 1,
+				    (alone < need ? alone : need) + 1);
 				if (x->say == NULL)
 					return 0;
 			}
@@ -348,11 +454,71 @@ dc_candidates(const struct dc *x, const unsigned char *role, size_t top, struct 
 }
 
 /*
+ * 1 when the candidates alone would make the group safe whatever the hidden places hold:
+ * their counts above min_n give the group the room rule 2 asks for; they hold plans in
+ * and out of every class; and every total below `top` that is hidden, or would be with
+ * its candidates, has a candidate outside it (else its range would be the others', which
+ * the roles alone may make narrow). It reads the pattern and published counts only (the
+ * candidates are published), so hiding a total because it is 0 tells nothing of what is
+ * hidden.
+ */
+static int
+dc_candidates_suffice(const struct dc *x, const unsigned char *role, size_t top,
+    const struct dc_draw *v, size_t n)
+{
+	const struct dc_input *in = x->in;
+	size_t i, j, k, t;
+
+	for (t = in->nleaves; t < in->nplaces; t++) {
+		int in_play = 0, outside = 0;
+
+		if (t == top || in->parent[t] != top || !in->has[t])
+			continue;
+		for (k = 0; k < x->ncells; k++)
+			in_play |= role[t] != DC_SHOWN && dc_under(x, x->cells[k], t);
+		for (k = 0; k < n; k++) {
+			in_play |= dc_under(x, v[k].place, t);
+			outside |= !dc_under(x, v[k].place, t);
+		}
+		if (in_play && !outside)
+			return 0;
+	}
+
+	for (i = 0; i < in->ncounts; i++) {
+		long slack = 0;
+
+		if (dc_count(in, top, i) < 0)
+			continue;
+		for (k = 0; k < n; k++) {
+			long c = dc_count(in, v[k].place, i);
+
+			slack += c > 0 ? c - in->min_n[i] : 0;
+		}
+		if (slack < in->min_n[i] - 1)
+			return 0;
+	}
+	for (j = 0; j < in->nclasses; j++) {
+		long yes = 0, no = 0;
+
+		if (dc_cls(in, top, j) < 0)
+			continue;
+		for (k = 0; k < n; k++) {
+			long a = dc_cls(in, v[k].place, j), c = dc_count(in, v[k].place,
+			    in->cls_count[j]);
+
+			yes += a > 0 ? a : 0;
+			no += c > 0 && a >= 0 ? c - a : 0;
+		}
+		if (yes == 0 || no == 0)
+			return 0;
+	}
+	return 1;
+}
+
+/*
  * Protects the group under published place `top`: when it has hidden leaves, takes
- * partners until it is safe, or hides `top` when even every candidate would not make it
- * safe. That test uses published counts only (the sum of the group with every candidate
- * is the total less the other published places), so hiding a total tells nothing about
- * the hidden places.
+ * partners until it is safe, or hides `top` when the candidates alone could not make it
+ * safe (decided on published counts only).
  */
 static void
 dc_protect_group(struct dc *x, unsigned char *role, size_t top, struct dc_stats *st)
@@ -361,16 +527,13 @@ dc_protect_group(struct dc *x, unsigned char *role, size_t top, struct dc_stats 
 	unsigned char *trial = xmalloc(np);
 	struct dc_draw *v = xcalloc(x->in->nleaves ? x->in->nleaves : 1, sizeof(*v));
 	size_t n, m, i;
+	int safe = 0;
 
 	dc_collect(x, role, top);
 	if (x->ncells == 0)
 		goto out;
 	n = dc_candidates(x, role, top, v);
-	memcpy(trial, role, np);
-	for (i = 0; i < n; i++)
-		dc_take(x, trial, v[i].place, top);
-	dc_collect(x, trial, top);
-	if (!dc_group_safe(x, trial, top)) {
+	if (!dc_candidates_suffice(x, role, top, v, n)) {
 		role[top] = DC_PARTNER;
 		st->escalated++;
 		goto out;
@@ -381,9 +544,15 @@ dc_protect_group(struct dc *x, unsigned char *role, size_t top, struct dc_stats 
 		for (i = 0; i < m; i++)
 			dc_take(x, trial, v[i].place, top);
 		dc_collect(x, trial, top);
-		if (dc_group_safe(x, trial, top) || m == n)
+		if ((safe = dc_group_safe(x, trial, top)) || m == n)
 			break;
 		m++;
+	}
+	if (!safe) {		/* not expected: the tests count it (forced) */
+		role[top] = DC_PARTNER;
+		st->escalated++;
+		st->forced++;
+		goto out;
 	}
 	for (i = 0; i < np; i++)
 		if (trial[i] != role[i])
@@ -411,6 +580,16 @@ dc_init(struct dc *x, const struct dc_input *in)
 	x->in = in;
 	x->root = in->nplaces - 1;
 	x->cells = xcalloc(in->nleaves ? in->nleaves : 1, sizeof(size_t));
+	x->nodes = xcalloc(in->nplaces, sizeof(size_t));
+	x->iv = xcalloc(in->nplaces, sizeof(*x->iv));
+}
+
+static void
+dc_release(struct dc *x)
+{
+	free(x->cells);
+	free(x->nodes);
+	free(x->iv);
 }
 
 void
@@ -437,7 +616,7 @@ dc_protect(const struct dc_input *in, unsigned char *role, struct dc_stats *stat
 			if (depth[p] == d && role[p] == DC_SHOWN && in->has[p])
 				dc_protect_group(&x, role, p, &st);
 	free(depth);
-	free(x.cells);
+	dc_release(&x);
 	if (stats != NULL)
 		*stats = st;
 }
@@ -481,6 +660,6 @@ dc_audit(const struct dc_input *in, const unsigned char *role,
 		if (x.ncells > 0)
 			dc_group_safe(&x, role, p);
 	}
-	free(x.cells);
+	dc_release(&x);
 	return x.breaches;
 }

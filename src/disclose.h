@@ -44,6 +44,9 @@ struct dc_stats {
 	size_t	 primary;	/* places hidden because a count is below min_n */
 	size_t	 secondary;	/* places hidden to protect them */
 	size_t	 escalated;	/* totals hidden because no choice of partners could do */
+	size_t	 forced;	/* of those, hidden although the candidates seemed enough
+				 * (a total hidden on a test of hidden counts: never
+				 * expected; the tests check that it stays 0) */
 };
 
 /* Roles of places, as the method gives them and the audit takes them. */

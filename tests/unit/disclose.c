@@ -137,6 +137,7 @@ protect(struct tab *t)
 	for (p = 0; p < t->in.nplaces; p++)
 		n += t->role[p] != DC_SHOWN;
 	assert_int_equal(n, st.primary + st.secondary + st.escalated);
+	assert_int_equal(st.forced, 0);
 	return n;
 }
 

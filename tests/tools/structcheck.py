@@ -154,7 +154,8 @@ def merge_splits(got, want):
     pieces on consecutive pages that together make the model's element are one."""
     out, j, k = [], 0, 0
     while k < len(got):
-        role, text, page = got[k]
+        role, text, page = got[k][:3]
+        first = k
         k += 1
         while (j < len(want) and (role, text) != want[j] and k < len(got) and
                got[k][0] == role and got[k][2] == page + 1 and text is not None and
@@ -162,7 +163,7 @@ def merge_splits(got, want):
                                                                [:len(text)])):
             text, page = norm(text + ' ' + got[k][1]), got[k][2]
             k += 1
-        out.append((role, text))
+        out.append((role, text) + tuple(got[first][3:]))
         j += 1
     return out
 
@@ -213,11 +214,12 @@ def main():
             problems.append('%s: poppler: %s' % (name, err.split('\n')[0]))
         compare(name, 'poppler', pop,
                 want if with_text else [(r, None) for r, _ in want], problems)
-        got = [(e['role'], None if e['role'] == 'Figure' else norm(e['text']), e['page'])
-               for e in js['elements']]
+        got = [(e['role'], None if e['role'] == 'Figure' else norm(e['text']), e['page'],
+                e.get('lang')) for e in js['elements']]
         # An empty cell is an element without content, which pdf.js does not list.
         want_js = [w for w in want if w[1] != '']
-        compare(name, 'pdf.js', merge_splits(got, want_js), want_js, problems)
+        merged = merge_splits(got, want_js)
+        compare(name, 'pdf.js', [m[:2] for m in merged], want_js, problems)
         galt = [e.get('alt') for e in js['elements'] if e['role'] == 'Figure']
         if galt != alts:
             problems.append('%s: pdf.js: figure alt texts %s, the model has %s' %
@@ -226,7 +228,7 @@ def main():
         wl = [(norm(t + ' ' + str(p)), p) for t, p in toc]
         if gl != wl:
             problems.append('%s: pdf.js: links %s, the model has %s' % (name, gl[:3], wl[:3]))
-        glangs = [e.get('lang') for e in js['elements'] if e['role'] == 'BlockQuote']
+        glangs = [m[2] for m in merged if m[0] == 'BlockQuote']
         if glangs != qlangs:
             problems.append('%s: pdf.js: quote languages %s, the model has %s' %
                             (name, glangs[:4], qlangs[:4]))

@@ -17,6 +17,7 @@
 
 #include "date.h"
 #include "field.h"
+#include "findings.h"
 #include "indicator.h"
 #include "ind_read.h"
 #include "load.h"
@@ -1533,6 +1534,10 @@ indicators_load(struct indicator_set *set, const char *dir, struct diag *d)
 	    (set->written = classifier_load(CLASSIFIER_WRITTEN, path, d)) == NULL)
 		bad = 1;
 	free(path);
+	/* After the order: the rules name indicators by their place in it. */
+	if ((set->findings = findings_rules_load(dir, set, (const char *const *)q.id, q.n,
+	    d)) == NULL)
+		bad = 1;
 	for (i = 0; i < n; i++) {
 		indicator_clear(&tmp[i]);
 		free(names[i]);
@@ -1554,6 +1559,7 @@ indicators_free(struct indicator_set *set)
 	classifier_free(set->answers);
 	classifier_free(set->status);
 	classifier_free(set->written);
+	findings_rules_free(set->findings);
 	memset(set, 0, sizeof(*set));
 }
 

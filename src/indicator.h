@@ -48,6 +48,7 @@ struct indicator {
 						 * 0 when not given */
 };
 struct deadline_rules;
+struct findings_rules;	/* findings.h */
 struct indicator_set {
 	struct indicator	*v;		/* in report order */
 	size_t			 n;
@@ -58,6 +59,8 @@ struct indicator_set {
 						 * a deadline */
 	struct classifier	*written;	/* an open answer's written standard -> enum
 						 * lang (malform.txt; NULL: no such file) */
+	struct findings_rules	*findings;	/* samsvar.txt and funn.txt (findings.h);
+						 * NULL when they could not be read */
 };
 /* Loads and checks every definition and pattern file in dir; positioned messages with a
  * caret for a bad expression. Returns 0, or -1 when a file is unusable (DIAG_ERROR). */

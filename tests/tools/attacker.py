@@ -44,14 +44,18 @@ partners suffice).
 
 What the method's choice implies (docs/computation.md, "The rules"), used as constraints:
 under a published county, the hidden municipalities are small ones and partners, at least
-one small one, and at least one partner when the county shows a municipality (rule 3:
-"the first one is taken"); the group is safe by rule 2's formula with the true roles, and
-so is the country's group with every hidden county's total (rule 4); a hidden county none
-of whose hidden municipalities is large (so none was taken as the country's partner) is
-either small or hidden for want of partners: the group of its small ones with all its
-candidates, that is the whole county, is not safe at its true total (rule 3). That last
-test is on the county's hidden total, not on published counts as the docs claim, and it
-is what the case just-above-min-n shows. Nothing is taken from the country being hidden.
+one small one and at least one partner (rule 3: the first candidate is taken; the county
+is published, so its candidates sufficed); the group is safe by rule 2 with the true
+roles: every hidden count and hidden total keeps at least min_n values, or as many as the
+roles alone leave without the published sum; so is the country's group, with every hidden
+county's total as a node of its tree (rule 4), and it too has a partner when the country
+is published. A hidden county none of whose hidden municipalities is large (so none was
+taken as the country's partner) is small, or hidden for want of partners; the latter only
+when its published candidates fail rule 3's test (too little room above min_n, or no plan
+in, or none outside, some answer class), a test on published counts, so it adds nothing
+about what is hidden. Nothing is taken from the country being hidden. The guarantee
+checked is the docs' promise: a hidden count narrowed below min_n values breaches unless
+the roles the attacker knows, without the published sums, already leave no more.
 
 Output: one line per breach on standard output (BREACH ...), rule violations and
 inconsistencies (RULE ..., UNSOUND ...); --intervals FILE writes every range. Exit 0
@@ -274,29 +278,21 @@ def part_range(S, los, his, part):
     return lo, hi
 
 
-def safe_group(S, roles, min_n, subsets=()):
-    """Rule 2's count test: every member's range (and every subset's, for hidden
-    counties under the country, rule 4) holds at least min_n values."""
-    los = [box(r, min_n)[0] for r in roles]
-    his = [box(r, min_n)[1] for r in roles]
-    for part in [[i] for i in range(len(roles))] + [list(s) for s in subsets]:
-        lo, hi = part_range(S, los, his, part)
-        if lo > hi or width(lo, hi) < min_n:
-            return False
-    return True
-
-
-def unsafe_county_totals(pub_n, n_small, n_cand, min_n):
-    """Rule 3: a county is hidden for want of partners when even the group of its small
-    municipalities with every candidate (its published ones) is not safe. That group is
-    the whole county, so the test is on the county's own total S: the set of S (with
-    every small one below min_n) for which it fails."""
-    roles = ['small'] * n_small + ['large'] * n_cand
-    out = []
-    for s in range(pub_n, pub_n + n_small * (min_n - 1) + 1):
-        if not safe_group(s, roles, min_n):
-            out.append((s, s))
-    return ISet(out)
+def candidates_fail(t, c):
+    """Rule 3's test on county c's published candidates (its published municipalities
+    with at least min_n plans): True when they could not make any group safe, so that the
+    county is hidden for want of partners. Published counts only."""
+    mn = t.min_n
+    cands = [m for m in t.children(c) if m.status == 'pub' and m.vals['N'] >= mn]
+    if sum(m.vals['N'] - mn for m in cands) < mn - 1:
+        return True
+    for name, classes, answers in t.partitions:
+        for cl in answers:
+            yes = sum(m.vals[(name, cl)] for m in cands)
+            no = sum(m.vals['N'] - m.vals[(name, cl)] for m in cands)
+            if yes == 0 or no == 0:
+                return True
+    return False
 
 
 # ------------------------------------------------------------ components ----------
@@ -356,31 +352,30 @@ def rows_bound(t, pub):
 
 
 def county_allowed(t, comp, c, roles, county_role):
-    """What rule 1 and rule 3 allow for a hidden county's total, given its members'
-    roles: small (below min_n); or, when none of its hidden municipalities is large (so
-    none was taken as the country's partner, rule 4), a total for which the whole county
-    is not a safe group (hidden for want of partners)."""
+    """What rules 1, 3 and 4 allow for a hidden county's total, given its members' roles:
+    small (below min_n); or at least min_n, when one of its hidden municipalities is large
+    (taken as the country's partner, rule 4) or when its published candidates fail rule
+    3's test (hidden for want of partners)."""
     mn = t.min_n
     small = ISet.range(0, mn - 1)
     mine = [m for m in comp.members if m.parent == c.kode]
-    if any(roles[m.kode] == 'large' for m in mine):
-        want = ISet.range(0)
+    if any(roles[m.kode] == 'large' for m in mine) or candidates_fail(t, c):
+        large = ISet.range(mn)
     else:
-        pub_n = known_sum(t.children(c), 'N')
-        n_cand = sum(1 for m in t.children(c) if m.status == 'pub' and m.vals['N'] >= mn)
-        want = unsafe_county_totals(pub_n, len(mine), n_cand, mn)
+        large = ISet()
     if county_role == 'small':
         return small
     if county_role == 'large':
-        return want & ISet.range(mn)
-    return small | want
+        return large
+    return small | large
 
 
 # ------------------------------------------------------------ the solver ----------
 
-def solve_counts(t, comp, scen):
+def solve_counts(t, comp, scen, alone=False):
     """Exact set of values of every hidden node's count: a tree DP over interval sets.
-    Returns {place: ISet} or None when no table fits."""
+    Returns {place: ISet} or None when no table fits. With alone, without the published
+    total at the top: what the roles alone leave."""
     mn = t.min_n
     up = {}
     for m in comp.members:
@@ -393,7 +388,7 @@ def solve_counts(t, comp, scen):
         s = ISet.point(known_sum(t.children(c), 'N'))
         for m in comp.members:
             s = s + up[m]
-        up[c] = s & ISet.point(c.vals['N'])
+        up[c] = s if alone else s & ISet.point(c.vals['N'])
         root, consts = c, {c: known_sum(t.children(c), 'N')}
     else:
         consts = {}
@@ -410,8 +405,10 @@ def solve_counts(t, comp, scen):
         s = ISet.point(consts[land])
         for c in comp.counties:
             s = s + up[c]
-        up[land] = s & (ISet.point(land.vals['N']) if land.status == 'pub'
-                        else scen.allowed['00'])
+        if land.status == 'pub':
+            up[land] = s if alone else s & ISet.point(land.vals['N'])
+        else:
+            up[land] = s & scen.allowed['00']
         root = land
     if any(v.empty() for v in up.values()):
         return None
@@ -512,71 +509,80 @@ def scenarios_b(t, comp, roles, rowcap, findings):
         lr = key(t.land)
         allowed['00'] = (ISet.range(0, t.min_n - 1) if lr == 'small' else
                          ISet.range(t.min_n) if lr == 'large' else ISet.range(0)) & rowcap
-    check_rules(t, comp, r, findings)
-    return [Scenario(r, allowed)]
+    sc = Scenario(r, allowed)
+    check_rules(t, comp, sc, findings)
+    return [sc]
 
 
-def check_rules(t, comp, r, findings):
+def narrowed(t, comp, scen):
+    """The hidden nodes whose count publication narrows below what rule 2 allows with the
+    scenario's roles: fewer than min_n values, and fewer than the roles alone leave.
+    None when no table fits the scenario."""
+    pub = solve_counts(t, comp, scen)
+    if pub is None:
+        return None
+    alone = solve_counts(t, comp, scen, alone=True)
+    out = []
+    for x in comp.hidden_nodes():
+        w = width(pub[x].lo(), pub[x].hi())
+        w_alone = width(alone[x].lo(), alone[x].hi())
+        if w < min(t.min_n, w_alone):
+            out.append(x)
+    return out
+
+
+def roles_fit(t, comp, r):
+    """Rule 3's and 4's demands on the roles: a small one in every group; a partner in
+    every group under a published total (the first candidate is taken)."""
+    roles = [r[m.kode] for m in comp.members]
+    if comp.top.status == 'pub' and 'large' not in roles:
+        return False
+    if comp.kind == 'county':
+        return 'small' in roles
+    return True
+
+
+def check_rules(t, comp, scen, findings):
     S = group_sums(t, comp, 'N')
     if S is None:
         return
-    order = [m.kode for m in comp.members]
-    roles = [r[k] for k in order]
     where = '%d %s %s' % (t.year, comp.top.niva, comp.top.kode)
-    if comp.kind == 'county':
-        if 'small' not in roles:
-            findings.append('RULE %s: hidden municipalities and none of them small' % where)
-        has_cand = any(m.status == 'pub' for m in t.children(comp.top))
-        if has_cand and 'large' not in roles:
-            findings.append('RULE %s: candidates but no partner (rule 3 takes one)' % where)
-        subsets = ()
-    else:
-        subsets = [[i for i, k in enumerate(order) if t.munis[k].parent == c.kode]
-                   for c in comp.counties]
-    if not safe_group(S, roles, t.min_n, subsets):
-        findings.append('RULE %s: the group %s with roles %s is not safe by rule 2/4'
-                        % (where, order, roles))
+    if not roles_fit(t, comp, scen.roles):
+        findings.append('RULE %s: the roles %s break rule 3 (a small one, a partner)'
+                        % (where, sorted(scen.roles.items())))
+    bad = narrowed(t, comp, scen)
+    if bad:
+        findings.append('RULE %s: with the true roles the group is not safe by rule 2: %s'
+                        % (where, ', '.join('%s %s' % (x.niva, x.kode) for x in bad)))
 
 
 def scenarios_a(t, comp, rowcap):
     """Every role assignment the published files and the rules allow, one per count of
     partners in each group (members of a group, or of one hidden county under the
     country, are interchangeable)."""
-    mn = t.min_n
-    S = group_sums(t, comp, 'N')
     if comp.kind == 'county':
-        k = len(comp.members)
-        has_cand = any(m.status == 'pub' for m in t.children(comp.top))
-        out = []
-        for p in range(k + 1):
-            roles = ['large'] * p + ['small'] * (k - p)
-            if p == k or (has_cand and p == 0):      # rule 3: a small one, a partner
-                continue
-            if not safe_group(S, roles, mn):          # rule 2
-                continue
-            out.append(Scenario({m.kode: roles[i] for i, m in enumerate(comp.members)}, {}))
-        return out
-    per_county = [[m for m in comp.members if m.parent == c.kode] for c in comp.counties]
+        per_county = [comp.members]
+    else:
+        per_county = [[m for m in comp.members if m.parent == c.kode] for c in comp.counties]
     n = 1
     for ms in per_county:
         n *= len(ms) + 1
     if n > 200000:
-        raise SystemExit('attacker: %d role assignments under the country in %d: too many'
-                         % (n, t.year))
+        raise SystemExit('attacker: %d role assignments in %d: too many' % (n, t.year))
     out = []
     for ps in itertools.product(*[range(len(ms) + 1) for ms in per_county]):
-        r, order = {}, []
+        r = {}
         for ms, p in zip(per_county, ps):
             for i, m in enumerate(ms):
                 r[m.kode] = 'large' if i < p else 'small'
-                order.append(m.kode)
-        if S is not None:                              # rule 4
-            subsets = [[order.index(m.kode) for m in ms] for ms in per_county]
-            if not safe_group(S, [r[k] for k in order], mn, subsets):
-                continue
+        if not roles_fit(t, comp, r):
+            continue
         allowed = {c.kode: county_allowed(t, comp, c, r, None) for c in comp.counties}
         allowed['00'] = rowcap
-        out.append(Scenario(r, allowed))
+        sc = Scenario(r, allowed)
+        if comp.top.status == 'pub' and narrowed(t, comp, sc) != []:
+            continue                                   # rule 2 (and 4) with these roles
+        out.append(sc)
     return out
 
 
@@ -611,15 +617,35 @@ def hulls_over(t, comp, scens, engine, symmetric):
 
 # -------------------------------------------------------------- guarantee ----------
 
-def check_guarantee(t, comp, hulls, say, names, mode):
+def alone_widths(t, comp, scens):
+    """{place: how many values the roles alone leave its count}, over the scenarios (the
+    attacker's knowledge of roles, without any published sum)."""
+    out = {}
+    for sc in scens:
+        sets = solve_counts(t, comp, sc, alone=True)
+        if sets is None:
+            continue
+        for x in comp.hidden_nodes():
+            lo, hi = sets[x].lo(), sets[x].hi()
+            if x in out:
+                lo, hi = min(lo, out[x][0]), max(hi, out[x][1])
+            out[x] = (lo, hi)
+    return {x: width(lo, hi) for x, (lo, hi) in out.items()}
+
+
+def check_guarantee(t, comp, hulls, alone, say, names, mode):
+    """Promise 1: no hidden count narrowed below min_n values, or below what the roles
+    alone leave; promise 2: no group all or none of an answer class."""
     mn = t.min_n
     top = comp.top
     for x in comp.hidden_nodes():
         lo, hi = hulls[(x, 'N')]
         label = '%d %s %s %s' % (t.year, x.niva, x.kode, names.get((x.niva, x.kode), ''))
-        if width(lo, hi) < mn:
-            say('BREACH count %s: %s active plans in [%s, %s], %d values < min_n %d (%s)'
-                % (label, t.family, lo, fmt(hi), hi - lo + 1, mn, mode))
+        need = min(mn, alone.get(x, mn))
+        if width(lo, hi) < need:
+            say('BREACH count %s: %s active plans in [%s, %s], %d values < %d (min_n %d, '
+                'roles alone %s) (%s)' % (label, t.family, lo, fmt(hi), hi - lo + 1, need, mn,
+                                          fmt(alone.get(x, INF)), mode))
         if hi == 0:
             continue
         for name, classes, answers in t.partitions:
@@ -732,7 +758,8 @@ def main(argv=None):
                 say('UNSOUND %d %s %s: no table fits the published figures and the rules (%s)'
                     % (t.year, comp.top.niva, comp.top.kode, mode))
                 continue
-            check_guarantee(t, comp, hulls, say, pub.names, mode)
+            check_guarantee(t, comp, hulls, alone_widths(t, comp, scens), say, pub.names,
+                            mode)
             for (x, q), (lo, hi) in sorted(hulls.items(), key=lambda kv: (kv[0][0].niva,
                                                                           kv[0][0].kode, str(kv[0][1]))):
                 if q != 'N' and q[1].startswith('!'):

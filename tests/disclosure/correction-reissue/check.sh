@@ -1,12 +1,11 @@
 #!/bin/sh
-# Beyond the one-run model (docs/computation.md "Against whom" speaks of one run): the
-# report is issued, then re-issued after one answer in Ålesund is corrected (plan
-# IP-2024-0033, koordinator ja -> nei). Every count stays the same, but the key of the
-# partner draw is made from the input, so the partners change (Herøy in the first issue,
-# Ørsta in the second), and each issue publishes the partner the other hid. Together they
-# give the sum of the three small municipalities (9), so each of Sande, Smøla and Fjord
-# has 1 to 4 plans: four values, not min_n. combine.py finds it; this case fails until a
-# re-issue keeps the choice (or the docs say a correction must not be re-issued).
+# A re-issue after a correction: the report is issued, then issued again after one answer
+# in Ålesund is corrected (plan IP-2024-0033, koordinator ja -> nei). The key of the
+# partner draw rests on the dates the plans were established, not on their answers
+# (docs/computation.md, rule 3), so both issues hide the same places, and the two
+# together give nothing that either alone does not: combine.py must find no breach. (With
+# a key from the answers, the partners changed and the two issues gave the sum of the
+# three small municipalities.)
 sh "$TOP/tests/tools/attack_case.sh" || exit 1
 T=$TOP/tests/tools
 mkdir -p out/fixed

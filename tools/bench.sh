@@ -85,16 +85,17 @@ bench() {
 }
 
 # largest WHAT TARGET_KB DIR: the largest PDF under DIR against TARGET_KB kilobytes.
+# (Its limit has a name of its own: sh has one scope, and `target` is the next bench's.)
 largest() {
-	what=$1 target=$2 dir=$3
+	what=$1 limit_kb=$2 dir=$3
 	if [ ! -d "$dir" ] || [ -z "$(find "$dir" -name '*.pdf' | head -1)" ]; then
-		row "$what" "-" "< $target KB" "not yet available"
+		row "$what" "-" "< $limit_kb KB" "not yet available"
 		return 0
 	fi
 	kb=$(find "$dir" -name '*.pdf' -exec wc -c {} + | awk '$2 != "total" && $1 > m { m = $1 }
 	    END { printf "%.1f", m / 1024 }')
-	ok=$(awk -v t="$kb" -v g="$target" 'BEGIN { print (t + 0 < g + 0) ? "ok" : "MISSED" }')
-	row "$what" "$kb KB" "< $target KB" "$ok"
+	ok=$(awk -v t="$kb" -v g="$limit_kb" 'BEGIN { print (t + 0 < g + 0) ? "ok" : "MISSED" }')
+	row "$what" "$kb KB" "< $limit_kb KB" "$ok"
 }
 
 gen norway --norway --years 2020-2024
@@ -139,7 +140,8 @@ bench "report: the sample (all 29 reports)" 1 \
 largest "largest municipal report of the sample" 80 "$DATA/out-sample/2024/kommune"
 bench "report: Norway's 15 county reports (computing + 1 s)" "$(plus 1)" \
     "$BIN" report --only fylke --data "$DATA/norway" --out "$DATA/out-counties"
-bench "report: all of Norway (357 + 15 + 1 reports)" "$(plus 12)" \
+# All of Norway, tagged PDF/A and written safely (fsync, rename), within 4 s on 2 cores.
+bench "report: all of Norway (357 + 15 + 1 reports)" 4 \
     "$BIN" report --data "$DATA/norway" --out "$DATA/out-norway"
 largest "largest municipal report of all of Norway" 80 "$DATA/out-norway/2024/kommune"
 last=

@@ -46,13 +46,15 @@ office_county(const struct kommune_register *reg, const char *nr)
 	return -1;
 }
 
-/* The counties of one row (numbers separated by spaces, from byte off of the line). */
+/* The counties of one row (numbers separated by spaces, from byte off of the line); the
+ * code names those of the register. */
 static void
 office_counties(struct office_reader *rd, struct office *o, size_t off, struct buf *code)
 {
 	size_t cap = 0, p = off, w;
 	char nr[3];
 	long f;
+	int any = 0;
 
 	while (p < rd->llen) {
 		if (rd->l[p] == ' ' || rd->l[p] == '\t') {
@@ -61,6 +63,7 @@ office_counties(struct office_reader *rd, struct office *o, size_t off, struct b
 		}
 		for (w = p; w < rd->llen && rd->l[w] != ' ' && rd->l[w] != '\t'; w++)
 			;
+		any = 1;
 		if (w - p != 2 || rd->l[p] < '0' || rd->l[p] > '9' || rd->l[p + 1] < '0' ||
 		    rd->l[p + 1] > '9') {
 			office_error(rd, p, w - p, "expected a county number of two digits "
@@ -70,10 +73,10 @@ office_counties(struct office_reader *rd, struct office *o, size_t off, struct b
 		}
 		memcpy(nr, rd->l + p, 2);
 		nr[2] = '\0';
-		if (code->len > 0)
-			buf_putc(code, '-');
-		buf_puts(code, nr);
 		if ((f = office_county(rd->reg, nr)) >= 0) {
+			if (code->len > 0)
+				buf_putc(code, '-');
+			buf_puts(code, nr);
 			if (rd->named_at[f] != 0) {
 				char *msg = xasprintf("county %s is named twice (first on line %ld): "
 				    "a county belongs to one office", nr, rd->named_at[f]);
@@ -88,7 +91,7 @@ office_counties(struct office_reader *rd, struct office *o, size_t off, struct b
 		}
 		p = w;
 	}
-	if (code->len == 0)
+	if (!any)
 		office_error(rd, off, 0, "expected the office's counties after ';' (fylkesnr "
 		    "separated by spaces)");
 }

@@ -21,7 +21,6 @@
 #include "office.h"
 #include "report.h"
 
-#define NBSP		"\xc2\xa0"
 /* The open question whose answers the report quotes as the municipalities' challenges
  * (indicators/kartlegging.csv), and the survey indicator and question of internal
  * control, whose answer is hidden where its figure is. */
@@ -199,8 +198,8 @@ ofc_ik_hidden(const struct ofc *m, size_t k)
 	return ik >= 0 && report_figure(m->c, (size_t)ik, k)->state == FIG_HIDDEN;
 }
 
-/* One cell of the matrix: the class's short word and symbol ("Ja ●"), "–" when not
- * answered, ":" when hidden. Returns its mark; notes the classes used. */
+/* One cell of the matrix: the class's short word with its symbol as the template writes
+ * it ("Ja ●"), "–" when not answered, ":" when hidden. Returns its mark; notes the classes used. */
 static enum doc_mark
 ofc_matrix_cell(const struct ofc *m, size_t k, const struct answer *a, int used[],
     struct buf *out)
@@ -222,10 +221,6 @@ ofc_matrix_cell(const struct ofc *m, size_t k, const struct answer *a, int used[
 	slot = a != NULL && a->text != NULL ? counts_answer_slot(a->cls) : COUNT_UNANSWERED;
 	used[slot] = 1;
 	buf_puts(out, report_str(m->c, keys[slot]));
-	if (slot != COUNT_UNANSWERED) {
-		buf_puts(out, NBSP);
-		buf_puts(out, report_answer_symbol(m->c, report_answer_of_slot(slot)));
-	}
 	return slot == COUNT_UNANSWERED ? DOC_MARK_NONE :
 	    report_answer_mark(report_answer_of_slot(slot));
 }
@@ -238,7 +233,7 @@ ofc_matrix_table(struct ofc *m, size_t f, const size_t *closed, size_t nclosed, 
 	struct buf b;
 	size_t i, q;
 
-	doc_table_col(t, 0, report_str(m->c, "statsforvalter.kartlegging.kol.kommune"), 2.2,
+	doc_table_col(t, 0, report_str(m->c, "statsforvalter.kartlegging.kol.kommune"), 1.3,
 	    DOC_LEFT);
 	for (q = 0; q < nclosed; q++)
 		doc_table_col(t, q + 1, m->r->ds->questions[closed[q]].id, 1, DOC_LEFT);
@@ -433,6 +428,18 @@ ofc_words_free(struct ofc_words *w)
 	free(w->frist);
 }
 
+/* An answer class inside a sentence ("ikke etablert"; statsforvalter.klasse.*). */
+static const char *
+ofc_class_text(const struct ofc *m, int answer_class)
+{
+	static const char *const keys[COUNT_NANSWER] = {
+	    "statsforvalter.klasse.etablert", "statsforvalter.klasse.under_arbeid",
+	    "statsforvalter.klasse.ikke_etablert", "statsforvalter.klasse.vet_ikke",
+	    "statsforvalter.klasse.ikke_besvart" };
+
+	return report_str(m->c, keys[counts_answer_slot(answer_class)]);
+}
+
 static void
 ofc_words_fill(const struct ofc *m, const struct finding *x, struct ofc_words *w)
 {
@@ -454,7 +461,7 @@ ofc_words_fill(const struct ofc *m, const struct finding *x, struct ofc_words *w
 		buf_puts(&w->niva, report_level_text(c, f->level));
 	}
 	if (f != NULL && f->answer != ANSWER_NONE)
-		w->klasse = report_answer_word(c, f->answer);
+		w->klasse = ofc_class_text(m, f->answer);
 	if (x->kind == FINDING_FALL && x->change.prev != NULL && d != NULL) {
 		report_value(c, x->ind, x->change.prev->value10, &w->forrige);
 		report_counts(c, x->ind, x->change.prev, &w->forrige_antall);
@@ -462,7 +469,7 @@ ofc_words_fill(const struct ofc *m, const struct finding *x, struct ofc_words *w
 	}
 	if (x->answer != NULL && x->answer->text != NULL) {
 		buf_puts(&w->svar, x->answer->text);
-		w->klasse = report_answer_word(c, x->answer->cls);
+		w->klasse = ofc_class_text(m, x->answer->cls);
 	}
 	ofc_num(w->n_over, sizeof(w->n_over), x->plan.overdue);
 	ofc_num(w->n_total, sizeof(w->n_total), x->plan.total);
@@ -588,6 +595,14 @@ ofc_followup(struct ofc *m)
 
 /* ---- The change since last year, per municipality ---- */
 
+/* The indicators of the change table: those of the plans (an answer is not judged as a
+ * share, and the action plan is of the reporting year only). */
+static int
+ofc_change_ind(const struct ofc *m, size_t ind)
+{
+	return m->r->defs->v[ind].source == TABLE_PLANS;
+}
+
 static void
 ofc_change_table(struct ofc *m, size_t f, struct report_used *u)
 {
@@ -597,13 +612,13 @@ ofc_change_table(struct ofc *m, size_t f, struct report_used *u)
 	struct buf b;
 
 	for (i = 0; i < n; i++)
-		ncols += m->r->defs->v[i].source != TABLE_SURVEY;
+		ncols += ofc_change_ind(m, i) != 0;
 	t = doc_table(m->doc, ncols);
-	doc_table_col(t, 0, report_str(c, "statsforvalter.endringer.kol.kommune"), 1.6,
+	doc_table_col(t, 0, report_str(c, "statsforvalter.endringer.kol.kommune"), 1.0,
 	    DOC_LEFT);
 	buf_init(&b);
 	for (i = 0, col = 1; i < n; i++) {
-		if (m->r->defs->v[i].source == TABLE_SURVEY)
+		if (!ofc_change_ind(m, i))
 			continue;
 		buf_reset(&b);
 		buf_printf(&b, "fylke.barometer.kol.%s", m->r->defs->v[i].id);
@@ -623,7 +638,7 @@ ofc_change_table(struct ofc *m, size_t f, struct report_used *u)
 			enum doc_mark mk = DOC_MARK_NONE;
 			struct change ch;
 
-			if (d->source == TABLE_SURVEY)
+			if (!ofc_change_ind(m, ind))
 				continue;
 			buf_reset(&b);
 			if (fg->state == FIG_HIDDEN) {

@@ -23,7 +23,8 @@ struct office_reader {
 	const char		*l;		/* the line */
 	size_t			 llen;
 	int			 errors;
-	long			*named_at;	/* [county]: the line that named it, 0: none */
+	long			 named_at[100];	/* [county number]: the line that named it,
+						 * 0: none */
 };
 
 static void
@@ -32,6 +33,15 @@ office_error(struct office_reader *rd, size_t off, size_t len, const char *what)
 	ind_caret(rd->d, DIAG_ERROR, rd->path, rd->line, rd->l, rd->llen, off, len, "%s",
 	    what);
 	rd->errors++;
+}
+
+/* The slot of a county number in named_at: 0-99, or -1 when it is not two digits. */
+static int
+office_slot(const char *nr)
+{
+	if (nr[0] < '0' || nr[0] > '9' || nr[1] < '0' || nr[1] > '9' || nr[2] != '\0')
+		return -1;
+	return (nr[0] - '0') * 10 + (nr[1] - '0');
 }
 
 /* The register index of county number nr (two digits), or -1. */
@@ -54,7 +64,7 @@ office_counties(struct office_reader *rd, struct office *o, size_t off, struct b
 	size_t cap = 0, p = off, w;
 	char nr[3];
 	long f;
-	int any = 0;
+	int any = 0, n;
 
 	while (p < rd->llen) {
 		if (rd->l[p] == ' ' || rd->l[p] == '\t') {
@@ -73,22 +83,22 @@ office_counties(struct office_reader *rd, struct office *o, size_t off, struct b
 		}
 		memcpy(nr, rd->l + p, 2);
 		nr[2] = '\0';
-		if ((f = office_county(rd->reg, nr)) >= 0) {
+		n = office_slot(nr);
+		if (rd->named_at[n] != 0) {
+			char *msg = xasprintf("county %s is named twice (first on line %ld): "
+			    "a county belongs to one office", nr, rd->named_at[n]);
+
+			office_error(rd, p, 2, msg);
+			free(msg);
+		} else if ((f = office_county(rd->reg, nr)) >= 0) {
+			rd->named_at[n] = rd->line;
 			if (code->len > 0)
 				buf_putc(code, '-');
 			buf_puts(code, nr);
-			if (rd->named_at[f] != 0) {
-				char *msg = xasprintf("county %s is named twice (first on line %ld): "
-				    "a county belongs to one office", nr, rd->named_at[f]);
-
-				office_error(rd, p, 2, msg);
-				free(msg);
-			} else {
-				rd->named_at[f] = rd->line;
-				o->fylker = xgrow(o->fylker, &cap, o->nfylker, sizeof(*o->fylker));
-				o->fylker[o->nfylker++] = (size_t)f;
-			}
-		}
+			o->fylker = xgrow(o->fylker, &cap, o->nfylker, sizeof(*o->fylker));
+			o->fylker[o->nfylker++] = (size_t)f;
+		} else
+			rd->named_at[n] = rd->line;
 		p = w;
 	}
 	if (!any)
@@ -140,9 +150,10 @@ office_rest(const struct office_reader *rd, struct offices *out, size_t *cap)
 	size_t f;
 
 	for (f = 0; f < rd->reg->nfylker; f++) {
+		int slot = office_slot(rd->reg->fylker[f].nr);
 		struct office o;
 
-		if (rd->named_at[f] != 0)
+		if (slot >= 0 && rd->named_at[slot] != 0)
 			continue;
 		o.name = xstrdup(rd->reg->fylker[f].navn);
 		o.code = xstrdup(rd->reg->fylker[f].nr);
@@ -178,7 +189,6 @@ offices_load(struct offices *out, const char *dir, const struct kommune_register
 	rd.path = path;
 	rd.reg = reg;
 	rd.d = d;
-	rd.named_at = xcalloc(reg->nfylker + 1, sizeof(*rd.named_at));
 	while ((rd.l = ind_next_line(text, len, &pos, &rd.llen)) != NULL) {
 		size_t s = 0;
 
@@ -202,7 +212,6 @@ offices_load(struct offices *out, const char *dir, const struct kommune_register
 		    "a row per office, found none");
 	if (rd.errors == 0 && header)
 		office_rest(&rd, out, &cap);
-	free(rd.named_at);
 	free(text);
 	free(path);
 	if (rd.errors > 0 || !header) {

@@ -1067,15 +1067,21 @@ void
 report_fylke_part(const struct report_ctx *c, size_t f, const char *section, int named,
     struct report_numbering *num, struct doc *doc)
 {
+	struct report_ctx own = *c;
 	struct fyl m;
+	char *figbase = NULL;
 
 	if (f >= c->r->ds->reg.nfylker)
 		return;
-	fyl_init(&m, c, f, doc);
+	/* Figures of several counties in one office report: each named by its county. */
+	if (named && c->figbase != NULL)
+		own.figbase = figbase = xasprintf("%s-%s", c->figbase, c->r->ds->reg.fylker[f].nr);
+	fyl_init(&m, &own, f, doc);
 	m.num = *num;
 	m.named = named;
 	fyl_section(&m, section);
 	*num = m.num;
 	free(m.kom);
 	free(m.dato);
+	free(figbase);
 }

@@ -68,7 +68,7 @@ static const char *const usage_report =
 "  --figures           also write every chart as PNG and SVG under out/YYYY/figurer/\n"
 "  --fonts DIR         the report fonts (default: DATADIR/fonts)\n"
 "  --only KINDS        only these reports, comma-separated: kommune, fylke,\n"
-"                      handlingsplan (default: all)\n"
+"                      statsforvalter, handlingsplan (default: all)\n"
 "  --dump              print the report model as text instead of writing PDFs\n";
 
 static void
@@ -123,7 +123,8 @@ parse_only(const char *s)
 {
 	static const struct { const char *word; unsigned bit; } kinds[] = {
 		{ "kommune", REPORTS_KOMMUNE }, { "fylke", REPORTS_FYLKE },
-		{ "handlingsplan", REPORTS_HANDLINGSPLAN }
+		{ "handlingsplan", REPORTS_HANDLINGSPLAN },
+		{ "statsforvalter", REPORTS_STATSFORVALTER }
 	};
 	unsigned bits = 0;
 	size_t i, n;
@@ -288,7 +289,8 @@ parse_options(int argc, char **argv, struct options *o)
 			case OPT_DUMP: o->dump = 1; break;
 			case OPT_ONLY:
 				if ((o->only = parse_only(optarg)) == 0)
-					bad = "--only takes kommune, fylke or handlingsplan, "
+					bad = "--only takes kommune, fylke, statsforvalter or "
+					    "handlingsplan, "
 					    "comma-separated";
 				break;
 			case OPT_LANG:

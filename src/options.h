@@ -29,5 +29,6 @@ struct options {
 #define REPORTS_KOMMUNE		0x1
 #define REPORTS_FYLKE		0x2
 #define REPORTS_HANDLINGSPLAN	0x4
+#define REPORTS_STATSFORVALTER	0x8
 
 #endif

@@ -38,6 +38,15 @@ struct report_ctx {
 void	report_kommune(const struct report_ctx *, size_t k, struct doc *);
 /* The county governor's report of county f (register index of fylker). */
 void	report_fylke(const struct report_ctx *, size_t f, struct doc *);
+struct report_numbering;
+/* One section of county f's report (a name of fylke.rekkefolge) for an office report,
+ * numbered on from num; named: chapter headings name the county (an office of several
+ * counties). */
+void	report_fylke_part(const struct report_ctx *, size_t f, const char *section,
+	    int named, struct report_numbering *num, struct doc *doc);
+/* The county governor's office report of office o (office.h, report_office.c). */
+struct office;
+void	report_office(const struct report_ctx *, const struct office *o, struct doc *);
 /* The project groups' report on every action plan. */
 void	report_tiltak(const struct report_ctx *, struct doc *);
 

@@ -39,7 +39,28 @@ struct fyl {
 	char			 aar[16], forrige[16], forste[16];
 	char			*dato;		/* the reference date as templates write it */
 	struct report_numbering	 num;
+	int			 named;		/* part of an office report of several
+						 * counties: chapter headings name the
+						 * county */
 };
+
+/* A chapter heading; in an office report of several counties with the county's name
+ * (statsforvalter.fylkesdel.overskrift). */
+static void
+fyl_chapter(struct fyl *m, const char *text)
+{
+	struct buf b;
+
+	if (!m->named) {
+		report_heading(&m->num, m->doc, 1, text);
+		return;
+	}
+	buf_init(&b);
+	report_expand(m->c, &b, "statsforvalter.fylkesdel.overskrift", "overskrift", text,
+	    "fylke", m->fylke, NULL);
+	report_heading(&m->num, m->doc, 1, b.data);
+	buf_free(&b);
+}
 
 /* ---- Small helpers ---- */
 
@@ -354,7 +375,7 @@ fyl_summary(struct fyl *m)
 	char num[32];
 	struct buf b, names;
 
-	report_heading(&m->num, m->doc, 1, report_str(c, "fylke.sammendrag.overskrift"));
+	fyl_chapter(m, report_str(c, "fylke.sammendrag.overskrift"));
 	buf_init(&b);
 	buf_init(&names);
 	snprintf(num, sizeof(num), "%zu", m->npresent);
@@ -460,7 +481,7 @@ fyl_barometer(struct fyl *m)
 
 	memset(&u, 0, sizeof(u));
 	doc_orientation(m->doc, DOC_LANDSCAPE);
-	report_heading(&m->num, m->doc, 1, report_str(c, "fylke.barometer.overskrift"));
+	fyl_chapter(m, report_str(c, "fylke.barometer.overskrift"));
 	buf_init(&b);
 	report_expand(c, &b, "fylke.barometer.intro", "fylke", m->fylke, "aar", m->aar, NULL);
 	doc_paragraph(m->doc, b.data);
@@ -701,8 +722,7 @@ fyl_ik(struct fyl *m)
 
 	if (ik < 0)	/* no such indicator in indicators/: no chapter */
 		return;
-	report_heading(&m->num, m->doc, 1,
-	    report_str(c, "fylke.internkontroll.overskrift"));
+	fyl_chapter(m, report_str(c, "fylke.internkontroll.overskrift"));
 	counts_answers(m->r, m->r->year, (size_t)ik, m->place, n);
 	buf_init(&b);
 	if (n[COUNT_ESTABLISHED] + n[COUNT_PROGRESS] + n[COUNT_NOT] + n[COUNT_UNSURE] == 0) {
@@ -789,8 +809,7 @@ fyl_without_ik(struct fyl *m)
 	if (ik < 0)	/* no such indicator in indicators/: no chapter */
 		return;
 	none = xcalloc(m->nkom + 1, sizeof(*none));
-	report_heading(&m->num, m->doc, 1,
-	    report_str(c, "fylke.uten_internkontroll.overskrift"));
+	fyl_chapter(m, report_str(c, "fylke.uten_internkontroll.overskrift"));
 	for (i = 0; i < m->nkom; i++)
 		if (results_present(m->r, m->r->year, m->kom[i]) &&
 		    fyl_ik_class(m, ik, m->kom[i]) == COUNT_UNANSWERED)
@@ -820,7 +839,7 @@ fyl_overdue(struct fyl *m)
 	size_t undated = 0;
 	struct buf b;
 
-	report_heading(&m->num, m->doc, 1, report_str(c, "fylke.forfalte.overskrift"));
+	fyl_chapter(m, report_str(c, "fylke.forfalte.overskrift"));
 	for (i = 0; i < m->r->nmeasures; i++) {
 		if (!fyl_own_measure(m, i))
 			continue;
@@ -1042,4 +1061,27 @@ report_fylke(const struct report_ctx *c, size_t f, struct doc *doc)
 		fyl_section(&m, items[i]);
 	free(m.kom);
 	free(m.dato);
+}
+
+void
+report_fylke_part(const struct report_ctx *c, size_t f, const char *section, int named,
+    struct report_numbering *num, struct doc *doc)
+{
+	struct report_ctx own = *c;
+	struct fyl m;
+	char *figbase = NULL;
+
+	if (f >= c->r->ds->reg.nfylker)
+		return;
+	/* Figures of several counties in one office report: each named by its county. */
+	if (named && c->figbase != NULL)
+		own.figbase = figbase = xasprintf("%s-%s", c->figbase, c->r->ds->reg.fylker[f].nr);
+	fyl_init(&m, &own, f, doc);
+	m.num = *num;
+	m.named = named;
+	fyl_section(&m, section);
+	*num = m.num;
+	free(m.kom);
+	free(m.dato);
+	free(figbase);
 }

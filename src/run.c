@@ -15,6 +15,7 @@
 #include "font.h"
 #include "indicator.h"
 #include "load.h"
+#include "office.h"
 #include "pdf.h"
 #include "reference.h"
 #include "report.h"
@@ -111,6 +112,10 @@ run_check(const struct options *o, struct diag *d)
 	deadline_rules_load(&st.rules, o->indicators_dir, d);
 	tmpl_check(o->templates_dir, d);
 	if (dataset_load(&st.ds, o->data_dir, o->indicators_dir, d) == 0) {
+		struct offices offices;
+
+		offices_load(&offices, o->indicators_dir, &st.ds.reg, d);
+		offices_free(&offices);
 		run_compare_setup(o, d, &st);
 		if (dataset_usable(&st.ds, o->year, o->year != 0 ? DIAG_FATAL : DIAG_NOTE,
 		    d) == 0 && st.set.n > 0 && compute_run(&st.r, &st.ds, &st.set, st.rules,
@@ -170,11 +175,12 @@ run_indicators(const struct options *o, struct diag *d)
 /* run_report: read, compute, write the tables, then render every report in a pool of
  * threads; a report that fails is named and the others go on. */
 
-enum report_kind { REPORT_KOMMUNE, REPORT_FYLKE, REPORT_TILTAK };
+enum report_kind { REPORT_KOMMUNE, REPORT_FYLKE, REPORT_OFFICE, REPORT_TILTAK };
 
 struct report_job {
 	enum report_kind kind;
 	size_t		 index;		/* register index of the municipality or county */
+	const struct office *office;	/* REPORT_OFFICE: the office */
 	char		*dir;		/* where the PDF goes */
 	char		*base;		/* its file name without ".pdf" */
 	struct buf	 dump;		/* --dump: the model as text */
@@ -231,6 +237,9 @@ report_job_render(const struct report_ctx *base, struct report_job *j)
 		break;
 	case REPORT_FYLKE:
 		report_fylke(&c, j->index, doc);
+		break;
+	case REPORT_OFFICE:
+		report_office(&c, j->office, doc);
 		break;
 	case REPORT_TILTAK:
 		report_tiltak(&c, doc);
@@ -296,13 +305,29 @@ report_render_all(const struct report_ctx *c, struct report_job *jobs, size_t nj
 	diag_status_clear(c->d);
 }
 
-/* The reports of this run: every municipality and county with data in the reporting
- * year, then the action-plan report when there are measures. */
-static struct report_job *
-report_jobs(const struct results *r, const char *ydir, unsigned only, size_t *njobs)
+/* 1 when some municipality of office o has data in the reporting year. */
+static int
+office_present(const struct results *r, const struct office *o)
 {
 	const struct kommune_register *reg = &r->ds->reg;
-	struct report_job *jobs = xcalloc(reg->nkommuner + reg->nfylker + 1, sizeof(*jobs));
+	size_t i;
+
+	for (i = 0; i < o->nfylker; i++)
+		if (results_present(r, r->year, reg->nkommuner + o->fylker[i]))
+			return 1;
+	return 0;
+}
+
+/* The reports of this run: every municipality and county with data in the reporting
+ * year, every office with such a county, then the action-plan report when there are
+ * measures. */
+static struct report_job *
+report_jobs(const struct results *r, const struct offices *offices, const char *ydir,
+    unsigned only, size_t *njobs)
+{
+	const struct kommune_register *reg = &r->ds->reg;
+	struct report_job *jobs = xcalloc(reg->nkommuner + reg->nfylker + offices->n + 1,
+	    sizeof(*jobs));
 	struct buf name;
 	size_t n = 0, i;
 
@@ -318,6 +343,18 @@ report_jobs(const struct results *r, const char *ydir, unsigned only, size_t *nj
 		jobs[n].kind = is_k ? REPORT_KOMMUNE : REPORT_FYLKE;
 		jobs[n].index = is_k ? i : i - reg->nkommuner;
 		jobs[n].dir = xasprintf("%s/%s", ydir, is_k ? "kommune" : "fylke");
+		jobs[n].base = xstrdup(name.data);
+		buf_init(&jobs[n].dump);
+		n++;
+	}
+	for (i = 0; i < offices->n && (only & REPORTS_STATSFORVALTER); i++) {
+		if (!office_present(r, &offices->v[i]))
+			continue;
+		buf_reset(&name);
+		report_file_name(offices->v[i].code, offices->v[i].name, &name);
+		jobs[n].kind = REPORT_OFFICE;
+		jobs[n].office = &offices->v[i];
+		jobs[n].dir = xasprintf("%s/statsforvalter", ydir);
 		jobs[n].base = xstrdup(name.data);
 		buf_init(&jobs[n].dump);
 		n++;
@@ -338,14 +375,16 @@ report_jobs(const struct results *r, const char *ydir, unsigned only, size_t *nj
 static int
 report_dirs(const struct options *o, const char *ydir, const char *figdir, struct diag *d)
 {
-	const char *dirs[3] = { ydir, NULL, NULL };
+	const char *dirs[4] = { ydir, NULL, NULL, NULL };
 	char *k = xasprintf("%s/kommune", ydir), *f = xasprintf("%s/fylke", ydir);
+	char *s = xasprintf("%s/statsforvalter", ydir);
 	int rc = 0;
 	size_t i;
 
 	dirs[1] = o->dump ? NULL : k;
 	dirs[2] = o->dump ? NULL : f;
-	for (i = 0; i < 3 && rc == 0; i++)
+	dirs[3] = o->dump ? NULL : s;
+	for (i = 0; i < 4 && rc == 0; i++)
 		if (dirs[i] != NULL && mkdir_p(dirs[i]) == -1) {
 			diag_msg(d, DIAG_FATAL, dirs[i], 0, 0, "cannot create this folder: %s",
 			    strerror(errno));
@@ -357,13 +396,14 @@ report_dirs(const struct options *o, const char *ydir, const char *figdir, struc
 		rc = -1;
 	}
 	/* What a run killed while it renamed a file may have left behind. */
-	for (i = 0; i < 3 && rc == 0; i++)
+	for (i = 0; i < 4 && rc == 0; i++)
 		if (dirs[i] != NULL)
 			remove_stale_temporaries(dirs[i]);
 	if (rc == 0 && figdir != NULL)
 		remove_stale_temporaries(figdir);
 	free(k);
 	free(f);
+	free(s);
 	return rc;
 }
 
@@ -374,6 +414,7 @@ run_report(const struct options *o, struct diag *d)
 	struct tmpl *t = NULL;
 	struct report_ctx ctx;
 	struct report_job *jobs = NULL;
+	struct offices offices = { NULL, 0 };
 	size_t njobs = 0, nfailed = 0, i;
 	char *ydir = NULL, *figdir = NULL;
 
@@ -404,7 +445,9 @@ run_report(const struct options *o, struct diag *d)
 	ctx = (struct report_ctx){ o, &st.r, &st.cmp, t, d,
 	    strcmp(o->lang, "nn") == 0 ? LANG_NN : LANG_NB, tmpl_issuer(t, o->issuer),
 	    figdir, NULL };
-	jobs = report_jobs(&st.r, ydir, o->only != 0 ? o->only : ~0u, &njobs);
+	if (o->only == 0 || (o->only & REPORTS_STATSFORVALTER))
+		offices_load(&offices, o->indicators_dir, &st.ds.reg, d);
+	jobs = report_jobs(&st.r, &offices, ydir, o->only != 0 ? o->only : ~0u, &njobs);
 	report_render_all(&ctx, jobs, njobs);
 	for (i = 0; i < njobs; i++) {
 		if (o->dump && d->count[DIAG_FATAL] == 0)
@@ -418,6 +461,7 @@ run_report(const struct options *o, struct diag *d)
 		diag_msg(d, DIAG_NOTE, NULL, 0, 0, "%zu of %zu report%s written under %s",
 		    njobs - nfailed, njobs, njobs == 1 ? "" : "s", ydir);
 out:
+	offices_free(&offices);
 	free(jobs);
 	free(ydir);
 	free(figdir);

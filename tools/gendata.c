@@ -20,7 +20,9 @@
 #include "date.h"
 #include "model.h"
 
-#define SAMPLE_FYLKE	"15"
+/* The counties of the sample: Møre og Romsdal (an office of one county) and Vestfold and
+ * Telemark (one office of two counties, indicators/statsforvaltere.csv). */
+static const char *const sample_fylker[] = { "15", "39", "40" };
 #define DEFAULT_SEED	20130513u	/* the date of the KoRus report */
 #define YEAR_MIN	1990
 #define YEAR_MAX	2100
@@ -169,6 +171,11 @@ static const struct {
 	{ "1547", 3600 }, { "1554", 5800 }, { "1557", 2600 }, { "1560", 3000 },
 	{ "1563", 7000 }, { "1566", 5800 }, { "1573", 2100 }, { "1576", 3500 },
 	{ "1577", 11000 }, { "1578", 2500 }, { "1580", 9500 },
+	/* Telemark, in the sample's second office (Vestfold's are above) */
+	{ "4005", 13000 }, { "4010", 2300 }, { "4012", 14000 }, { "4014", 10000 },
+	{ "4016", 4100 }, { "4018", 6500 }, { "4020", 10800 }, { "4022", 3000 },
+	{ "4024", 1600 }, { "4026", 5700 }, { "4028", 2400 }, { "4030", 1500 },
+	{ "4032", 1300 }, { "4034", 2200 }, { "4036", 3800 },
 	/* some of the smallest */
 	{ "1151", 200 }, { "1144", 550 }, { "1145", 850 }, { "1835", 450 },
 	{ "1856", 450 }, { "1857", 700 }, { "4629", 400 }, { "4633", 550 },
@@ -182,6 +189,8 @@ static const struct {
 static const char *const nynorsk_nr[] = {
 	"1511", "1514", "1515", "1516", "1517", "1520", "1525", "1528", "1577", "1578",
 	"4602", "4621", "4622", "4640", "4644", "4651", "4650", "4649", "1133", "3328",
+	/* inland Telemark, in the sample's second office */
+	"4022", "4024", "4028", "4032", "4034", "4036",
 };
 
 static long
@@ -508,6 +517,12 @@ target_active(const struct gen *g, const struct muni *m, int year)
 		{ "1573", 2022, 0 }, { "1573", 2023, 2 }, { "1573", 2024, 3 },
 		{ "1578", 2022, 3 }, { "1578", 2023, 4 }, { "1578", 2024, 6 },
 		{ "1514", 2022, 5 }, { "1514", 2023, 4 }, { "1514", 2024, 4 },
+		/* Vestfold og Telemark: Fyresdal and Nissedal below min_n, Hjartdal
+		 * around it */
+		{ "4032", 2021, 3 }, { "4032", 2022, 4 }, { "4032", 2023, 2 },
+		{ "4032", 2024, 3 }, { "4030", 2021, 5 }, { "4030", 2022, 5 },
+		{ "4030", 2023, 4 }, { "4030", 2024, 3 }, { "4024", 2021, 6 },
+		{ "4024", 2022, 6 }, { "4024", 2023, 5 }, { "4024", 2024, 6 },
 	};
 	size_t i;
 
@@ -733,7 +748,14 @@ sample_fmt(const struct gen *g, const struct muni *m, int year, struct plan_fmt 
 static int
 in_scope(const struct gen *g, const struct muni *m)
 {
-	return !g->sample || strcmp(m->fnr, SAMPLE_FYLKE) == 0;
+	size_t i;
+
+	if (!g->sample)
+		return 1;
+	for (i = 0; i < sizeof(sample_fylker) / sizeof(sample_fylker[0]); i++)
+		if (strcmp(m->fnr, sample_fylker[i]) == 0)
+			return 1;
+	return 0;
 }
 
 /* Simulates every municipality in scope over the years and writes planer-YYYY.csv. */
@@ -1305,7 +1327,8 @@ usage(void)
 {
 	fputs("usage: gendata [--register FILE] [--changes FILE] [--out DIR] [--seed N]\n"
 	    "               [--norway [--years YYYY-YYYY] [--active N]] [--plan-rows N]\n"
-	    "Writes synthetic ipkval data: by default the sample (Møre og Romsdal, 2022-2024);\n"
+	    "Writes synthetic ipkval data: by default the sample (Møre og Romsdal, Vestfold\n"
+	    "and Telemark, 2022-2024);\n"
 	    "--norway all municipalities with about N active plans a year (default 170000);\n"
 	    "--plan-rows one planer-2024.csv of N rows for the reading benchmark.\n", stderr);
 	return 2;

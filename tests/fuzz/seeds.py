@@ -63,6 +63,8 @@ def main():
         seed('deadline_words', data)
     for _, data in files('indicators/*.ind', 'tests/*/*/ind/*.ind'):
         seed('definitions', data)
+    for _, data in files('indicators/statsforvaltere.csv', 'tests/*/*/ind/statsforvaltere.csv'):
+        seed('offices', data)
     # The first byte chooses the file of templates/nb/ the input stands for.
     for k, name in enumerate(['felles', 'fylke', 'handlingsplan', 'kommune']):
         for _, data in files('templates/nb/%s.txt' % name, 'tests/templates/*/nb/%s.txt' % name):

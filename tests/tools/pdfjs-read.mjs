@@ -95,7 +95,12 @@ async function read(file) {
 			if (node.role === "Document" && node.lang)
 				out.lang = node.lang;
 			if (node.role && node.role !== "Span" && (parts.length > 0 || links.length > 0)) {
-				const key = node.role + " " + (content[0] || links[0] ||
+				// An element whose only kid is a Span is told by the Span's marked
+				// content: two table headers "Bruker-medvirkning" in one document
+				// are two elements.
+				const spans = kids.filter((k) => k.role === "Span")
+				    .flatMap((k) => (k.children || []).map((s) => s.id)).filter((id) => id);
+				const key = node.role + " " + (content[0] || links[0] || spans[0] ||
 				    JSON.stringify(parts));
 				if (!seen.has(key)) {
 					seen.add(key);

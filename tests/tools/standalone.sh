@@ -65,12 +65,13 @@ echo "exit: $?" >>"$t/err"
 sed "s|^$ex/||" "$t/err" | diff -u "$top/tests/sample/report-sample/expected.lint" - ||
 	say "the installed program, with the tree moved away, said the above"
 n=0
-for pdf in "$t"/out/2024/kommune/*.pdf "$t"/out/2024/fylke/*.pdf "$t"/out/2024/*.pdf; do
+for pdf in "$t"/out/2024/kommune/*.pdf "$t"/out/2024/fylke/*.pdf \
+    "$t"/out/2024/statsforvalter/*.pdf "$t"/out/2024/*.pdf; do
 	[ -f "$pdf" ] || continue
 	n=$((n + 1))
 	qpdf --check "$pdf" >/dev/null 2>&1 || say "${pdf#"$t"/}: qpdf --check fails"
 done
-[ "$n" = 29 ] || say "the installed program wrote $n reports, expected 29"
+[ "$n" = 56 ] || say "the installed program wrote $n reports, expected 56"
 "$inst" indicators --data "$ex" >"$t/inst.csv" 2>"$t/inst.err" || say "installed indicators failed"
 "$bin" indicators --data "$top/sample-data" >"$t/tree.csv" 2>"$t/tree.err" ||
 	say "indicators of the tree failed"

@@ -226,6 +226,10 @@ def main():
                             (name, galt[:2], alts[:2]))
         gl = [(l['text'], l['page']) for l in js['links']]
         wl = [(norm(t + ' ' + str(p)), p) for t, p in toc]
+        # A character the fonts lack is printed as '?' in a link's text as anywhere else.
+        if len(gl) == len(wl) and all(g[1] == w[1] and same(('Link', g[0]), ('Link', w[0]))
+                                      for g, w in zip(gl, wl)):
+            gl = wl
         if gl != wl:
             problems.append('%s: pdf.js: links %s, the model has %s' % (name, gl[:3], wl[:3]))
         glangs = [m[2] for m in merged if m[0] == 'BlockQuote']

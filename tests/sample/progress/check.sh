@@ -2,7 +2,7 @@
 # report's progress line. tests/run.sh ran `ipkval report` with standard error to a file and
 # compared it (expected.lint): no progress line there. Here the same run with standard error
 # on a terminal (tests/tools/ptyrun.py):
-#   1. the terminal got "ipkval: N of 29 reports done, M:SS elapsed", N from 0 to 29 and
+#   1. the terminal got "ipkval: N of 56 reports done, M:SS elapsed", N from 0 to 56 and
 #      never going down, each drawn over the last;
 #   2. what is left on the screen is exactly what the run without a terminal printed: the
 #      progress line was erased at the end and no message was broken by it;
@@ -16,11 +16,11 @@ python3 "$TOP/tests/tools/ptyrun.py" "$t/raw" "$t/screen" -- "$BIN" report --dat
 status=$?
 [ $status = 0 ] || { echo "on a terminal: exit $status, expected 0"; fail=1; }
 tr '\r' '\n' <"$t/raw" |
-	sed -n 's/^ipkval: \([0-9]*\) of 29 reports done, [0-9]*:[0-5][0-9] elapsed$/\1/p' \
+	sed -n 's/^ipkval: \([0-9]*\) of 56 reports done, [0-9]*:[0-5][0-9] elapsed$/\1/p' \
 	>"$t/counts"
-if [ "$(head -1 "$t/counts")" != 0 ] || [ "$(tail -1 "$t/counts")" != 29 ] ||
+if [ "$(head -1 "$t/counts")" != 0 ] || [ "$(tail -1 "$t/counts")" != 56 ] ||
     ! sort -n -c "$t/counts" 2>/dev/null; then
-	echo "on a terminal: expected progress from 0 to 29 of 29 reports, found:"
+	echo "on a terminal: expected progress from 0 to 56 of 56 reports, found:"
 	tr '\n' ' ' <"$t/counts"; echo
 	fail=1
 fi
@@ -35,7 +35,7 @@ status=$?
 if grep -q 'reports done' "$t/raw"; then echo "--quiet: a progress line was drawn"; fail=1; fi
 cat >"$t/expected" <<'END'
 kartlegging-2023.csv:1:1: note: unknown column 'Tidsstempel' is ignored
-ipkval: note: 29 of 29 reports written under out/2024
+ipkval: note: 56 of 56 reports written under out/2024
 planer-2023.csv: note: 1 warning not shown (--quiet)
 END
 diff -u "$t/expected" "$t/screen" || { echo "--quiet: the screen differs"; fail=1; }

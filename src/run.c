@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "comments.h"
 #include "compare.h"
 #include "compute.h"
 #include "deadline.h"
@@ -95,6 +96,22 @@ run_check_source(const struct source *s, struct diag *d)
 		    s->rows_used, s->rows_left_out, w, w == 1 ? "" : "s");
 }
 
+/* kommentarer.csv, when there is one: read as the report reads it, and counted. */
+static void
+run_check_comments(const struct options *o, const struct kommune_register *reg,
+    struct diag *d)
+{
+	struct comments cm;
+
+	comments_load(&cm, o->data_dir, o->indicators_dir, reg, d);
+	if (cm.path != NULL)
+		diag_msg(d, DIAG_NOTE, NULL, 0, 0, "%s: %lu row%s read, %lu used, %lu left out "
+		    "(the municipalities' comments)%s", cm.path, cm.rows_read,
+		    cm.rows_read == 1 ? "" : "s", cm.rows_used, cm.rows_read - cm.rows_used,
+		    cm.unusable ? "; not used" : "");
+	comments_free(&cm);
+}
+
 /* Reads everything the other commands read and computes, so that `check` says every
  * problem they would (definitions, templates, rows, and what only the computation sees:
  * a revision after the reference date, an answer or status no pattern knows, a deadline
@@ -123,6 +140,7 @@ run_check(const struct options *o, struct diag *d)
 			out += st.ds.sources[i].rows_left_out;
 			refused += st.ds.sources[i].refused != 0;
 		}
+		run_check_comments(o, &st.ds.reg, d);
 		if (st.ref.path != NULL) {
 			unsigned long w = diag_file_warnings(d, st.ref.path);
 
@@ -225,6 +243,15 @@ report_job_render(const struct report_ctx *base, struct report_job *j)
 	char *path;
 
 	c.figbase = j->base;
+	/* A bad row of its comments: the report would show them incomplete. */
+	if (j->kind == REPORT_KOMMUNE && comments_refused(c.comments, j->index)) {
+		diag_msg(c.d, DIAG_ERROR, NULL, 0, 0, "%s/%s.pdf: not written, because "
+		    "kommentarer.csv has a bad row for this municipality (said above)", j->dir,
+		    j->base);
+		j->failed = 1;
+		doc_free(doc);
+		return;
+	}
 	switch (j->kind) {
 	case REPORT_KOMMUNE:
 		report_kommune(&c, j->index, doc);
@@ -374,6 +401,7 @@ run_report(const struct options *o, struct diag *d)
 	struct tmpl *t = NULL;
 	struct report_ctx ctx;
 	struct report_job *jobs = NULL;
+	struct comments cm;
 	size_t njobs = 0, nfailed = 0, i;
 	char *ydir = NULL, *figdir = NULL;
 
@@ -390,8 +418,10 @@ run_report(const struct options *o, struct diag *d)
 		tmpl_free(t);
 		return;
 	}
+	memset(&cm, 0, sizeof(cm));
 	if (run_prepare(o, d, &st) == -1)
 		goto out;
+	comments_load(&cm, o->data_dir, o->indicators_dir, &st.ds.reg, d);
 
 	ydir = xasprintf("%s/%d", o->out_dir, st.r.year);
 	if (o->figures && !o->dump)
@@ -403,7 +433,7 @@ run_report(const struct options *o, struct diag *d)
 
 	ctx = (struct report_ctx){ o, &st.r, &st.cmp, t, d,
 	    strcmp(o->lang, "nn") == 0 ? LANG_NN : LANG_NB, tmpl_issuer(t, o->issuer),
-	    figdir, NULL };
+	    figdir, NULL, &cm };
 	jobs = report_jobs(&st.r, ydir, o->only != 0 ? o->only : ~0u, &njobs);
 	report_render_all(&ctx, jobs, njobs);
 	for (i = 0; i < njobs; i++) {
@@ -421,6 +451,7 @@ out:
 	free(jobs);
 	free(ydir);
 	free(figdir);
+	comments_free(&cm);
 	run_release(&st);
 	tmpl_free(t);
 }

@@ -343,6 +343,7 @@ read_row(void *arg, const struct csv_field *f, size_t n, long line)
 	x->section = (size_t)sec;
 	x->text = keep_text(ft->s);
 	x->line = line;
+	x->written = -1;
 	c->rows_used++;
 	return 0;
 }
@@ -481,4 +482,13 @@ comments_of(const struct comments *c, size_t k, const struct comment **first)
 				*first = &c->v[i];
 		}
 	return n;
+}
+
+void
+comments_written(struct comments *c, struct classifier *written)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		c->v[i].written = written != NULL ? classify(written, c->v[i].text, NULL) : -1;
 }

@@ -31,6 +31,8 @@ struct comment {
 	size_t	 section;	/* index into sections */
 	char	*text;		/* as written, line ends as LF */
 	long	 line;		/* where the row begins in kommentarer.csv */
+	int	 written;	/* its written standard (enum lang, malform.txt), or -1:
+				 * not told (comments_written) */
 };
 
 struct comments {
@@ -60,6 +62,11 @@ struct comments {
 int	comments_load(struct comments *, const char *data_dir, const char *indicators_dir,
 	    const struct kommune_register *, struct diag *);
 void	comments_free(struct comments *);
+/* Tells the written standard of every text by malform.txt's patterns (set->written;
+ * NULL: none is told). Before the report threads start: the classifier is not
+ * shared safely. */
+struct classifier;
+void	comments_written(struct comments *, struct classifier *);
 /* 1 when municipality k's report must not be written: a row of it, or the whole file,
  * was bad. */
 int	comments_refused(const struct comments *, size_t k);

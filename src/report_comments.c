@@ -29,6 +29,9 @@ report_kommune_comments(const struct report_part *p)
 	for (i = 0; i < n; i++) {
 		report_heading(p->num, p->doc, 2, cm->sections[v[i].section].name[c->lang]);
 		doc_quote(p->doc, v[i].text, src.data);
+		/* Text in the other written standard gets its language (screen readers). */
+		if (v[i].written >= 0 && v[i].written != (int)c->lang)
+			doc_quote_lang(p->doc, v[i].written == LANG_NN ? "nn-NO" : "nb-NO");
 	}
 	buf_free(&b);
 	buf_free(&src);

@@ -422,6 +422,7 @@ run_report(const struct options *o, struct diag *d)
 	if (run_prepare(o, d, &st) == -1)
 		goto out;
 	comments_load(&cm, o->data_dir, o->indicators_dir, &st.ds.reg, d);
+	comments_written(&cm, st.set.written);
 
 	ydir = xasprintf("%s/%d", o->out_dir, st.r.year);
 	if (o->figures && !o->dump)

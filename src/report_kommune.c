@@ -1,8 +1,10 @@
 /*
  * report_kommune.c: the municipal report (docs/computation.md), one per municipality with
  * data: cover, 1 summary table, 2 the mapping survey theme by theme, 3 one section per
- * indicator with its charts, 4 the action plan, and the shared appendix, in the order of
- * the template list kommune.rekkefolge (chapters numbered in that order). Every word
+ * indicator with its charts, answers beside figures, the action plan, the development
+ * areas, the municipality's own comments (those three in report_findings.c and
+ * report_comments.c), and the shared appendix, in the order of the template list
+ * kommune.rekkefolge (chapters numbered in that order). Every word
  * comes from templates/ (keys kommune.*, felles.*); every figure from the results
  * (compute.h), formatted through report.h. Called by run.c only; safe to run in several
  * threads on different docs (all state is on the stack).

@@ -197,6 +197,7 @@ struct report_job {
 	char		*base;		/* its file name without ".pdf" */
 	struct buf	 dump;		/* --dump: the model as text */
 	int		 failed;	/* not written (pdf_write said why) */
+	int		 refused;	/* not rendered: its comments were bad */
 };
 
 struct report_pool {
@@ -239,19 +240,13 @@ static void
 report_job_render(const struct report_ctx *base, struct report_job *j)
 {
 	struct report_ctx c = *base;
-	struct doc *doc = doc_new();
+	struct doc *doc;
 	char *path;
 
-	c.figbase = j->base;
-	/* A bad row of its comments: the report would show them incomplete. */
-	if (j->kind == REPORT_KOMMUNE && comments_refused(c.comments, j->index)) {
-		diag_msg(c.d, DIAG_ERROR, NULL, 0, 0, "%s/%s.pdf: not written, because "
-		    "kommentarer.csv has a bad row for this municipality (said above)", j->dir,
-		    j->base);
-		j->failed = 1;
-		doc_free(doc);
+	if (j->refused)
 		return;
-	}
+	doc = doc_new();
+	c.figbase = j->base;
 	switch (j->kind) {
 	case REPORT_KOMMUNE:
 		report_kommune(&c, j->index, doc);
@@ -361,6 +356,26 @@ report_jobs(const struct results *r, const char *ydir, unsigned only, size_t *nj
 	return jobs;
 }
 
+/* The municipal reports whose comments were bad (a row of theirs, or the whole file) are
+ * not rendered: they would show the comments incomplete. Said here, in job order, before
+ * the threads start. */
+static void
+report_refuse(const struct report_ctx *c, struct report_job *jobs, size_t njobs)
+{
+	size_t i;
+
+	for (i = 0; i < njobs; i++) {
+		if (jobs[i].kind != REPORT_KOMMUNE || !comments_refused(c->comments,
+		    jobs[i].index))
+			continue;
+		diag_msg(c->d, DIAG_ERROR, NULL, 0, 0, "%s/%s.pdf: not written, because %s "
+		    "(said above)", jobs[i].dir, jobs[i].base, c->comments->unusable ?
+		    "kommentarer.csv could not be used" :
+		    "kommentarer.csv has a bad row for this municipality");
+		jobs[i].refused = jobs[i].failed = 1;
+	}
+}
+
 /* Makes the output folders; 0 or -1 after a message. */
 static int
 report_dirs(const struct options *o, const char *ydir, const char *figdir, struct diag *d)
@@ -436,6 +451,7 @@ run_report(const struct options *o, struct diag *d)
 	    strcmp(o->lang, "nn") == 0 ? LANG_NN : LANG_NB, tmpl_issuer(t, o->issuer),
 	    figdir, NULL, &cm };
 	jobs = report_jobs(&st.r, ydir, o->only != 0 ? o->only : ~0u, &njobs);
+	report_refuse(&ctx, jobs, njobs);
 	report_render_all(&ctx, jobs, njobs);
 	for (i = 0; i < njobs; i++) {
 		if (o->dump && d->count[DIAG_FATAL] == 0)

@@ -151,6 +151,13 @@ struct reader {
 	struct buf		 fold;
 };
 
+/* The folded text of b ("" when folding left nothing). */
+static const char *
+folded(const struct buf *b)
+{
+	return b->data != NULL ? b->data : "";
+}
+
 /* The file's name as it is in the folder (any case), or NULL. */
 static char *
 find_file(const char *dir)
@@ -172,8 +179,9 @@ find_file(const char *dir)
 }
 
 static int
-read_header(struct reader *rd, const struct csv_field *f, size_t n)
+read_header(struct reader *rd, const struct csv_field *f, size_t n, long line)
 {
+	char shown[FIELD_SHOWN];
 	size_t i, j;
 
 	for (j = 0; j < NCOLS; j++)
@@ -181,12 +189,14 @@ read_header(struct reader *rd, const struct csv_field *f, size_t n)
 	for (i = 0; i < n; i++) {
 		buf_reset(&rd->fold);
 		field_fold(f[i].s, &rd->fold, 1);
-		for (j = 0; j < NCOLS && strcmp(rd->fold.data, col_names[j]) != 0; j++)
+		for (j = 0; j < NCOLS && strcmp(folded(&rd->fold), col_names[j]) != 0; j++)
 			;
-		if (j == NCOLS)
+		if (j == NCOLS) {
+			field_shown(f[i].s, shown);
 			diag_msg(rd->d, DIAG_WARNING, rd->c->path, f[i].line, f[i].col,
 			    "expected the columns kommunenr;avsnitt;tekst, found '%s'; the column "
-			    "is not read", f[i].s);
+			    "is not read", shown);
+		}
 		else if (rd->col[j] >= 0)
 			diag_msg(rd->d, DIAG_WARNING, rd->c->path, f[i].line, f[i].col,
 			    "expected the column %s once, found it again; only the first is read",
@@ -197,7 +207,7 @@ read_header(struct reader *rd, const struct csv_field *f, size_t n)
 	rd->ncols = n;
 	for (j = 0; j < NCOLS; j++)
 		if (rd->col[j] < 0) {
-			diag_msg(rd->d, DIAG_ERROR, rd->c->path, f[0].line, 1, "expected a header "
+			diag_msg(rd->d, DIAG_ERROR, rd->c->path, line, 1, "expected a header "
 			    "line kommunenr;avsnitt;tekst, found no column %s; the file is not "
 			    "used", col_names[j]);
 			rd->unusable = 1;
@@ -221,7 +231,7 @@ find_section(struct reader *rd, const char *s)
 		for (j = 0; j < 3 && found < 0; j++) {
 			buf_reset(&a);
 			field_fold(j == 0 ? c->sections[i].id : c->sections[i].name[j - 1], &a, 1);
-			if (strcmp(a.data, rd->fold.data) == 0)
+			if (strcmp(folded(&a), folded(&rd->fold)) == 0)
 				found = (long)i;
 		}
 	buf_free(&a);
@@ -301,7 +311,7 @@ read_row(void *arg, const struct csv_field *f, size_t n, long line)
 
 	if (!rd->header_done) {
 		rd->header_done = 1;
-		return read_header(rd, f, n);
+		return read_header(rd, f, n, line);
 	}
 	for (i = 0; i < n && f[i].len == 0; i++)
 		;

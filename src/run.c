@@ -376,6 +376,24 @@ report_refuse(const struct report_ctx *c, struct report_job *jobs, size_t njobs)
 	}
 }
 
+/* Comments of a municipality that has no report this year are said not to be shown. */
+static void
+report_comments_unshown(const struct report_ctx *c, unsigned only)
+{
+	const struct comments *cm = c->comments;
+	const struct kommune *kk = c->r->ds->reg.kommuner;
+	size_t i;
+
+	if (!(only & REPORTS_KOMMUNE) || cm->unusable)
+		return;
+	for (i = 0; i < cm->n; i++)
+		if ((i == 0 || cm->v[i - 1].kommune != cm->v[i].kommune) &&
+		    !results_present(c->r, c->r->year, cm->v[i].kommune))
+			diag_msg(c->d, DIAG_WARNING, cm->path, cm->v[i].line, 1, "the comments "
+			    "of %s %s are not shown: it has no report for %d (no data that year)",
+			    kk[cm->v[i].kommune].nr, kk[cm->v[i].kommune].navn, c->r->year);
+}
+
 /* Makes the output folders; 0 or -1 after a message. */
 static int
 report_dirs(const struct options *o, const char *ydir, const char *figdir, struct diag *d)
@@ -452,6 +470,7 @@ run_report(const struct options *o, struct diag *d)
 	    figdir, NULL, &cm };
 	jobs = report_jobs(&st.r, ydir, o->only != 0 ? o->only : ~0u, &njobs);
 	report_refuse(&ctx, jobs, njobs);
+	report_comments_unshown(&ctx, o->only != 0 ? o->only : ~0u);
 	report_render_all(&ctx, jobs, njobs);
 	for (i = 0; i < njobs; i++) {
 		if (o->dump && d->count[DIAG_FATAL] == 0)

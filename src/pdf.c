@@ -639,6 +639,8 @@ struct pdf_flow {
 	double		 rule_x;
 	double		 bullet_x;
 	size_t		 label;
+	double		 tail;		/* height that must follow the last line on its
+					 * page (a quote's source), or 0 */
 };
 
 static void
@@ -662,6 +664,14 @@ pdf_flow(struct pdf_ctx *c, const struct layout_text *t, const struct pdf_flow *
 				take = 0;
 			else if (n - i - take == 1 && take >= 3)
 				take--;
+		} else if (f->tail > 0 && c->y - (double)take * f->lead - f->tail < c->ybot &&
+		    !(c->fresh && take < 2)) {
+			/* What follows the last line would start the next page alone (a
+			 * quote's source): two lines go with it, or all when fewer than two
+			 * would stay. */
+			take = take >= 4 ? take - 2 : 0;
+			if (take == 0 && c->fresh)
+				take = 1;
 		}
 		if (take == 0) {
 			c->page = NULL;
@@ -756,7 +766,8 @@ pdf_style_lines(struct pdf_ctx *c, const char *s, const struct pdf_style *st)
 }
 
 static void
-pdf_block_text(struct pdf_ctx *c, const char *s, const struct pdf_style *st, size_t label)
+pdf_block_text_tail(struct pdf_ctx *c, const char *s, const struct pdf_style *st,
+    size_t label, double tail)
 {
 	struct layout_text t;
 	struct pdf_flow f;
@@ -768,9 +779,16 @@ pdf_block_text(struct pdf_ctx *c, const char *s, const struct pdf_style *st, siz
 	f.rule_x = st->rule_x > 0 ? c->x0 + st->rule_x : 0;
 	f.bullet_x = st->bullet_x > 0 ? c->x0 + st->bullet_x : 0;
 	f.label = label;
+	f.tail = tail;
 	pdf_text(c, &t, s, st->markup, 0, st->size, f.w);
 	pdf_flow(c, &t, &f);
 	layout_free(&t);
+}
+
+static void
+pdf_block_text(struct pdf_ctx *c, const char *s, const struct pdf_style *st, size_t label)
+{
+	pdf_block_text_tail(c, s, st, label, 0);
 }
 
 /* ---- Tables (and key/value lists, which are tables without rules). ---- */
@@ -1674,7 +1692,9 @@ pdf_block(struct pdf_ctx *c, const struct doc_block *b, const struct doc_block *
 			pdf_tag_lang(c->tag, e, b->lang);
 		pdf_own(c, e);
 		pdf_style_of(b, &st);
-		pdf_block_text(c, b->text, &st, label);
+		/* The source's first line stays on the page of the answer's last line. */
+		pdf_block_text_tail(c, b->text, &st, label, b->text2 != NULL &&
+		    b->text2[0] != '\0' ? 2 + PDF_SMALL_LEAD : 0);
 		if (b->text2 != NULL && b->text2[0] != '\0') {
 			pdf_gap(c, 2);
 			st.size = PDF_SMALL;

@@ -20,6 +20,8 @@
 #include "tmpl.h"
 #include "util.h"
 
+struct comments;
+
 struct report_ctx {
 	const struct options	*o;
 	const struct results	*r;
@@ -30,6 +32,7 @@ struct report_ctx {
 	const char		*issuer;	/* --issuer, else the template's */
 	const char		*figdir;	/* out/Y/figurer when --figures, else NULL */
 	const char		*figbase;	/* this report's file name without ".pdf" */
+	const struct comments	*comments;	/* kommentarer.csv (comments.h), or NULL */
 };
 
 /* --- The reports. Each appends everything to an empty doc. --- */

@@ -1,8 +1,10 @@
 /*
  * report_kommune.c: the municipal report (docs/computation.md), one per municipality with
  * data: cover, 1 summary table, 2 the mapping survey theme by theme, 3 one section per
- * indicator with its charts, 4 the action plan, and the shared appendix, in the order of
- * the template list kommune.rekkefolge (chapters numbered in that order). Every word
+ * indicator with its charts, answers beside figures, the action plan, the development
+ * areas, the municipality's own comments (those three in report_findings.c and
+ * report_comments.c), and the shared appendix, in the order of the template list
+ * kommune.rekkefolge (chapters numbered in that order). Every word
  * comes from templates/ (keys kommune.*, felles.*); every figure from the results
  * (compute.h), formatted through report.h. Called by run.c only; safe to run in several
  * threads on different docs (all state is on the stack).
@@ -27,6 +29,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "report_findings.h"
 
 /* What every part of one municipal report needs; lives on report_kommune's stack. */
 struct kom {
@@ -1202,9 +1205,20 @@ kom_init(struct kom *m, const struct report_ctx *c, size_t k, struct doc *doc)
 	m->dato = report_date_str(c, r->refdate);
 }
 
+/* The parts of the report that report_findings.c and report_comments.c write. */
+static struct report_part
+kom_part(struct kom *m)
+{
+	struct report_part p = { m->c, m->doc, &m->num, m->k, m->kommune, m->prose, m->aar,
+	    m->forrige, m->dato };
+
+	return p;
+}
+
 void
 report_kommune(const struct report_ctx *c, size_t k, struct doc *doc)
 {
+	struct report_part part;
 	const char *const *items;
 	size_t n, i;
 	struct kom m;
@@ -1233,6 +1247,12 @@ report_kommune(const struct report_ctx *c, size_t k, struct doc *doc)
 			kom_plan(&m);
 		else if (strcmp(items[i], "vedlegg") == 0)
 			report_appendix(c, doc, 0);	/* the law: in Bakgrunn */
+		else if (strcmp(items[i], "samsvar") == 0)
+			report_kommune_pairs((part = kom_part(&m), &part));
+		else if (strcmp(items[i], "utviklingsomrader") == 0)
+			report_kommune_development((part = kom_part(&m), &part));
+		else if (strcmp(items[i], "kommentarer") == 0)
+			report_kommune_comments((part = kom_part(&m), &part));
 	}
 	free(m.dato);
 	free(m.prose);

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "comments.h"
 #include "compare.h"
 #include "compute.h"
 #include "deadline.h"
@@ -96,6 +97,22 @@ run_check_source(const struct source *s, struct diag *d)
 		    s->rows_used, s->rows_left_out, w, w == 1 ? "" : "s");
 }
 
+/* kommentarer.csv, when there is one: read as the report reads it, and counted. */
+static void
+run_check_comments(const struct options *o, const struct kommune_register *reg,
+    struct diag *d)
+{
+	struct comments cm;
+
+	comments_load(&cm, o->data_dir, o->indicators_dir, reg, d);
+	if (cm.path != NULL)
+		diag_msg(d, DIAG_NOTE, NULL, 0, 0, "%s: %lu row%s read, %lu used, %lu left out "
+		    "(the municipalities' comments)%s", cm.path, cm.rows_read,
+		    cm.rows_read == 1 ? "" : "s", cm.rows_used, cm.rows_read - cm.rows_used,
+		    cm.unusable ? "; not used" : "");
+	comments_free(&cm);
+}
+
 /* Reads everything the other commands read and computes, so that `check` says every
  * problem they would (definitions, templates, rows, and what only the computation sees:
  * a revision after the reference date, an answer or status no pattern knows, a deadline
@@ -128,6 +145,7 @@ run_check(const struct options *o, struct diag *d)
 			out += st.ds.sources[i].rows_left_out;
 			refused += st.ds.sources[i].refused != 0;
 		}
+		run_check_comments(o, &st.ds.reg, d);
 		if (st.ref.path != NULL) {
 			unsigned long w = diag_file_warnings(d, st.ref.path);
 
@@ -185,6 +203,7 @@ struct report_job {
 	char		*base;		/* its file name without ".pdf" */
 	struct buf	 dump;		/* --dump: the model as text */
 	int		 failed;	/* not written (pdf_write said why) */
+	int		 refused;	/* not rendered: its comments were bad */
 };
 
 struct report_pool {
@@ -227,9 +246,12 @@ static void
 report_job_render(const struct report_ctx *base, struct report_job *j)
 {
 	struct report_ctx c = *base;
-	struct doc *doc = doc_new();
+	struct doc *doc;
 	char *path;
 
+	if (j->refused)
+		return;
+	doc = doc_new();
 	c.figbase = j->base;
 	switch (j->kind) {
 	case REPORT_KOMMUNE:
@@ -371,6 +393,44 @@ report_jobs(const struct results *r, const struct offices *offices, const char *
 	return jobs;
 }
 
+/* The municipal reports whose comments were bad (a row of theirs, or the whole file) are
+ * not rendered: they would show the comments incomplete. Said here, in job order, before
+ * the threads start. */
+static void
+report_refuse(const struct report_ctx *c, struct report_job *jobs, size_t njobs)
+{
+	size_t i;
+
+	for (i = 0; i < njobs; i++) {
+		if (jobs[i].kind != REPORT_KOMMUNE || !comments_refused(c->comments,
+		    jobs[i].index))
+			continue;
+		diag_msg(c->d, DIAG_ERROR, NULL, 0, 0, "%s/%s.pdf: not written, because %s "
+		    "(said above)", jobs[i].dir, jobs[i].base, c->comments->unusable ?
+		    "kommentarer.csv could not be used" :
+		    "kommentarer.csv has a bad row for this municipality");
+		jobs[i].refused = jobs[i].failed = 1;
+	}
+}
+
+/* Comments of a municipality that has no report this year are said not to be shown. */
+static void
+report_comments_unshown(const struct report_ctx *c, unsigned only)
+{
+	const struct comments *cm = c->comments;
+	const struct kommune *kk = c->r->ds->reg.kommuner;
+	size_t i;
+
+	if (!(only & REPORTS_KOMMUNE) || cm->unusable)
+		return;
+	for (i = 0; i < cm->n; i++)
+		if ((i == 0 || cm->v[i - 1].kommune != cm->v[i].kommune) &&
+		    !results_present(c->r, c->r->year, cm->v[i].kommune))
+			diag_msg(c->d, DIAG_WARNING, cm->path, cm->v[i].line, 1, "the comments "
+			    "of %s %s are not shown: it has no report for %d (no data that year)",
+			    kk[cm->v[i].kommune].nr, kk[cm->v[i].kommune].navn, c->r->year);
+}
+
 /* Makes the output folders; 0 or -1 after a message. */
 static int
 report_dirs(const struct options *o, const char *ydir, const char *figdir, struct diag *d)
@@ -415,6 +475,7 @@ run_report(const struct options *o, struct diag *d)
 	struct report_ctx ctx;
 	struct report_job *jobs = NULL;
 	struct offices offices = { NULL, 0 };
+	struct comments cm;
 	size_t njobs = 0, nfailed = 0, i;
 	char *ydir = NULL, *figdir = NULL;
 
@@ -431,8 +492,11 @@ run_report(const struct options *o, struct diag *d)
 		tmpl_free(t);
 		return;
 	}
+	memset(&cm, 0, sizeof(cm));
 	if (run_prepare(o, d, &st) == -1)
 		goto out;
+	comments_load(&cm, o->data_dir, o->indicators_dir, &st.ds.reg, d);
+	comments_written(&cm, st.set.written);
 
 	ydir = xasprintf("%s/%d", o->out_dir, st.r.year);
 	if (o->figures && !o->dump)
@@ -444,10 +508,12 @@ run_report(const struct options *o, struct diag *d)
 
 	ctx = (struct report_ctx){ o, &st.r, &st.cmp, t, d,
 	    strcmp(o->lang, "nn") == 0 ? LANG_NN : LANG_NB, tmpl_issuer(t, o->issuer),
-	    figdir, NULL };
+	    figdir, NULL, &cm };
 	if (o->only == 0 || (o->only & REPORTS_STATSFORVALTER))
 		offices_load(&offices, o->indicators_dir, &st.ds.reg, d);
 	jobs = report_jobs(&st.r, &offices, ydir, o->only != 0 ? o->only : ~0u, &njobs);
+	report_refuse(&ctx, jobs, njobs);
+	report_comments_unshown(&ctx, o->only != 0 ? o->only : ~0u);
 	report_render_all(&ctx, jobs, njobs);
 	for (i = 0; i < njobs; i++) {
 		if (o->dump && d->count[DIAG_FATAL] == 0)
@@ -465,6 +531,7 @@ out:
 	free(jobs);
 	free(ydir);
 	free(figdir);
+	comments_free(&cm);
 	run_release(&st);
 	tmpl_free(t);
 }

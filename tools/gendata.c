@@ -397,6 +397,24 @@ copy_file(const char *from, const char *dir, const char *name)
 	return out_close(&o);
 }
 
+/* The sample's comments (kommentarer.csv): hand-written, not drawn, in
+ * kommentarer-eksempel.csv beside the register (reference/). */
+static int
+copy_comments(const char *regpath, const char *dir)
+{
+	const char *slash = strrchr(regpath, '/');
+	int n = slash != NULL ? (int)(slash - regpath + 1) : 0, rc;
+	size_t len = (size_t)n + sizeof("kommentarer-eksempel.csv");
+	char *from = malloc(len);
+
+	if (from == NULL)
+		return -1;
+	snprintf(from, len, "%.*skommentarer-eksempel.csv", n, regpath);
+	rc = copy_file(from, dir, "kommentarer.csv");
+	free(from);
+	return rc;
+}
+
 static int
 write_register(const struct reg *g, const char *dir)
 {
@@ -1426,6 +1444,8 @@ main(int argc, char **argv)
 				rc = write_survey(g, year) == -1;
 		if (rc == 0)
 			rc = write_action_plan(g) == -1;
+		if (rc == 0 && g->sample)
+			rc = copy_comments(regpath, g->out) == -1;
 	}
 	free(g->reg.m);
 	free(g);

@@ -53,6 +53,9 @@ def main():
         seed('scan_diff', data, b'\7')
     for _, data in files('tests/*/*/kommuneendringer.csv', 'sample-data/kommuneendringer.csv'):
         seed('changes', data)
+    for _, data in files('tests/*/*/kommentarer.csv', 'sample-data/kommentarer.csv'):
+        seed('comments', data)
+        seed('csv_diff', data, b'\0')
     for _, data in files('indicators/kolonner.csv', 'tests/*/*/ind/kolonner.csv'):
         seed('aliases', data)
     # The first byte modulo 3 chooses the kind: answers, statuses, written standard.

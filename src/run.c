@@ -14,6 +14,7 @@
 #include "deadline.h"
 #include "font.h"
 #include "indicator.h"
+#include "internal.h"
 #include "load.h"
 #include "pdf.h"
 #include "reference.h"
@@ -374,7 +375,8 @@ run_report(const struct options *o, struct diag *d)
 	struct tmpl *t = NULL;
 	struct report_ctx ctx;
 	struct report_job *jobs = NULL;
-	size_t njobs = 0, nfailed = 0, i;
+	struct buf idump;
+	size_t njobs = 0, nfailed = 0, i, ik = (size_t)-1;
 	char *ydir = NULL, *figdir = NULL;
 
 	/* The templates first: with a broken template no report is written, and the
@@ -390,7 +392,10 @@ run_report(const struct options *o, struct diag *d)
 		tmpl_free(t);
 		return;
 	}
+	buf_init(&idump);
 	if (run_prepare(o, d, &st) == -1)
+		goto out;
+	if (o->internal != NULL && (ik = internal_find(&st.r, o->internal, d)) == (size_t)-1)
 		goto out;
 
 	ydir = xasprintf("%s/%d", o->out_dir, st.r.year);
@@ -403,7 +408,7 @@ run_report(const struct options *o, struct diag *d)
 
 	ctx = (struct report_ctx){ o, &st.r, &st.cmp, t, d,
 	    strcmp(o->lang, "nn") == 0 ? LANG_NN : LANG_NB, tmpl_issuer(t, o->issuer),
-	    figdir, NULL };
+	    figdir, NULL, 0 };
 	jobs = report_jobs(&st.r, ydir, o->only != 0 ? o->only : ~0u, &njobs);
 	report_render_all(&ctx, jobs, njobs);
 	for (i = 0; i < njobs; i++) {
@@ -417,7 +422,13 @@ run_report(const struct options *o, struct diag *d)
 	if (!o->dump)
 		diag_msg(d, DIAG_NOTE, NULL, 0, 0, "%zu of %zu report%s written under %s",
 		    njobs - nfailed, njobs, njobs == 1 ? "" : "s", ydir);
+	/* After the public run, which it leaves as it is: its files are the same bytes. */
+	if (ik != (size_t)-1 &&
+	    internal_report(&ctx, &st.set, st.rules, &st.cmp, ik, ydir, &idump) == 0 &&
+	    o->dump && d->count[DIAG_FATAL] == 0)
+		run_stdout(idump.data, idump.len, d);
 out:
+	buf_free(&idump);
 	free(jobs);
 	free(ydir);
 	free(figdir);

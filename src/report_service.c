@@ -25,28 +25,28 @@ share_cell(const struct report_ctx *c, size_t ind, long num, long den, struct bu
 		report_value(c, ind, compute_round10(num, den, 100), out);
 }
 
-/* One row: the group's name, its plans and shares, or ":" in every cell. */
+/* The name of group g in the report's language. */
+static const char *
+group_name(const struct report_ctx *c, size_t g)
+{
+	const char *name = service_group_name(c->r->defs, g, c->lang);
+
+	return name != NULL ? name : report_str(c, "kommune.tjenesteomrader.annet");
+}
+
+/* One row of a published group: its name, its plans and shares. */
 static void
 group_row(const struct report_ctx *c, struct doc_table *t, size_t k, size_t g,
     struct report_used *u)
 {
 	const struct service_table *st = c->r->service;
 	const struct service_cell *cell = service_cell(st, k, g);
-	const char *name = service_group_name(c->r->defs, g, c->lang);
 	struct buf b;
 	size_t i;
 
 	buf_init(&b);
 	doc_table_row(t, 0);
-	doc_table_cell(t, name != NULL ? name :
-	    report_str(c, "kommune.tjenesteomrader.annet"), DOC_MARK_NONE);
-	if (cell->state != FIG_PUBLISHED) {
-		u->hidden = 1;
-		for (i = 0; i <= st->nind; i++)
-			doc_table_cell(t, report_str(c, "felles.symbol.skjult"), DOC_MARK_GREY);
-		buf_free(&b);
-		return;
-	}
+	doc_table_cell(t, group_name(c, g), DOC_MARK_NONE);
 	report_count(cell->plans, &b);
 	doc_table_cell(t, b.data, DOC_MARK_NONE);
 	for (i = 0; i < st->nind; i++) {
@@ -93,18 +93,21 @@ all_hidden(const struct service_table *st, size_t k)
 	return 1;
 }
 
-/* The table and its notes; the municipality's figures are published. */
+/* The table (the published groups and the total) and its notes: the hidden groups are
+ * named in a sentence, not given a row of ":" each (a row of nine symbols says no more,
+ * and every cell is an element of the tagged PDF). */
 static void
 services_table(const struct report_ctx *c, size_t k, struct doc *doc)
 {
 	const struct service_table *st = c->r->service;
 	struct doc_table *t = doc_table(doc, 2 + st->nind);
 	struct report_used u;
-	struct buf key;
+	struct buf key, hidden;
 	size_t g, i;
 
 	memset(&u, 0, sizeof(u));
 	buf_init(&key);
+	buf_init(&hidden);
 	doc_table_col(t, 0, report_str(c, "kommune.tjenesteomrader.kol.omrade"), 1.9, DOC_LEFT);
 	doc_table_col(t, 1, report_str(c, "kommune.tjenesteomrader.kol.planer"), 1.0, DOC_RIGHT);
 	for (i = 0; i < st->nind; i++) {
@@ -114,15 +117,27 @@ services_table(const struct report_ctx *c, size_t k, struct doc *doc)
 		doc_table_col(t, 2 + i, tmpl_get(c->t, key.data) != NULL ?
 		    report_str(c, key.data) : report_ind_short(c, st->ind[i]), 1.25, DOC_RIGHT);
 	}
-	for (g = 0; g < st->ngroups; g++)
-		group_row(c, t, k, g, &u);
+	for (g = 0; g < st->ngroups; g++) {
+		if (service_cell(st, k, g)->state == FIG_PUBLISHED) {
+			group_row(c, t, k, g, &u);
+			continue;
+		}
+		if (hidden.len > 0)
+			buf_puts(&hidden, ", ");
+		buf_puts(&hidden, group_name(c, g));
+	}
 	total_row(c, t, k);
+	if (hidden.len > 0) {
+		buf_reset(&key);
+		report_expand(c, &key, "kommune.tjenesteomrader.skjulte", "omrader",
+		    hidden.data, NULL);
+		doc_small(doc, key.data);
+	}
 	doc_small(doc, report_str(c, "kommune.tjenesteomrader.fotnote"));
-	if (u.hidden)
-		doc_small(doc, report_str(c, "felles.fotnote.skjult"));
 	if (u.missing)
 		doc_small(doc, report_str(c, "felles.fotnote.mangler"));
 	buf_free(&key);
+	buf_free(&hidden);
 }
 
 void

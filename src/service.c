@@ -336,7 +336,7 @@ count_groups(struct service_table *st, struct results *r, const struct table *t,
  * method would hide the root, which is published, every group is hidden instead.
  */
 static void
-protect_kommune(struct service_table *st, size_t k, int year)
+protect_kommune(struct service_table *st, size_t k, int year, const char *nr)
 {
 	size_t ng = st->ngroups, np = ng + 1, nc = 1 + st->nind, ncls = 2 * st->nind;
 	size_t *parent = xcalloc(np, sizeof(size_t)), *cls_count = xcalloc(ncls + 1, sizeof(size_t));
@@ -385,7 +385,9 @@ protect_kommune(struct service_table *st, size_t k, int year)
 	in.cls = cls;
 	in.cls_count = cls_count;
 	in.secret = &st->secret[k * ng];
-	in.salt = (uint64_t)year << 40 ^ (uint64_t)(k + 1) << 8 ^ 0x5E;
+	/* by the municipality's number, not its place in the register: a county's run and
+	 * a national run choose alike */
+	in.salt = (uint64_t)year << 40 ^ (uint64_t)strtoul(nr, NULL, 10) << 8 ^ 0x5E;
 	dc_protect(&in, role, NULL);
 	for (g = 0; g < ng; g++)
 		if (role[ng] != DC_SHOWN || role[g] != DC_SHOWN)
@@ -453,7 +455,7 @@ service_compute(struct results *r, size_t exempt)
 		for (g = 0; g < st->ngroups; g++)
 			st->cells[k * st->ngroups + g].state = state;
 		if (state == FIG_PUBLISHED && k != exempt)
-			protect_kommune(st, k, r->year);
+			protect_kommune(st, k, r->year, r->ds->reg.kommuner[k].nr);
 		for (g = 0; g < st->ngroups; g++) {
 			size_t cell = k * st->ngroups + g;
 

@@ -12,6 +12,7 @@
 
 #include "compute.h"
 #include "disclose.h"
+#include "service.h"
 #include "util.h"
 
 /* Before suppression: what a place has for one indicator. */
@@ -702,7 +703,7 @@ dc_apply(struct ctx *x, size_t yi, size_t ii, const unsigned char *role)
 	for (p = 0; p < x->r->nplaces; p++) {
 		struct figure *f = &x->r->fig[fig_index(x->r, yi, ii, p)];
 
-		if (role[p] != DC_SHOWN && f->state != FIG_MISSING)
+		if (role[p] != DC_SHOWN && f->state != FIG_MISSING && p != x->r->exempt)
 			f->state = FIG_HIDDEN;
 	}
 }
@@ -1107,11 +1108,20 @@ int
 compute_run(struct results *r, const struct dataset *ds, struct indicator_set *set,
     const struct deadline_rules *deadlines, int year, int refdate, struct diag *d)
 {
+	return compute_run_internal(r, ds, set, deadlines, year, refdate, (size_t)-1, d);
+}
+
+int
+compute_run_internal(struct results *r, const struct dataset *ds, struct indicator_set *set,
+    const struct deadline_rules *deadlines, int year, int refdate, size_t exempt,
+    struct diag *d)
+{
 	struct ctx x;
 	struct tally ty;
 	size_t yi, nk = ds->reg.nkommuner;
 
 	memset(r, 0, sizeof(*r));
+	r->exempt = exempt;
 	set->deadlines = deadlines;	/* for the condition deadline(tid) */
 	r->ds = ds;
 	r->defs = set;
@@ -1140,6 +1150,7 @@ compute_run(struct results *r, const struct dataset *ds, struct indicator_set *s
 	tally_free(&ty);
 	changes_and_clear(&x);
 	measures_build(&x, deadlines);
+	service_compute(r, exempt);
 	return 0;
 }
 
@@ -1153,5 +1164,6 @@ compute_free(struct results *r)
 	free(r->present);
 	free(r->answers);
 	free(r->answered);
+	service_free(r->service);
 	memset(r, 0, sizeof(*r));
 }

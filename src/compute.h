@@ -15,6 +15,8 @@
 #include "indicator.h"
 #include "model.h"
 
+struct service_table;
+
 enum fig_state {
 	FIG_MISSING,	/* no data: ".." (no rows, unanswered, column missing, no population) */
 	FIG_NO_ACTIVE,	/* plan rows but no active plan: a share is ".." ("ingen aktive planer") */
@@ -86,6 +88,10 @@ struct results {
 	size_t			 nplaces;	/* nkommuner + nfylker + 1 */
 	struct measure		*measures;	/* sorted by municipality, then line */
 	size_t			 nmeasures;
+	struct service_table	*service;	/* the reporting year by service area
+						 * (service.h), or NULL */
+	size_t			 exempt;	/* --internal: the municipality whose own
+						 * figures are not hidden, else (size_t)-1 */
 	/* private */
 	struct figure		*fig;		/* [year][indicator][place] */
 	struct split		*splits;	/* [year][place] */
@@ -105,6 +111,13 @@ struct results {
  */
 int	compute_run(struct results *, const struct dataset *, struct indicator_set *,
 	    const struct deadline_rules *deadlines, int year, int refdate, struct diag *);
+/* As compute_run, for --internal: every place is hidden exactly as by compute_run, and then
+ * municipality `exempt` (register index) keeps its own figures, published whatever their
+ * size: only for that municipality's internal report (docs/computation.md, "The internal
+ * version"). */
+int	compute_run_internal(struct results *, const struct dataset *, struct indicator_set *,
+	    const struct deadline_rules *deadlines, int year, int refdate, size_t exempt,
+	    struct diag *);
 void	compute_free(struct results *);
 
 /* Index of year in results.years, or -1. */

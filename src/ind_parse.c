@@ -21,16 +21,20 @@
 #include "indicator.h"
 #include "ind_read.h"
 #include "load.h"
+#include "service.h"
 #include "text.h"
 #include "util.h"
 
-/* The eight indicators (docs/computation.md); indikatorer.csv holds exactly these. */
+/* The indicators in their standard order (docs/computation.md). Every set must define
+ * the eight of KNOWN_IDS_TEXT; ansvarsgruppe may be left out (it came later: a definitions
+ * folder written before it still works, its reports and indikatorer.csv simply lack it). */
 static const char *const known_ids[] = {
 	"plan_oppdatert", "mal_definert", "brukermedvirkning", "koordinator",
-	"samtykke", "internkontroll", "dekning", "handlingsplan", NULL
+	"samtykke", "ansvarsgruppe", "internkontroll", "dekning", "handlingsplan", NULL
 };
 #define KNOWN_IDS_TEXT "plan_oppdatert, mal_definert, brukermedvirkning, koordinator, " \
 	"samtykke, internkontroll, dekning, handlingsplan"
+#define KNOWN_OPTIONAL_TEXT "ansvarsgruppe"
 
 /* The questions of the KoRus mapping form, for definitions without kartlegging.csv. */
 static const char *const default_questions[] = {
@@ -1471,6 +1475,8 @@ check_ids(char **stems, size_t nstems, const char *dir, struct diag *d)
 	int bad = 0, have;
 
 	for (i = 0; known_ids[i] != NULL; i++) {
+		if (strcmp(known_ids[i], KNOWN_OPTIONAL_TEXT) == 0)
+			continue;
 		for (have = 0, j = 0; j < nstems; j++)
 			have |= strcmp(stems[j], known_ids[i]) == 0;
 		if (!have) {
@@ -1485,7 +1491,8 @@ check_ids(char **stems, size_t nstems, const char *dir, struct diag *d)
 			char *p = xasprintf("%s/%s.ind", dir, stems[j]);
 
 			diag_msg(d, DIAG_ERROR, p, 0, 0, "expected one of the eight indicators "
-			    "(" KNOWN_IDS_TEXT "), found %s", stems[j]);
+			    "(" KNOWN_IDS_TEXT ") or the optional " KNOWN_OPTIONAL_TEXT ", found %s",
+			    stems[j]);
 			free(p);
 			bad = 1;
 		}
@@ -1538,6 +1545,8 @@ indicators_load(struct indicator_set *set, const char *dir, struct diag *d)
 	if ((set->findings = findings_rules_load(dir, set, (const char *const *)q.id, q.n,
 	    d)) == NULL)
 		bad = 1;
+	if (service_groups_load(&set->services, dir, d) == -1)
+		bad = 1;
 	for (i = 0; i < n; i++) {
 		indicator_clear(&tmp[i]);
 		free(names[i]);
@@ -1560,6 +1569,7 @@ indicators_free(struct indicator_set *set)
 	classifier_free(set->status);
 	classifier_free(set->written);
 	findings_rules_free(set->findings);
+	service_groups_free(set->services);
 	memset(set, 0, sizeof(*set));
 }
 

@@ -49,6 +49,7 @@ struct indicator {
 };
 struct deadline_rules;
 struct findings_rules;	/* findings.h */
+struct service_groups;	/* service.h */
 struct indicator_set {
 	struct indicator	*v;		/* in report order */
 	size_t			 n;
@@ -61,6 +62,8 @@ struct indicator_set {
 						 * lang (malform.txt; NULL: no such file) */
 	struct findings_rules	*findings;	/* samsvar.txt and funn.txt (findings.h);
 						 * NULL when they could not be read */
+	struct service_groups	*services;	/* tjenesteomrader.txt (service.h); NULL:
+						 * no such file */
 };
 /* Loads and checks every definition and pattern file in dir; positioned messages with a
  * caret for a bad expression. Returns 0, or -1 when a file is unusable (DIAG_ERROR). */

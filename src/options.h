@@ -23,6 +23,8 @@ struct options {
 	int		 dump;		/* --dump: print the report model as text */
 	int		 quiet;		/* --quiet: no progress; warnings counted per file */
 	unsigned	 only;		/* --only: REPORTS_* bits; 0 = all */
+	const char	*internal;	/* --internal: the kommunenr whose internal version
+					 * is written too (internal.h); NULL: none */
 };
 
 /* The kinds of report --only chooses from. */

@@ -9,6 +9,7 @@
 
 #include "compare.h"
 #include "counts.h"
+#include "service.h"
 #include "tables.h"
 
 static const char bom[] = "\xEF\xBB\xBF";
@@ -179,6 +180,47 @@ extra_measure_rows(const struct results *r, int y, size_t p, size_t ii, struct b
 	}
 }
 
+/* A municipality's plans by service area in the reporting year (service.h): for every
+ * group, published or hidden alike (so that which groups have plans is not told by
+ * which rows exist), its active plans and each share's counts. */
+static void
+extra_service_rows(const struct results *r, int y, size_t p, struct buf *b)
+{
+	const struct service_table *st = r->service;
+	struct buf ind, what;
+	size_t g, i;
+
+	if (st == NULL || y != r->year || p >= st->nk ||
+	    service_cell(st, p, 0)->state == FIG_MISSING)
+		return;
+	buf_init(&ind);
+	buf_init(&what);
+	for (g = 0; g < st->ngroups; g++) {
+		const struct service_cell *c = service_cell(st, p, g);
+
+		buf_reset(&ind);
+		buf_printf(&ind, "tjenesteomrade_%s", service_group_id(r->defs, g));
+		put_place(r, y, p, st->ind[0], b);
+		extra_row(b, ind.data, "aktive_planer", (enum fig_state)c->state, c->plans);
+		for (i = 0; i < st->nind; i++) {
+			const char *id = r->defs->v[st->ind[i]].id;
+
+			buf_reset(&what);
+			buf_printf(&what, "%s_teller", id);
+			put_place(r, y, p, st->ind[i], b);
+			extra_row(b, ind.data, what.data, (enum fig_state)c->state,
+			    service_num(st, p, g, i));
+			buf_reset(&what);
+			buf_printf(&what, "%s_nevner", id);
+			put_place(r, y, p, st->ind[i], b);
+			extra_row(b, ind.data, what.data, (enum fig_state)c->state,
+			    service_den(st, p, g, i));
+		}
+	}
+	buf_free(&ind);
+	buf_free(&what);
+}
+
 static void
 extra_place_rows(const struct results *r, int y, size_t p, struct buf *b)
 {
@@ -215,6 +257,7 @@ extra_place_rows(const struct results *r, int y, size_t p, struct buf *b)
 		else if (r->defs->v[ii].source == TABLE_ACTIONS && y == r->year)
 			extra_measure_rows(r, y, p, ii, b);
 	}
+	extra_service_rows(r, y, p, b);
 }
 
 static void

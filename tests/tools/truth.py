@@ -70,7 +70,8 @@ def classify(rec, ref):
     """Each plan indicator's class of one active plan: ja, nei or ikke_dokumentert; and
     the brukermedvirkning split class."""
     out = {'koordinator': yesno(rec.get('koordinator', '')),
-           'samtykke': yesno(rec.get('samtykke', ''))}
+           'samtykke': yesno(rec.get('samtykke', '')),
+           'ansvarsgruppe': yesno(rec.get('ansvarsgruppe', ''))}
     mal = rec.get('antallmal', '').strip().replace(',', '.')
     if re.fullmatch(r'\d+(\.0+)?', mal):
         out['mal_definert'] = 'ja' if int(float(mal)) >= 1 else 'nei'

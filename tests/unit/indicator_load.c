@@ -26,8 +26,8 @@ static void
 test_shipped(void **state)
 {
 	static const char *const order[] = { "plan_oppdatert", "mal_definert",
-	    "brukermedvirkning", "koordinator", "samtykke", "internkontroll", "dekning",
-	    "handlingsplan" };
+	    "brukermedvirkning", "koordinator", "samtykke", "ansvarsgruppe", "internkontroll",
+	    "dekning", "handlingsplan" };
 	struct indicator_set set;
 	struct diag d;
 	const struct indicator *ind;
@@ -37,8 +37,8 @@ test_shipped(void **state)
 	diag_init(&d, stderr);
 	assert_int_equal(indicators_load(&set, SHIPPED, &d), 0);
 	assert_int_equal(d.count[DIAG_NOTE] + d.count[DIAG_WARNING] + d.count[DIAG_ERROR], 0);
-	assert_int_equal(set.n, 8);
-	for (i = 0; i < 8; i++) {
+	assert_int_equal(set.n, 9);
+	for (i = 0; i < 9; i++) {
 		assert_string_equal(set.v[i].id, order[i]);
 		assert_non_null(set.v[i].name[LANG_NB]);
 		assert_non_null(set.v[i].name[LANG_NN]);
@@ -75,6 +75,14 @@ test_shipped(void **state)
 	assert_non_null(indicators_find(&set, "koordinator")->basis[1]);
 	assert_int_equal(ind->min_n, 1);
 	assert_null(indicators_find(&set, "finnes_ikke"));
+	/* no legal duty: the regulation asks for no responsibility group */
+	ind = indicators_find(&set, "ansvarsgruppe");
+	assert_non_null(ind);
+	assert_int_equal(ind->legal_duty, 0);
+	assert_null(ind->basis[0]);
+	assert_true(ind->god == 60 && ind->middels == 40);
+	assert_int_equal(ind->min_n, 5);
+	assert_non_null(set.services);
 	indicators_free(&set);
 	diag_free(&d);
 }
@@ -187,47 +195,53 @@ test_broken(void **state)
 		  "/koordinator.ind:17:7: error: expected god at least as high as middels (50) "
 		  "when higher is better, found 40\n"
 		  "    god = 40\n"
-		  "          ^^\n", 7 },
+		  "          ^^\n", 8 },
 		{ "sed -i 's/^min_n .*/min_n          = fem/' samtykke.ind",
-		  "/samtykke.ind:22:18: error: expected a whole number of at least 1, found 'fem'", 7 },
+		  "/samtykke.ind:22:18: error: expected a whole number of at least 1, found 'fem'", 8 },
 		{ "sed -i 's/^kilde .*/kilde = plan/' dekning.ind",
 		  "/dekning.ind:17:9: error: expected 'planer', 'kartlegging' or 'handlingsplan', "
-		  "found 'plan'", 7 },
+		  "found 'plan'", 8 },
 		{ "sed -i 's/^teller .*/teller = antall_mal >= 1 koordinator = ja/' mal_definert.ind",
 		  "/mal_definert.ind:14:26: error: expected 'and', 'or' or the end of the condition, "
-		  "found 'koordinator'", 7 },
+		  "found 'koordinator'", 8 },
 		{ "sed -i '/^retning/d' brukermedvirkning.ind",
-		  "/brukermedvirkning.ind: error: expected a line `retning = ...`, found none", 7 },
+		  "/brukermedvirkning.ind: error: expected a line `retning = ...`, found none", 8 },
 		{ "sed -i 's/^enhet /enheter/' brukermedvirkning.ind",
-		  "/brukermedvirkning.ind:14:1: error: expected a key (id,", 7 },
+		  "/brukermedvirkning.ind:14:1: error: expected a key (id,", 8 },
 		{ "echo 'god = 90' >> samtykke.ind",
 		  "/samtykke.ind:23:1: error: expected each key once, found 'god' again (first on "
-		  "line 19)", 7 },
+		  "line 19)", 8 },
 		{ "sed -i 's/or (sist_oppdatert is empty/or (sist_oppdatert er tom/' plan_oppdatert.ind",
 		  "/plan_oppdatert.ind:19:37: error: expected 'is', 'within', 'matches' or a "
-		  "comparison (= != < <= > >=) after sist_oppdatert, found 'er'", 7 },
+		  "comparison (= != < <= > >=) after sist_oppdatert, found 'er'", 8 },
 		{ "rm dekning.ind",
-		  "error: expected a definition file dekning.ind (the reports need all eight", 7 },
+		  "error: expected a definition file dekning.ind (the reports need all eight", 8 },
 		{ "cp koordinator.ind ekstra.ind",
-		  "/ekstra.ind: error: expected one of the eight indicators", 8 },
+		  "/ekstra.ind: error: expected one of the eight indicators", 9 },
 		{ "sed -i 's/^id .*/id = koordinatorer/' koordinator.ind",
 		  "/koordinator.ind:2:6: error: expected the id to be the file name without .ind "
-		  "('koordinator'), found 'koordinatorer'", 7 },
+		  "('koordinator'), found 'koordinatorer'", 8 },
 		{ "echo samtykker >> rekkefolge.txt",
-		  "/rekkefolge.txt:11:1: error: expected the id of a definition file in", 8 },
+		  "/rekkefolge.txt:12:1: error: expected the id of a definition file in", 9 },
 		{ "sed -i '/^dekning/d' rekkefolge.txt",
 		  "/rekkefolge.txt: warning: expected every indicator in the order, found dekning "
-		  "missing: it comes last", 8 },
-		{ "rm svarklasser.txt", "/svarklasser.txt: error: cannot be read", 8 },
+		  "missing: it comes last", 9 },
+		{ "rm svarklasser.txt", "/svarklasser.txt: error: cannot be read", 9 },
 		{ "printf 'etablert = ^ja\\\\b\\nferdig = ^ok\\n' > svarklasser.txt",
 		  "/svarklasser.txt:2:1: error: expected a class (etablert, under_arbeid, "
-		  "ikke_etablert, vet_ikke or ubesvart), found 'ferdig'", 8 },
+		  "ikke_etablert, vet_ikke or ubesvart), found 'ferdig'", 9 },
 		{ "printf 'gjennomfort = ^(ja|ferdig\\n' > statusklasser.txt",
 		  "/statusklasser.txt:1:26: error: expected a valid pattern, found an error here: "
-		  "missing closing parenthesis", 8 },
+		  "missing closing parenthesis", 9 },
 		{ "printf '\\377\\376' > koordinator.ind",
-		  "/koordinator.ind:1:1: error: expected UTF-8 text", 7 },
-		{ ": > samtykke.ind", "/samtykke.ind: error: expected a line `id = ...`", 7 },
+		  "/koordinator.ind:1:1: error: expected UTF-8 text", 8 },
+		{ ": > samtykke.ind", "/samtykke.ind: error: expected a line `id = ...`", 8 },
+		{ "echo 'rus_ny = Rus' >> tjenesteomrader.txt",
+		  "/tjenesteomrader.txt:22:8: error: expected navn.nb | navn.nn | at least one "
+		  "spelling after '=', found 1 field", 9 },
+		{ "echo 'annet = A | A | a' >> tjenesteomrader.txt",
+		  "/tjenesteomrader.txt:22:1: error: expected an id of small letters, digits and _ "
+		  "other than 'annet', found 'annet'", 9 },
 	};
 	size_t i, n;
 	int rc;

@@ -533,7 +533,7 @@ dc_protect_group(struct dc *x, unsigned char *role, size_t top, struct dc_stats 
 	if (x->ncells == 0)
 		goto out;
 	n = dc_candidates(x, role, top, v);
-	if (!dc_candidates_suffice(x, role, top, v, n)) {
+	if (!x->in->keep_top && !dc_candidates_suffice(x, role, top, v, n)) {
 		role[top] = DC_PARTNER;
 		st->escalated++;
 		goto out;

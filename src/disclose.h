@@ -37,6 +37,10 @@ struct dc_input {
 	const size_t		*cls_count;	/* [nclasses]: index into the counts */
 	const uint64_t		*secret;	/* [nleaves]: key material from unpublished data */
 	uint64_t		 salt;		/* tells groups and years apart */
+	int			 keep_top;	/* 1: the caller has made sure that hiding every
+						 * leaf under the root protects it (service.c):
+						 * partners are taken until the group is safe, and
+						 * the root, published elsewhere, is never hidden */
 };
 
 /* What the method did, for `make bench` and the tests. */

@@ -69,7 +69,10 @@ static const char *const usage_report =
 "  --fonts DIR         the report fonts (default: DATADIR/fonts)\n"
 "  --only KINDS        only these reports, comma-separated: kommune, fylke,\n"
 "                      statsforvalter, handlingsplan (default: all)\n"
-"  --dump              print the report model as text instead of writing PDFs\n";
+"  --dump              print the report model as text instead of writing PDFs\n"
+"  --internal KOMMUNENR  also write that municipality's internal version (its own\n"
+"                      small figures shown; exempt from public access, offl. § 13)\n"
+"                      as kommune/NNNN-Name-intern.pdf; the other files are unchanged\n";
 
 static void
 print_usage(FILE *f, const char *command)
@@ -158,7 +161,7 @@ parse_int(const char *s, int lo, int hi, int *out)
 
 enum { OPT_DATA = 256, OPT_OUT, OPT_INDICATORS, OPT_TEMPLATES, OPT_FONTS, OPT_YEAR,
 	OPT_REFDATE, OPT_LANG, OPT_ISSUER, OPT_JOBS, OPT_FIGURES, OPT_DUMP, OPT_ONLY,
-	OPT_VERSION, OPT_REFERENCE, OPT_QUIET };
+	OPT_VERSION, OPT_REFERENCE, OPT_QUIET, OPT_INTERNAL };
 
 static const struct option long_options[] = {
 	{ "data", required_argument, NULL, OPT_DATA },
@@ -178,6 +181,7 @@ static const struct option long_options[] = {
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ "quiet", no_argument, NULL, OPT_QUIET },
+	{ "internal", required_argument, NULL, OPT_INTERNAL },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -198,6 +202,8 @@ option_expects(int c)
 		return "a number from 1 to 256";
 	case OPT_ONLY:
 		return "kommune, fylke or handlingsplan, comma-separated";
+	case OPT_INTERNAL:
+		return "a kommunenr of four digits";
 	case OPT_REFERENCE:
 		return "a file (an indikatorer.csv)";
 	default:
@@ -210,7 +216,8 @@ static int
 report_only(int c)
 {
 	return c == OPT_OUT || c == OPT_FONTS || c == OPT_ISSUER || c == OPT_FIGURES ||
-	    c == OPT_DUMP || c == OPT_ONLY || c == OPT_LANG || c == OPT_JOBS;
+	    c == OPT_DUMP || c == OPT_ONLY || c == OPT_LANG || c == OPT_JOBS ||
+	    c == OPT_INTERNAL;
 }
 
 /* The option getopt_long just returned, as written: argv[optind - 1], or the word before
@@ -287,6 +294,11 @@ parse_options(int argc, char **argv, struct options *o)
 			case OPT_ISSUER: o->issuer = optarg; break;
 			case OPT_FIGURES: o->figures = 1; break;
 			case OPT_DUMP: o->dump = 1; break;
+			case OPT_INTERNAL:
+				if (strlen(optarg) != 4 || strspn(optarg, "0123456789") != 4)
+					bad = "--internal takes a kommunenr of four digits";
+				o->internal = optarg;
+				break;
 			case OPT_ONLY:
 				if ((o->only = parse_only(optarg)) == 0)
 					bad = "--only takes kommune, fylke, statsforvalter or "

@@ -33,6 +33,8 @@ struct report_ctx {
 	const char		*figdir;	/* out/Y/figurer when --figures, else NULL */
 	const char		*figbase;	/* this report's file name without ".pdf" */
 	const struct comments	*comments;	/* kommentarer.csv (comments.h), or NULL */
+	int			 internal;	/* --internal: the data owner's own version
+						 * (internal.h), marked on every page */
 };
 
 /* --- The reports. Each appends everything to an empty doc. --- */

@@ -30,6 +30,8 @@
 
 #include "report.h"
 #include "report_findings.h"
+#include "internal.h"
+#include "report_service.h"
 
 /* What every part of one municipal report needs; lives on report_kommune's stack. */
 struct kom {
@@ -137,6 +139,7 @@ kom_cover(struct kom *m)
 	buf_init(&year);
 	report_expand(c, &sub, "kommune.undertittel", "kommune", m->kommune, "aar", m->aar,
 	    NULL);
+	internal_cover_subtitle(c, &sub);
 	report_expand(c, &place, "kommune.forside.kommune", "kommune", m->kommune, NULL);
 	report_expand(c, &year, "kommune.forside.fylke", "fylke", m->fylke, NULL);
 	buf_putc(&year, '\n');
@@ -1243,10 +1246,15 @@ report_kommune(const struct report_ctx *c, size_t k, struct doc *doc)
 			kom_survey(&m);
 		else if (strcmp(items[i], "indikatorer") == 0)
 			kom_indicators(&m);
+		else if (strcmp(items[i], "tjenesteomrader") == 0)
+			report_kommune_services(c, k, doc, &m.num);
 		else if (strcmp(items[i], "handlingsplan") == 0)
 			kom_plan(&m);
 		else if (strcmp(items[i], "vedlegg") == 0)
+		{
 			report_appendix(c, doc, 0);	/* the law: in Bakgrunn */
+			internal_appendix(c, doc);
+		}
 		else if (strcmp(items[i], "samsvar") == 0)
 			report_kommune_pairs((part = kom_part(&m), &part));
 		else if (strcmp(items[i], "utviklingsomrader") == 0)

@@ -15,6 +15,7 @@
 #include "deadline.h"
 #include "font.h"
 #include "indicator.h"
+#include "internal.h"
 #include "load.h"
 #include "office.h"
 #include "pdf.h"
@@ -476,7 +477,8 @@ run_report(const struct options *o, struct diag *d)
 	struct report_job *jobs = NULL;
 	struct offices offices = { NULL, 0 };
 	struct comments cm;
-	size_t njobs = 0, nfailed = 0, i;
+	struct buf idump;
+	size_t njobs = 0, nfailed = 0, i, ik = (size_t)-1;
 	char *ydir = NULL, *figdir = NULL;
 
 	/* The templates first: with a broken template no report is written, and the
@@ -493,7 +495,10 @@ run_report(const struct options *o, struct diag *d)
 		return;
 	}
 	memset(&cm, 0, sizeof(cm));
+	buf_init(&idump);
 	if (run_prepare(o, d, &st) == -1)
+		goto out;
+	if (o->internal != NULL && (ik = internal_find(&st.r, o->internal, d)) == (size_t)-1)
 		goto out;
 	comments_load(&cm, o->data_dir, o->indicators_dir, &st.ds.reg, d);
 	comments_written(&cm, st.set.written);
@@ -508,7 +513,7 @@ run_report(const struct options *o, struct diag *d)
 
 	ctx = (struct report_ctx){ o, &st.r, &st.cmp, t, d,
 	    strcmp(o->lang, "nn") == 0 ? LANG_NN : LANG_NB, tmpl_issuer(t, o->issuer),
-	    figdir, NULL, &cm };
+	    figdir, NULL, &cm, 0 };
 	if (o->only == 0 || (o->only & REPORTS_STATSFORVALTER))
 		offices_load(&offices, o->indicators_dir, &st.ds.reg, d);
 	jobs = report_jobs(&st.r, &offices, ydir, o->only != 0 ? o->only : ~0u, &njobs);
@@ -526,8 +531,14 @@ run_report(const struct options *o, struct diag *d)
 	if (!o->dump)
 		diag_msg(d, DIAG_NOTE, NULL, 0, 0, "%zu of %zu report%s written under %s",
 		    njobs - nfailed, njobs, njobs == 1 ? "" : "s", ydir);
+	/* After the public run, which it leaves as it is: its files are the same bytes. */
+	if (ik != (size_t)-1 &&
+	    internal_report(&ctx, &st.set, st.rules, &st.cmp, ik, ydir, &idump) == 0 &&
+	    o->dump && d->count[DIAG_FATAL] == 0)
+		run_stdout(idump.data, idump.len, d);
 out:
 	offices_free(&offices);
+	buf_free(&idump);
 	free(jobs);
 	free(ydir);
 	free(figdir);

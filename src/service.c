@@ -330,10 +330,29 @@ count_groups(struct service_table *st, struct results *r, const struct table *t,
 }
 
 /*
+ * 1 when municipality k's published totals are large enough that hiding all of its groups
+ * protects every one of them (count i at least min_n * groups - 1: then even with every
+ * other group a partner of min_n, a small group keeps its min_n values). Below that no
+ * group is shown: the choice rests on published totals only, so it tells nothing of the
+ * groups, whereas hiding them all when partners fail would (docs/computation.md).
+ */
+static int
+enough_to_split(size_t ng, size_t nc, const long *root_count, const long *min_n)
+{
+	size_t i;
+
+	for (i = 0; i < nc; i++)
+		if (root_count[i] < min_n[i] * (long)ng - 1)
+			return 0;
+	return 1;
+}
+
+/*
  * Disclosure control of municipality k's groups: a tree of sums whose leaves are the
  * groups and whose root is the municipality, published elsewhere; counts are the active
- * plans and each share's denominator, classes each share's "yes" and "not yes". When the
- * method would hide the root, which is published, every group is hidden instead.
+ * plans and each share's denominator, classes each share's "yes" and "not yes". Groups are
+ * shown only where enough_to_split holds; then partners are taken until the groups are
+ * safe, which taking them all always is, so the root is never hidden (keep_top).
  */
 static void
 protect_kommune(struct service_table *st, size_t k, int year, const char *nr)
@@ -388,7 +407,11 @@ protect_kommune(struct service_table *st, size_t k, int year, const char *nr)
 	/* by the municipality's number, not its place in the register: a county's run and
 	 * a national run choose alike */
 	in.salt = (uint64_t)year << 40 ^ (uint64_t)strtoul(nr, NULL, 10) << 8 ^ 0x5E;
-	dc_protect(&in, role, NULL);
+	in.keep_top = 1;
+	if (enough_to_split(ng, nc, &count[ng * nc], min_n))
+		dc_protect(&in, role, NULL);
+	else
+		role[ng] = DC_PARTNER;	/* too few plans to split: every group hidden */
 	for (g = 0; g < ng; g++)
 		if (role[ng] != DC_SHOWN || role[g] != DC_SHOWN)
 			st->cells[k * ng + g].state = FIG_HIDDEN;

@@ -150,14 +150,15 @@ test_lists_and_issuer(void **state)
 
 	(void)state;
 	n = tmpl_list(t, "kommune.rekkefolge", &items);
-	assert_int_equal(n, 11);
+	assert_int_equal(n, 12);
 	assert_string_equal(items[0], "forside");
 	assert_string_equal(items[1], "innhold");
 	assert_string_equal(items[2], "bakgrunn");
-	assert_string_equal(items[6], "samsvar");
-	assert_string_equal(items[8], "utviklingsomrader");
-	assert_string_equal(items[9], "kommentarer");
-	assert_string_equal(items[10], "vedlegg");
+	assert_string_equal(items[6], "tjenesteomrader");
+	assert_string_equal(items[7], "samsvar");
+	assert_string_equal(items[9], "utviklingsomrader");
+	assert_string_equal(items[10], "kommentarer");
+	assert_string_equal(items[11], "vedlegg");
 	assert_int_equal(tmpl_list(t, "fylke.rekkefolge", &items), 10);
 	assert_int_equal(tmpl_list(t, "felles.land", &items), 0);
 	assert_null(items);

@@ -429,6 +429,48 @@ test_random_tables_with_offices(void **state)
 	random_tables(4242, 1);
 }
 
+/*
+ * The split of one published municipality by service area (service.c): the groups are
+ * leaves right under the root, which may not be hidden (keep_top). With the root at
+ * least min_n * groups - 1, taking partners until safe always succeeds: every pattern
+ * passes the audit, the root stays shown and nothing is forced.
+ */
+static void
+test_split_under_published_total(void **state)
+{
+	struct rng r = { 77 };
+	size_t iter, tried = 0;
+
+	(void)state;
+	for (iter = 0; iter < 4000; iter++) {
+		struct tab t;
+		size_t ng = 2 + (size_t)rnd(&r, 8), g;
+		long m = 2 + rnd(&r, 6);
+
+		tab_init(&t, 0);
+		for (g = 0; g < ng; g++) {
+			long kind = rnd(&r, 4);
+			long n = kind == 0 ? 0 : kind == 1 ? rnd(&r, m + 1) : kind == 2 ?
+			    m + rnd(&r, 4) : rnd(&r, 60);
+
+			random_kommune(&t, &r, 0, n);
+		}
+		tab_done(&t);
+		t.min_n[0] = m;
+		t.in.keep_top = 1;
+		if (t.count[t.nk] < m * (long)ng - 1)
+			continue;
+		tried++;
+		protect(&t);
+		assert_false(hidden(&t, t.nk));
+		for (g = 0; g < ng; g++)
+			if (t.count[g] < m)
+				assert_true(hidden(&t, g));
+	}
+	print_message("splits under a published total: %zu tried\n", tried);
+	assert_true(tried > 1000);
+}
+
 int
 main(void)
 {
@@ -442,6 +484,7 @@ main(void)
 		cmocka_unit_test(test_choice_is_keyed),
 		cmocka_unit_test(test_random_tables),
 		cmocka_unit_test(test_random_tables_with_offices),
+		cmocka_unit_test(test_split_under_published_total),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -59,7 +59,10 @@ for pdf in "$t/out/$year"/kommune/*.pdf; do
 		echo "${pdf#$t/}: a font is not embedded"; fail=1
 	fi
 	size=$(wc -c <"$pdf")
-	[ "$size" -lt 131072 ] || { echo "${pdf#$t/}: $size bytes, more than 128 KB"; fail=1; }
+	# A ceiling against bloat, not the target: tagged PDF/A-1 costs about 80 bytes per
+	# structure element (no object streams), and the findings, service-area and comments
+	# chapters add some (docs/architecture.md, "Cost"); make bench shows the largest report.
+	[ "$size" -lt 163840 ] || { echo "${pdf#$t/}: $size bytes, more than 160 KB"; fail=1; }
 	# The text on one line, no-break spaces as spaces.
 	pdftotext -enc UTF-8 "$pdf" - 2>/dev/null | sed 's/\xc2\xa0/ /g; s/\xe2\x80\xaf/ /g' |
 		tr '\n' ' ' | tr -s ' ' >"$t/text"

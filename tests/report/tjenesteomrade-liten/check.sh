@@ -1,5 +1,6 @@
 #!/bin/sh
-# A service area below min_n is hidden with a partner and cannot be recovered (README).
+# A service area below min_n is hidden with a partner and cannot be recovered (README);
+# a municipality with too few plans to split safely is not split.
 set -u
 t=$(mktemp -d) || exit 1
 trap 'rm -rf "$t"' EXIT
@@ -55,6 +56,16 @@ for g in hidden:
     if hi - lo + 1 < want:
         say(f"{g}: the attacker narrows it to {lo}..{hi}")
     print(f"{g}: {lo}..{hi} (true {truth.get(g, 0)})")
+# The split rule: a municipality with fewer than min_n * 9 groups - 1 = 44 active plans
+# is not split at all (Molde, 22); one with more is (Kristiansund, 46: rus hidden with a
+# partner, the rest shown).
+for kode, want_split in (("1506", False), ("1505", True)):
+    n = int(next(r for r in ind if r["kode"] == kode and r["aar"] == "2024" and
+                 r["indikator"] == "plan_oppdatert")["nevner"])
+    shown = [r for r in extra if r["kode"] == kode and r["indikator"].startswith(
+        "tjenesteomrade_") and r["maal"] == "aktive_planer" and r["prikket"] == "0"]
+    if want_split != (n >= 44) or want_split != bool(shown):
+        say(f"{kode} with {n} plans: split {bool(shown)}, expected {want_split}")
 for i in ("plan_oppdatert", "mal_definert", "brukermedvirkning", "koordinator",
           "samtykke", "ansvarsgruppe"):
     num, den = int(tot[i]["teller"]), int(tot[i]["nevner"])

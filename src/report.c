@@ -624,6 +624,18 @@ report_place_name(const struct report_ctx *c, size_t place)
 	return land[0] != '\0' ? land : results_place_name(c->r, place);
 }
 
+void
+report_place_names(const struct report_ctx *c, const size_t *place, size_t n, struct buf *out)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_puts(out, ", ");
+		buf_puts(out, report_place_name(c, place[i]));
+	}
+}
+
 /* 1 when one of the forms of a register name ends with a word that says what it is
  * (kommune, herad, suohkan, gielda, gïelda, tjïelte, komuuni). */
 static int

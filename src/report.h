@@ -163,6 +163,9 @@ struct chart_value report_chart_value(const struct figure *);
 /* The name of a place as the reports show it: the template's felles.land for the
  * country, the register name otherwise. */
 const char *report_place_name(const struct report_ctx *, size_t place);
+/* The names of n places joined by ", " (the templates put the list in a sentence). */
+void	report_place_names(const struct report_ctx *, const size_t *place, size_t n,
+	    struct buf *out);
 /* A municipality as it is named in a sentence: "Stranda kommune" (felles.kommune.i_tekst),
  * or the register's name as written when it already says what it is ("Kvam herad",
  * "Trondheim kommune - Tråante tjïelte"). Appended to out. */

@@ -97,19 +97,6 @@ fyl_cell(const struct fyl *m, size_t ind, const struct figure *f, struct buf *ou
 	}
 }
 
-/* Names joined by ", " (the templates put the list in a sentence). */
-static void
-fyl_name_list(const struct fyl *m, const size_t *k, size_t n, struct buf *out)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		if (i > 0)
-			buf_puts(out, ", ");
-		buf_puts(out, report_place_name(m->c, k[i]));
-	}
-}
-
 /* The internal-control answer of municipality k as a counts.h slot (established, in
  * progress, not established, don't know, not answered), or COUNT_NANSWER for a hidden
  * one, which is counted and listed nowhere (as counts_answers does). */
@@ -393,7 +380,7 @@ fyl_summary(struct fyl *m)
 	if (nabsent > 0) {
 		buf_reset(&b);
 		snprintf(num, sizeof(num), "%zu", nabsent);
-		fyl_name_list(m, absent, nabsent, &names);
+		report_place_names(m->c, absent, nabsent, &names);
 		report_expand(c, &b, "fylke.sammendrag.uten_data", "antall", num, "kommuner",
 		    names.data, "aar", m->aar, NULL);
 		doc_paragraph(m->doc, b.data);
@@ -819,7 +806,7 @@ fyl_without_ik(struct fyl *m)
 	if (nnone > 0) {
 		buf_init(&b);
 		buf_init(&names);
-		fyl_name_list(m, none, nnone, &names);
+		report_place_names(m->c, none, nnone, &names);
 		report_expand(c, &b, "fylke.uten_internkontroll.ikke_svart", "kommuner",
 		    names.data, NULL);
 		doc_paragraph(m->doc, b.data);

@@ -72,19 +72,6 @@ ofc_county_heading(struct ofc *m, size_t f)
 		    report_place_name(m->c, m->r->ds->reg.nkommuner + f));
 }
 
-/* Names joined by ", ". */
-static void
-ofc_names(const struct ofc *m, const size_t *k, size_t n, struct buf *out)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		if (i > 0)
-			buf_puts(out, ", ");
-		buf_puts(out, report_place_name(m->c, k[i]));
-	}
-}
-
 /* ---- Cover and overview ---- */
 
 static void
@@ -143,7 +130,7 @@ ofc_overview(struct ofc *m)
 	if (nabsent > 0) {
 		buf_reset(&b);
 		ofc_num(num, sizeof(num), (long)nabsent);
-		ofc_names(m, absent, nabsent, &names);
+		report_place_names(m->c, absent, nabsent, &names);
 		report_expand(c, &b, "statsforvalter.oversikt.uten_data", "antall", num,
 		    "kommuner", names.data, "aar", m->aar, NULL);
 		doc_paragraph(m->doc, b.data);
@@ -580,7 +567,7 @@ ofc_followup(struct ofc *m)
 		struct buf names;
 
 		buf_init(&names);
-		ofc_names(m, none, nnone, &names);
+		report_place_names(m->c, none, nnone, &names);
 		report_expand(c, &b, "statsforvalter.oppfolging.uten_funn", "kommuner",
 		    names.data, "aar", m->aar, NULL);
 		buf_free(&names);

@@ -326,7 +326,8 @@ keep_years(struct ref_read *rr)
 	struct reference *ref = rr->ref;
 	size_t n = ref->nind * ref->nplaces, i;
 
-	qsort(rr->years, rr->nyears, sizeof(*rr->years), year_cmp);
+	if (rr->nyears > 0)	/* qsort's base may not be NULL, even for no elements */
+		qsort(rr->years, rr->nyears, sizeof(*rr->years), year_cmp);
 	ref->nyears = rr->nyears;
 	ref->years = xcalloc(rr->nyears + 1, sizeof(int));
 	ref->fig = xcalloc(rr->nyears * n + 1, sizeof(struct figure));

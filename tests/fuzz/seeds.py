@@ -55,6 +55,10 @@ def main():
         seed('changes', data)
     for _, data in files('tests/*/*/kommentarer.csv', 'sample-data/kommentarer.csv'):
         seed('comments', data)
+    # reference tables: the cases' own, and the tables of the indicator cases' runs
+    for _, data in files('tests/*/*/ref*.csv', 'tests/*/*/referanse.csv',
+                         'tests/indicators/*/expected.out'):
+        seed('reference', data)
         seed('csv_diff', data, b'\0')
     for _, data in files('indicators/kolonner.csv', 'tests/*/*/ind/kolonner.csv'):
         seed('aliases', data)

@@ -85,7 +85,9 @@ has "$m" 'Koordinator oppnevnt: tallene viser 50,0 % (15 av 30). Det er nivået 
 has "$m" 'paragraph plain "Tallene og svarene Moss kommune har levert for 2024, gir ingen saker på oppfølgingslisten."'
 has "$m" 'Handlingsplanen: 2 av kommunens 2 tiltak hadde frist før 31. desember 2024 uten å være gjennomført; den eldste fristen var 1. mars 2024.'
 has "$m" 'Kommunen har ikke svart på kartleggingen for 2024.'
-has "$m" 'Noen av tallene vises ikke fordi de bygger på få planer; de er ikke vurdert.'
+# Hidden figures: the sentence is true of small places and of their partners alike.
+has "$m" 'Noen av tallene vises ikke av personvernhensyn (de bygger på få planer, eller kunne sammen med andre tall vise små tall); de er ikke vurdert.'
+has "$n" 'Nokre av tala blir ikkje viste av omsyn til personvernet (dei byggjer på få planar, eller kunne saman med andre tal vise små tal); dei er ikkje vurderte.'
 has "$n" 'Planar oppdaterte: talet har gått ned frå 90,0 % (27 av 30) i 2023 til 30,0 % (9 av 30) i 2024, meir enn tilfeldigheiter kan forklare.'
 has "$n" 'paragraph plain "Tala og svara Moss kommune har levert for 2024, gir ingen saker på oppfølgingslista."'
 has "$n" 'Kommunen har ikkje svart på kartlegginga for 2024.'

@@ -146,7 +146,7 @@ report_kommune_services(const struct report_ctx *c, size_t k, struct doc *doc,
 {
 	const struct service_table *st = c->r->service;
 	const struct figure *f;
-	struct buf b, prose, minn;
+	struct buf b, prose, minn, split;
 
 	if (st == NULL || k >= st->nk ||
 	    (f = results_figure(c->r, c->r->year, st->ind[0], k))->state == FIG_MISSING)
@@ -154,8 +154,10 @@ report_kommune_services(const struct report_ctx *c, size_t k, struct doc *doc,
 	buf_init(&b);
 	buf_init(&prose);
 	buf_init(&minn);
+	buf_init(&split);
 	report_kommune_prose(c, k, &prose);
 	buf_printf(&minn, "%d", c->r->defs->v[st->ind[0]].min_n);
+	buf_printf(&split, "%ld", st->split_from);
 	report_heading(num, doc, 1, report_str(c, "kommune.tjenesteomrader.overskrift"));
 	if (f->state == FIG_NO_ACTIVE)
 		report_expand(c, &b, "kommune.tjenesteomrader.ingen_aktive", "kommune",
@@ -165,7 +167,7 @@ report_kommune_services(const struct report_ctx *c, size_t k, struct doc *doc,
 		    NULL);
 	else if (all_hidden(st, k))	/* a table of ":" alone says nothing more */
 		report_expand(c, &b, "kommune.tjenesteomrader.alle_skjult", "kommune",
-		    prose.data, "min_n", minn.data, NULL);
+		    prose.data, "plangrense", split.data, NULL);
 	else
 		report_expand(c, &b, c->internal ? "kommune.tjenesteomrader.tekst_intern" :
 		    "kommune.tjenesteomrader.tekst", "kommune", prose.data, "min_n", minn.data,
@@ -176,4 +178,5 @@ report_kommune_services(const struct report_ctx *c, size_t k, struct doc *doc,
 	buf_free(&b);
 	buf_free(&prose);
 	buf_free(&minn);
+	buf_free(&split);
 }

@@ -465,6 +465,10 @@ service_compute(struct results *r, size_t exempt)
 		service_free(st);
 		return;
 	}
+	for (g = 0, st->split_from = 1; g < st->nind; g++)
+		if (st->min_n[g] > st->split_from)
+			st->split_from = st->min_n[g];
+	st->split_from = st->split_from * (long)st->ngroups - 1;
 	ncell = st->nk * st->ngroups;
 	st->cells = xcalloc(ncell ? ncell : 1, sizeof(*st->cells));
 	st->num = xcalloc(ncell * st->nind + 1, sizeof(long));

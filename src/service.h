@@ -49,6 +49,8 @@ struct service_table {
 	size_t			 nk;
 	struct service_cell	*cells;		/* [k * ngroups + g] */
 	long			*num, *den;	/* [(k * ngroups + g) * nind + i] */
+	long			 split_from;	/* a municipality is split from this many
+						 * active plans on (min_n x groups - 1) */
 	/* while computing only */
 	long			*min_n;		/* [nind] */
 	uint64_t		*secret;	/* [k * ngroups + g] */

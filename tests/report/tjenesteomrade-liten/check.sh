@@ -10,6 +10,9 @@ fail=0
 grep -q 'small "Vises ikke av personvernhensyn (:): [^"]*Rus' "$t/dump" &&
 	! grep -q 'row  "Rus"' "$t/dump" ||
 	{ echo "check.sh: rus is not hidden in the report"; fail=1; }
+# Molde, not split, is told the rule with its number: min_n 5 x 9 groups - 1.
+grep -q 'Molde kommune på tjenesteområder vises ikke av personvernhensyn: .* minst 44 aktive planer' "$t/dump" ||
+	{ echo "check.sh: Molde's report does not give the split rule with its 44 plans"; fail=1; }
 python3 - "$t/out/2024" planer-2024.csv <<'PY' || fail=1
 import csv, sys
 out, plans = sys.argv[1], sys.argv[2]

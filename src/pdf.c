@@ -1385,7 +1385,8 @@ pdf_whole(struct pdf_ctx *c, size_t i)
 
 /* The least of block i that must be on a page for the block to start there: two lines
  * of text (one when it has one), a table's header with its first row, a whole chart, a
- * whole key/value pair, a whole heading. */
+ * whole key/value pair, a whole heading. A quote of one or two lines with a source
+ * brings the source's first line too, as drawing it does (DOC_QUOTE in pdf_block). */
 static double
 pdf_start(struct pdf_ctx *c, size_t i)
 {
@@ -1395,6 +1396,8 @@ pdf_start(struct pdf_ctx *c, size_t i)
 
 	if (pdf_style_of(b, &st)) {
 		n = pdf_style_lines(c, b->text, &st);
+		if (b->kind == DOC_QUOTE && n <= 2 && b->text2 != NULL && b->text2[0] != '\0')
+			return (double)n * st.lead + 2 + PDF_SMALL_LEAD;
 		return (double)(n < 2 ? n : 2) * st.lead;
 	}
 	switch (b->kind) {

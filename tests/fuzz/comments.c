@@ -13,17 +13,10 @@ static struct load_ctx *ctx;
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	char *reg;
-	size_t len;
-
 	(void)argc;
 	(void)argv;
 	fuzz_start();
-	reg = fuzz_home_file("sample-data/kommuner.csv", &len);
-	ctx = load_begin(&ds, "fuzz", IPKVAL_HOME "/indicators", &fuzz_diag);
-	if (load_bytes(ctx, "kommuner.csv", reg, len) != 0)
-		abort();
-	free(reg);
+	ctx = fuzz_sample_register(&ds);
 	return 0;
 }
 

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "load.h"
 #include "util.h"
 
 int	LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -118,6 +119,21 @@ static inline char *
 fuzz_string(const uint8_t *data, size_t size)
 {
 	return xstrndup((const char *)data, size);
+}
+
+/* Begins a load of ds with the shipped column aliases and reads the sample register into
+ * it; the context, which the caller keeps (the register lives in it). Aborts on failure. */
+static inline struct load_ctx *
+fuzz_sample_register(struct dataset *ds)
+{
+	struct load_ctx *ctx = load_begin(ds, "fuzz", IPKVAL_HOME "/indicators", &fuzz_diag);
+	size_t len;
+	char *reg = fuzz_home_file("sample-data/kommuner.csv", &len);
+
+	if (load_bytes(ctx, "kommuner.csv", reg, len) != 0)
+		abort();
+	free(reg);
+	return ctx;
 }
 
 #endif

@@ -3,7 +3,7 @@
 # Local overrides (compiler, flags) go in Makefile.local, which is not tracked.
 
 CC       ?= cc
-PKGS      = cairo cairo-ft freetype2 libpcre2-8
+PKGS      = cairo cairo-ft freetype2 libpcre2-8 zlib
 WARN      = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 DEFS      = -D_POSIX_C_SOURCE=200809L -DIPKVAL_HOME='"$(CURDIR)"' -DIPKVAL_VERSION='"$(VERSION)"'
 VERSION   = 0.1.0
@@ -90,15 +90,18 @@ $(GEN)/srgb_icc.h: $(ICC) | $(GEN)
 $(B)/obj $(B)/asan/obj $(B)/asan/unit build/fonts $(GEN):
 	mkdir -p $@
 
-build/fonts/ipkval-sans.ttf: Makefile | build/fonts
-	/usr/bin/python3 -m fontTools.subset $(FONTSRC)/DejaVuSans.ttf --unicodes='$(UNICODES)' \
+# cutfont SOURCE: the subset, then its character map laid out for libharu's lookup
+# (tools/cmap4.py says why).
+cutfont = /usr/bin/python3 -m fontTools.subset $(FONTSRC)/$(1) --unicodes='$(UNICODES)' \
 	  --name-IDs='*' --no-hinting --drop-tables+=GDEF,GPOS,GSUB,kern,MATH,FFTM \
-	  --output-file=$@.tmp && mv $@.tmp $@
+	  --output-file=$@.sub && /usr/bin/python3 tools/cmap4.py $@.sub $@.tmp && \
+	  rm -f $@.sub && mv $@.tmp $@
 
-build/fonts/ipkval-sans-bold.ttf: Makefile | build/fonts
-	/usr/bin/python3 -m fontTools.subset $(FONTSRC)/DejaVuSans-Bold.ttf --unicodes='$(UNICODES)' \
-	  --name-IDs='*' --no-hinting --drop-tables+=GDEF,GPOS,GSUB,kern,MATH,FFTM \
-	  --output-file=$@.tmp && mv $@.tmp $@
+build/fonts/ipkval-sans.ttf: Makefile tools/cmap4.py | build/fonts
+	$(call cutfont,DejaVuSans.ttf)
+
+build/fonts/ipkval-sans-bold.ttf: Makefile tools/cmap4.py | build/fonts
+	$(call cutfont,DejaVuSans-Bold.ttf)
 
 # Renders the reports of sample-data/ into out/.
 report: build

@@ -29,6 +29,7 @@
 #include "layout.h"
 #include "pdf.h"
 #include "pdf_a.h"
+#include "pdf_deflate.h"
 #include "pdf_tag.h"
 #include "util.h"
 
@@ -52,7 +53,8 @@
 #define PDF_TABLE_PADY	3.5
 #define PDF_MARK_SIZE	8.0	/* header and footer */
 
-/* Characters below this have their widths cached (libharu's cmap lookup is slow). */
+/* Characters below this have their widths and coverage cached (libharu's cmap lookup is
+ * slow, and FreeType's is asked once per character of every text). */
 #define PDF_CACHED	0x250
 
 struct pdf_rgb {
@@ -124,6 +126,7 @@ struct pdf_ctx {
 	HPDF_STATUS		 err, errdetail;
 	struct layout_ops	 ops;
 	float			 cw[2][PDF_CACHED];	/* widths of Latin characters, em; <0 unknown */
+	signed char		 has[2][PDF_CACHED];	/* the font has it: 1, 0; -1 unknown */
 	struct layout_lost	 lost;		/* characters already reported */
 	HPDF_Page		 page;		/* NULL: the next drawing starts a page */
 	size_t			 pageidx;	/* its number, from 0 */
@@ -253,7 +256,12 @@ pdf_ops_has(void *arg, int bold, unsigned int cp)
 {
 	struct pdf_ctx *c = arg;
 
-	return FT_Get_Char_Index(c->face[bold != 0], cp) != 0;
+	bold = bold != 0;
+	if (cp >= PDF_CACHED)
+		return FT_Get_Char_Index(c->face[bold], cp) != 0;
+	if (c->has[bold][cp] < 0)
+		c->has[bold][cp] = FT_Get_Char_Index(c->face[bold], cp) != 0;
+	return c->has[bold][cp];
 }
 
 static void
@@ -2092,6 +2100,7 @@ pdf_render(struct pdf_ctx *c, const struct doc *d, const char *fonts_dir)
 	buf_init(&c->tmp);
 	for (i = 0; i < PDF_CACHED; i++)
 		c->cw[0][i] = c->cw[1][i] = -1;
+	memset(c->has, -1, sizeof(c->has));
 	c->ops.arg = c;
 	c->ops.width = pdf_ops_width;
 	c->ops.has = pdf_ops_has;
@@ -2155,6 +2164,20 @@ pdf_archival(struct pdf_ctx *c)
 	return pdf_a_finish(c->pdf, &in, c->pages, c->npages);
 }
 
+/*
+ * Every stream compressed at PDF_DEFLATE_LEVEL. At saving, libharu's font hook gives a
+ * Type0 font's filter to its CIDToGIDMap and ToUnicode streams, which are compressed
+ * already: the fonts get none.
+ */
+static int
+pdf_compress(struct pdf_ctx *c)
+{
+	if (pdf_deflate(c->pdf, PDF_DEFLATE_LEVEL) == -1)
+		return -1;
+	c->font[0]->filter = c->font[1]->filter = HPDF_STREAM_FILTER_NONE;
+	return 0;
+}
+
 static void
 pdf_libharu_error(struct pdf_ctx *c)
 {
@@ -2183,6 +2206,11 @@ pdf_write(const struct doc *d, const char *path, const char *fonts_dir, struct d
 	if (c.err == 0 && pdf_archival(&c) == -1) {
 		diag_msg(diag, DIAG_ERROR, path, 0, 0, "could not make the PDF: the PDF/A "
 		    "metadata could not be written");
+		goto out;
+	}
+	if (c.err == 0 && pdf_compress(&c) == -1) {
+		diag_msg(diag, DIAG_ERROR, path, 0, 0, "could not make the PDF: its "
+		    "streams could not be compressed");
 		goto out;
 	}
 	if (c.err == 0 && HPDF_SaveToStream(c.pdf) == HPDF_OK && c.err == 0) {

@@ -3,7 +3,7 @@
 # missing. Called by every make target that builds; quiet when all is there.
 set -eu
 pkgs="gcc make pkg-config libc6-dev libcsv-dev libcairo2-dev libfreetype-dev libhpdf-dev
-libpcre2-dev libcmocka-dev fonts-dejavu-core python3 python3-fonttools poppler-utils qpdf
+libpcre2-dev zlib1g-dev libcmocka-dev fonts-dejavu-core python3 python3-fonttools poppler-utils qpdf
 mandoc icc-profiles-free default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java
 clang libclang-rt-14-dev glpk-utils"
 missing=""

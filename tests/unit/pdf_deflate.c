@@ -1,0 +1,168 @@
+/*
+ * Stream compression at a chosen level (pdf_deflate.c): a document with a page and two
+ * streams of known data, one to be deflated and one left plain, is compressed and saved.
+ * qpdf reads it without a warning (one /Filter a stream); each deflated stream holds
+ * exactly what zlib's compress2 makes of its data at that level (compressed once, at the
+ * level asked for) and decodes to it; the plain stream stays as it was.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_pages.h>
+#include <zlib.h>
+
+#include "pdf_deflate.h"
+#include "util.h"
+#include "unit_pdf.h"
+
+/* Enough data for several of libharu's stream buffers, and compressible. */
+static char *
+sample_data(size_t *len)
+{
+	struct buf b;
+	int i;
+
+	buf_init(&b);
+	for (i = 0; i < 4000; i++)
+		buf_printf(&b, "%d.%03d %d re f %% Snåsa %d\n", i % 537, i * 7 % 1000, i % 91,
+		    i * i % 10007);
+	*len = b.len;
+	return b.data;
+}
+
+/* A stream object of the document holding data, deflated by libharu unless plain. */
+static HPDF_Dict
+add_stream(HPDF_Doc pdf, const char *data, size_t len, int plain)
+{
+	HPDF_Dict d = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+
+	assert_non_null(d);
+	d->filter = plain ? HPDF_STREAM_FILTER_NONE : HPDF_STREAM_FILTER_FLATE_DECODE;
+	assert_int_equal(HPDF_Stream_Write(d->stream, (const HPDF_BYTE *)data,
+	    (HPDF_UINT)len), HPDF_OK);
+	/* Reachable from the catalog, as every object of a real document is. */
+	assert_int_equal(HPDF_Dict_Add(pdf->catalog, plain ? "PlainTest" : "DeflateTest", d),
+	    HPDF_OK);
+	return d;
+}
+
+static unsigned
+object_number(HPDF_Dict d)
+{
+	return (unsigned)(d->header.obj_id & 0x00FFFFFF);
+}
+
+/* A stream's data from qpdf: raw (as stored) or filtered (decoded); its length in *len. */
+static char *
+qpdf_stream(const char *file, unsigned obj, const char *how, size_t *len)
+{
+	char cmd[512];
+	FILE *p;
+	struct buf b;
+	char chunk[4096];
+	size_t n;
+
+	snprintf(cmd, sizeof(cmd), "qpdf --show-object=%u --%s-stream-data '%s'", obj, how,
+	    file);
+	p = popen(cmd, "r");
+	assert_non_null(p);
+	buf_init(&b);
+	while ((n = fread(chunk, 1, sizeof(chunk), p)) > 0)
+		buf_put(&b, chunk, n);
+	assert_int_equal(pclose(p), 0);
+	*len = b.len;
+	return b.data;
+}
+
+/* qpdf --check finds nothing to warn of in file. */
+static void
+check_clean(const char *file)
+{
+	char cmd[256], *out;
+
+	snprintf(cmd, sizeof(cmd), "qpdf --check '%s' 2>&1", file);
+	out = run_ok(cmd);
+	assert_null(strstr(out, "WARNING"));
+	free(out);
+}
+
+/* The document, its two streams deflated at level by pdf_deflate, saved to file. */
+static void
+check_level(const char *data, size_t len, int level, const char *file)
+{
+	HPDF_Doc pdf = HPDF_New(NULL, NULL);
+	HPDF_Page page;
+	unsigned packed, plain;
+	uLongf wantlen = compressBound(len);
+	unsigned char *want = malloc(wantlen);
+	size_t got;
+	char *raw, *decoded;
+
+	assert_non_null(pdf);
+	assert_non_null(want);
+	HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+	page = HPDF_AddPage(pdf);
+	assert_non_null(page);
+	HPDF_Page_Rectangle(page, 10, 10, 100, 50);
+	HPDF_Page_Fill(page);
+	packed = object_number(add_stream(pdf, data, len, 0));
+	plain = object_number(add_stream(pdf, data, len, 1));
+	assert_int_equal(pdf_deflate(pdf, level), 0);
+	assert_int_equal(HPDF_SaveToFile(pdf, file), HPDF_OK);
+	HPDF_Free(pdf);
+	check_clean(file);
+
+	/* Compressed once, at this level: the bytes zlib makes of the data. */
+	assert_int_equal(compress2(want, &wantlen, (const Bytef *)data, len, level), Z_OK);
+	raw = qpdf_stream(file, packed, "raw", &got);
+	assert_int_equal(got, wantlen);
+	assert_memory_equal(raw, want, wantlen);
+	free(raw);
+	decoded = qpdf_stream(file, packed, "filtered", &got);
+	assert_int_equal(got, len);
+	assert_memory_equal(decoded, data, len);
+	free(decoded);
+
+	/* The plain stream is stored as it was given. */
+	raw = qpdf_stream(file, plain, "raw", &got);
+	assert_int_equal(got, len);
+	assert_memory_equal(raw, data, len);
+	free(raw);
+	free(want);
+}
+
+static void
+test_deflate_at_level(void **state)
+{
+	char file[] = "/tmp/ipkval-deflate-XXXXXX";
+	size_t len;
+	char *data = sample_data(&len);
+	int fd = mkstemp(file), level;
+
+	(void)state;
+	assert_true(fd >= 0);
+	close(fd);
+	for (level = 1; level <= 9; level += 4)
+		check_level(data, len, level, file);
+	unlink(file);
+	free(data);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_deflate_at_level),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

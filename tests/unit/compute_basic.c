@@ -14,89 +14,43 @@
 #include "compute.h"
 #include "load.h"
 #include "tables.h"
-
-struct fixture {
-	struct dataset		 ds;
-	struct indicator_set	 set;
-	struct deadline_rules	*rules;
-	struct results		 r;
-	struct diag		 d;
-	FILE			*devnull;
-};
+#include "unit_results.h"
 
 static int
 setup(void **state)
 {
-	static struct fixture fx;
-	const char *dir = IPKVAL_HOME "/indicators";
+	static struct unit_results u;
 
-	memset(&fx, 0, sizeof(fx));
-	fx.devnull = fopen("/dev/null", "w");
-	diag_init(&fx.d, fx.devnull);
-	if (dataset_load(&fx.ds, IPKVAL_HOME "/tests/indicators/basic", dir, &fx.d) == -1 ||
-	    indicators_load(&fx.set, dir, &fx.d) == -1 ||
-	    deadline_rules_load(&fx.rules, dir, &fx.d) == -1 ||
-	    compute_run(&fx.r, &fx.ds, &fx.set, fx.rules, 2024, 0, &fx.d) == -1)
+	if (unit_results_load(&u, "tests/indicators/basic") == -1)
 		return -1;
-	*state = &fx;
+	*state = &u;
 	return 0;
 }
 
 static int
 teardown(void **state)
 {
-	struct fixture *fx = *state;
-
-	compute_free(&fx->r);
-	deadline_rules_free(fx->rules);
-	indicators_free(&fx->set);
-	dataset_free(&fx->ds);
-	diag_free(&fx->d);
-	fclose(fx->devnull);
-	return 0;
-}
-
-static size_t
-place_of(const struct results *r, const char *code, enum place_level lv)
-{
-	size_t p;
-
-	for (p = 0; p < r->nplaces; p++)
-		if (results_place_level(r, p) == lv && strcmp(results_place_code(r, p), code) == 0)
-			return p;
-	fail();
-	return 0;
-}
-
-static size_t
-ind_of(const struct results *r, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < r->defs->n; i++)
-		if (strcmp(r->defs->v[i].id, id) == 0)
-			return i;
-	fail();
+	unit_results_free(*state);
 	return 0;
 }
 
 static void
 test_split(void **state)
 {
-	struct fixture *fx = *state;
+	struct unit_results *fx = *state;
 	const struct results *r = &fx->r;
 	const struct split *s;
 
-	s = results_split(r, 2024, place_of(r, "1506", PLACE_KOMMUNE));
+	s = results_split(r, 2024, unit_place(r, "1506", PLACE_KOMMUNE));
 	assert_int_equal(s->state, FIG_PUBLISHED);
 	assert_int_equal(s->ja, 2);
 	assert_int_equal(s->delvis, 3);
 	assert_int_equal(s->nei, 3);
 	assert_int_equal(s->not_documented, 0);
-	s = results_split(r, 2024, place_of(r, "1515", PLACE_KOMMUNE));	/* a partner */
+	s = results_split(r, 2024, unit_place(r, "1515", PLACE_KOMMUNE));	/* a partner */
 	assert_int_equal(s->state, FIG_HIDDEN);
 	assert_int_equal(s->ja + s->delvis + s->nei + s->not_documented, 0);
-	s = results_split(r, 2024, place_of(r, "15", PLACE_FYLKE));
+	s = results_split(r, 2024, unit_place(r, "15", PLACE_FYLKE));
 	assert_int_equal(s->state, FIG_PUBLISHED);
 	assert_int_equal(s->ja, 9);
 	assert_int_equal(s->delvis, 5);
@@ -108,47 +62,47 @@ test_split(void **state)
 static void
 test_figures(void **state)
 {
-	struct fixture *fx = *state;
+	struct unit_results *fx = *state;
 	const struct results *r = &fx->r;
-	size_t molde = place_of(r, "1506", PLACE_KOMMUNE), fylke = place_of(r, "15", PLACE_FYLKE);
+	size_t molde = unit_place(r, "1506", PLACE_KOMMUNE), fylke = unit_place(r, "15", PLACE_FYLKE);
 	const struct figure *f;
 
 	assert_int_equal(r->year, 2024);
 	assert_int_equal(r->refdate, 20241231);
 	assert_int_equal(r->nyears, 2);
-	f = results_figure(r, 2024, ind_of(r, "plan_oppdatert"), fylke);
+	f = results_figure(r, 2024, unit_ind(r, "plan_oppdatert"), fylke);
 	assert_int_equal(f->value10, 682);
 	assert_true(f->has_change);
 	assert_int_equal(f->change10, 682 - 1000);
-	f = results_figure(r, 2024, ind_of(r, "plan_oppdatert"), molde);
+	f = results_figure(r, 2024, unit_ind(r, "plan_oppdatert"), molde);
 	assert_int_equal(f->value10, 625);
 	assert_true(f->has_change);
 	assert_int_equal(f->change10, 625 - 1000);
-	f = results_figure(r, 2024, ind_of(r, "plan_oppdatert"),
-	    place_of(r, "1515", PLACE_KOMMUNE));	/* a partner */
+	f = results_figure(r, 2024, unit_ind(r, "plan_oppdatert"),
+	    unit_place(r, "1515", PLACE_KOMMUNE));	/* a partner */
 	assert_int_equal(f->state, FIG_HIDDEN);
 	assert_false(f->has_change);
 	assert_int_equal(f->value10 + f->num + f->den, 0);
-	f = results_figure(r, 2024, ind_of(r, "mal_definert"), fylke);
+	f = results_figure(r, 2024, unit_ind(r, "mal_definert"), fylke);
 	assert_int_equal(f->not_documented, 2);
 	/* Sande has plan rows but no active plan: hidden like a count of 1 to 4. */
-	f = results_figure(r, 2024, ind_of(r, "dekning"), place_of(r, "1514", PLACE_KOMMUNE));
+	f = results_figure(r, 2024, unit_ind(r, "dekning"), unit_place(r, "1514", PLACE_KOMMUNE));
 	assert_int_equal(f->state, FIG_HIDDEN);
-	f = results_figure(r, 2024, ind_of(r, "samtykke"), place_of(r, "1514", PLACE_KOMMUNE));
+	f = results_figure(r, 2024, unit_ind(r, "samtykke"), unit_place(r, "1514", PLACE_KOMMUNE));
 	assert_int_equal(f->state, FIG_HIDDEN);
-	f = results_figure(r, 2024, ind_of(r, "internkontroll"), place_of(r, "1515", PLACE_KOMMUNE));
+	f = results_figure(r, 2024, unit_ind(r, "internkontroll"), unit_place(r, "1515", PLACE_KOMMUNE));
 	assert_int_equal(f->state, FIG_MISSING);
-	f = results_figure(r, 2024, ind_of(r, "internkontroll"), molde);
+	f = results_figure(r, 2024, unit_ind(r, "internkontroll"), molde);
 	assert_int_equal(f->level, LEVEL_NONE);	/* an answer, not a level */
 	assert_int_equal(f->answer, ANSWER_PROGRESS);
-	f = results_figure(r, 2024, ind_of(r, "internkontroll"), place_of(r, "1511",
+	f = results_figure(r, 2024, unit_ind(r, "internkontroll"), unit_place(r, "1511",
 	    PLACE_KOMMUNE));
 	assert_int_equal(f->answer, ANSWER_UNSURE);
 	assert_int_equal(f->num, 0);	/* in the denominator, not the numerator */
 	assert_int_equal(f->den, 1);
 	assert_true(results_present(r, 2023, molde));
-	assert_false(results_present(r, 2023, place_of(r, "1505", PLACE_KOMMUNE)));
-	assert_false(results_present(r, 2024, place_of(r, "1516", PLACE_KOMMUNE)));
+	assert_false(results_present(r, 2023, unit_place(r, "1505", PLACE_KOMMUNE)));
+	assert_false(results_present(r, 2024, unit_place(r, "1516", PLACE_KOMMUNE)));
 	assert_string_equal(results_place_name(r, results_country_place(r)), "Hele landet");
 	assert_string_equal(results_place_code(r, results_county_place(r, molde)), "15");
 }
@@ -156,9 +110,9 @@ test_figures(void **state)
 static void
 test_answers(void **state)
 {
-	struct fixture *fx = *state;
+	struct unit_results *fx = *state;
 	const struct results *r = &fx->r;
-	const struct answer *a = results_answers(r, 2024, place_of(r, "1511", PLACE_KOMMUNE));
+	const struct answer *a = results_answers(r, 2024, unit_place(r, "1511", PLACE_KOMMUNE));
 	size_t i, found = 0;
 
 	assert_non_null(a);
@@ -176,14 +130,14 @@ test_answers(void **state)
 			assert_null(a[i].text);
 	}
 	assert_int_equal(found, 2);
-	assert_null(results_answers(r, 2024, place_of(r, "1514", PLACE_KOMMUNE)));
-	assert_null(results_answers(r, 2023, place_of(r, "1505", PLACE_KOMMUNE)));
+	assert_null(results_answers(r, 2024, unit_place(r, "1514", PLACE_KOMMUNE)));
+	assert_null(results_answers(r, 2023, unit_place(r, "1505", PLACE_KOMMUNE)));
 }
 
 static void
 test_measures(void **state)
 {
-	struct fixture *fx = *state;
+	struct unit_results *fx = *state;
 	const struct results *r = &fx->r;
 	const struct measure *m = r->measures;
 
@@ -209,8 +163,8 @@ test_measures(void **state)
 	/* Progress: done among the measures due by R (1505: 1 of 2; the recurring one has
 	 * no dated deadline). */
 	{
-		const struct figure *f = results_figure(r, 2024, ind_of(r, "handlingsplan"),
-		    place_of(r, "1505", PLACE_KOMMUNE));
+		const struct figure *f = results_figure(r, 2024, unit_ind(r, "handlingsplan"),
+		    unit_place(r, "1505", PLACE_KOMMUNE));
 
 		assert_int_equal(f->num, 1);
 		assert_int_equal(f->den, 2);
@@ -221,7 +175,7 @@ test_measures(void **state)
 static void
 test_extra_file(void **state)
 {
-	struct fixture *fx = *state;
+	struct unit_results *fx = *state;
 	struct buf b;
 
 	buf_init(&b);

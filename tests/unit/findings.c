@@ -23,32 +23,21 @@
 #include "compute.h"
 #include "findings.h"
 #include "load.h"
+#include "unit_results.h"
 
 struct fixture {
-	struct dataset		 ds;
-	struct indicator_set	 set;
-	struct deadline_rules	*rules;
-	struct results		 r;
+	struct unit_results	 u;
 	struct compare_ctx	 cmp;
-	struct diag		 d;
-	FILE			*devnull;
 };
 
 static int
 setup(void **state)
 {
 	static struct fixture fx;
-	const char *dir = IPKVAL_HOME "/indicators";
 
-	memset(&fx, 0, sizeof(fx));
-	fx.devnull = fopen("/dev/null", "w");
-	diag_init(&fx.d, fx.devnull);
-	if (dataset_load(&fx.ds, IPKVAL_HOME "/tests/findings/rules", dir, &fx.d) == -1 ||
-	    indicators_load(&fx.set, dir, &fx.d) == -1 ||
-	    deadline_rules_load(&fx.rules, dir, &fx.d) == -1 ||
-	    compute_run(&fx.r, &fx.ds, &fx.set, fx.rules, 2024, 0, &fx.d) == -1)
+	if (unit_results_load(&fx.u, "tests/findings/rules") == -1)
 		return -1;
-	fx.cmp.r = &fx.r;
+	fx.cmp.r = &fx.u.r;
 	stats_params_set(&fx.cmp.params, 95.0);
 	*state = &fx;
 	return 0;
@@ -59,37 +48,14 @@ teardown(void **state)
 {
 	struct fixture *fx = *state;
 
-	compute_free(&fx->r);
-	deadline_rules_free(fx->rules);
-	indicators_free(&fx->set);
-	dataset_free(&fx->ds);
-	diag_free(&fx->d);
-	fclose(fx->devnull);
+	unit_results_free(&fx->u);
 	return 0;
 }
 
 static size_t
 kommune(const struct results *r, const char *code)
 {
-	size_t p;
-
-	for (p = 0; p < r->ds->reg.nkommuner; p++)
-		if (strcmp(results_place_code(r, p), code) == 0)
-			return p;
-	fail();
-	return 0;
-}
-
-static size_t
-ind(const struct results *r, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < r->defs->n; i++)
-		if (strcmp(r->defs->v[i].id, id) == 0)
-			return i;
-	fail();
-	return 0;
+	return unit_place(r, code, PLACE_KOMMUNE);
 }
 
 /* The findings of a municipality as "kind:indicator" words joined by spaces. */
@@ -101,11 +67,11 @@ findings_text(struct fixture *fx, const char *code, enum findings_list which, ch
 	size_t i, n, len = 0;
 
 	out[0] = '\0';
-	n = findings_of(&fx->cmp, kommune(&fx->r, code), 2024, which, &f);
+	n = findings_of(&fx->cmp, kommune(&fx->u.r, code), 2024, which, &f);
 	for (i = 0; i < n; i++)
 		len += (size_t)snprintf(out + len, outsz - len, "%s%s:%s", i ? " " : "",
 		    finding_kind_word(f.v[i].kind), f.v[i].ind == FINDING_NO_IND ? "-" :
-		    fx->r.defs->v[f.v[i].ind].id);
+		    fx->u.r.defs->v[f.v[i].ind].id);
 	findings_free(&f);
 }
 
@@ -155,7 +121,7 @@ static void
 test_figures(void **state)
 {
 	struct fixture *fx = *state;
-	const struct results *r = &fx->r;
+	const struct results *r = &fx->u.r;
 	struct findings f = { 0 };
 
 	assert_int_equal(findings_of(&fx->cmp, kommune(r, "1507"), 2024, FINDINGS_DEVELOPMENT,
@@ -189,9 +155,9 @@ static void
 test_pairs(void **state)
 {
 	struct fixture *fx = *state;
-	const struct results *r = &fx->r;
+	const struct results *r = &fx->u.r;
 	struct pair_view pv;
-	size_t koord = ind(r, "koordinator");
+	size_t koord = unit_ind(r, "koordinator");
 
 	assert_int_equal(findings_npairs(r->defs), 4);
 	findings_pair(r, kommune(r, "1505"), 2024, 0, &pv);	/* K1 koordinator */

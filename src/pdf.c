@@ -2164,20 +2164,6 @@ pdf_archival(struct pdf_ctx *c)
 	return pdf_a_finish(c->pdf, &in, c->pages, c->npages);
 }
 
-/*
- * Every stream compressed at PDF_DEFLATE_LEVEL. At saving, libharu's font hook gives a
- * Type0 font's filter to its CIDToGIDMap and ToUnicode streams, which are compressed
- * already: the fonts get none.
- */
-static int
-pdf_compress(struct pdf_ctx *c)
-{
-	if (pdf_deflate(c->pdf, PDF_DEFLATE_LEVEL) == -1)
-		return -1;
-	c->font[0]->filter = c->font[1]->filter = HPDF_STREAM_FILTER_NONE;
-	return 0;
-}
-
 static void
 pdf_libharu_error(struct pdf_ctx *c)
 {
@@ -2208,7 +2194,7 @@ pdf_write(const struct doc *d, const char *path, const char *fonts_dir, struct d
 		    "metadata could not be written");
 		goto out;
 	}
-	if (c.err == 0 && pdf_compress(&c) == -1) {
+	if (c.err == 0 && pdf_deflate(c.pdf, PDF_DEFLATE_LEVEL) == -1) {
 		diag_msg(diag, DIAG_ERROR, path, 0, 0, "could not make the PDF: its "
 		    "streams could not be compressed");
 		goto out;

@@ -14,8 +14,10 @@
 
 /* Compresses, at `level`, every stream of the document that libharu would deflate and
  * that holds its data now; libharu then writes them as they are, with their
- * /Filter /FlateDecode. Call last, just before saving. Returns 0, or -1 when zlib
- * could not (the document is then unchanged or still whole to save). */
+ * /Filter /FlateDecode. A Type0 font whose streams are all done is told so (libharu's
+ * font hook would otherwise have them compressed again at saving). Call last, just
+ * before saving. Returns 0, or -1 when zlib could not (every stream is then either as it
+ * was or done, and the document still whole to save). */
 int	pdf_deflate(HPDF_Doc, int level);
 
 #endif

@@ -3,7 +3,10 @@
  * streams of known data, one to be deflated and one left plain, is compressed and saved.
  * qpdf reads it without a warning (one /Filter a stream); each deflated stream holds
  * exactly what zlib's compress2 makes of its data at that level (compressed once, at the
- * level asked for) and decodes to it; the plain stream stays as it was.
+ * level asked for) and decodes to it; the plain stream stays as it was. A Type0 font
+ * made from the report font, as pdf.c makes it, has its ToUnicode map, CIDToGIDMap and
+ * font file each compressed once, although libharu's font hook hands the font's filter to
+ * them again at saving.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -17,6 +20,8 @@
 #include <cmocka.h>
 #include <hpdf.h>
 #include <hpdf_doc.h>
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
 #include <hpdf_pages.h>
 #include <zlib.h>
 
@@ -157,11 +162,72 @@ test_deflate_at_level(void **state)
 	free(data);
 }
 
+static void
+test_deflate_font(void **state)
+{
+	char file[] = "/tmp/ipkval-deflate-XXXXXX", path[4096];
+	HPDF_Doc pdf = HPDF_New(NULL, NULL);
+	HPDF_Page page;
+	HPDF_Font font;
+	HPDF_FontAttr fa;
+	HPDF_Dict fontfile;
+	const char *name;
+	unsigned tounicode, map, embedded;
+	size_t len;
+	char *d;
+	int fd = mkstemp(file);
+
+	(void)state;
+	assert_true(fd >= 0);
+	close(fd);
+	assert_non_null(pdf);
+	HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+	HPDF_UseUTFEncodings(pdf);
+	snprintf(path, sizeof(path), "%s/ipkval-sans.ttf", fonts_dir());
+	name = HPDF_LoadTTFontFromFile(pdf, path, HPDF_TRUE);
+	assert_non_null(name);
+	font = HPDF_GetFont(pdf, name, "UTF-8");
+	assert_non_null(font);
+	page = HPDF_AddPage(pdf);
+	assert_non_null(page);
+	HPDF_Page_BeginText(page);
+	HPDF_Page_SetFontAndSize(page, font, 10);
+	HPDF_Page_TextOut(page, 50, 700, "Snåsa – Snåase");
+	HPDF_Page_EndText(page);
+	/* The font file is made by the font's hook, here as pdf_a_font does, before. */
+	fa = font->attr;
+	assert_int_equal(font->before_write_fn(font), HPDF_OK);
+	fontfile = HPDF_Dict_GetItem(fa->fontdef->descriptor, "FontFile2", HPDF_OCLASS_DICT);
+	assert_non_null(fa->cmap_stream);
+	assert_non_null(fa->map_stream);
+	assert_non_null(fontfile);
+	tounicode = object_number(fa->cmap_stream);
+	map = object_number(fa->map_stream);
+	embedded = object_number(fontfile);
+	assert_int_equal(pdf_deflate(pdf, 5), 0);
+	assert_int_equal(HPDF_SaveToFile(pdf, file), HPDF_OK);
+	HPDF_Free(pdf);
+	check_clean(file);
+
+	/* Each decodes, once, to what it holds: a CMap, a glyph map, a TrueType font. */
+	d = qpdf_stream(file, tounicode, "filtered", &len);
+	assert_true(len > 14 && memcmp(d, "%!PS-Adobe-3.0", 14) == 0);
+	free(d);
+	d = qpdf_stream(file, map, "filtered", &len);
+	assert_true(len >= 2 * 0x2013 + 2);
+	free(d);
+	d = qpdf_stream(file, embedded, "filtered", &len);
+	assert_true(len > 4 && memcmp(d, "\0\1\0\0", 4) == 0);
+	free(d);
+	unlink(file);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_deflate_at_level),
+		cmocka_unit_test(test_deflate_font),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

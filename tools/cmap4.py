@@ -65,7 +65,8 @@ def format4(glyph_of):
 def main():
     if len(sys.argv) != 3:
         sys.exit(__doc__.strip().splitlines()[2])
-    font = TTFont(sys.argv[1])
+    # The file's time stamp kept: the same font bytes on every build, so the same reports.
+    font = TTFont(sys.argv[1], recalcTimestamp=False)
     best = font["cmap"].getcmap(3, 1)
     if best is None:
         sys.exit("cmap4: %s has no Windows Unicode character map" % sys.argv[1])
@@ -77,8 +78,8 @@ def main():
         struct.pack(">HHL", 3, 1, 20) + sub
     font["cmap"] = table
     font.save(sys.argv[2])
-    check = TTFont(sys.argv[2])["cmap"].getcmap(3, 1).cmap
-    again = {c: TTFont(sys.argv[2]).getGlyphID(n) for c, n in check.items()}
+    saved = TTFont(sys.argv[2])
+    again = {c: saved.getGlyphID(n) for c, n in saved["cmap"].getcmap(3, 1).cmap.items()}
     if again != glyph_of:
         sys.exit("cmap4: the rewritten map differs from the font's own")
 

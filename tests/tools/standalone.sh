@@ -7,7 +7,9 @@
 #      (a specification, PDF notes, style notes); every relative link in the Markdown
 #      files reaches a file of the tree.
 #   2. The copy builds and installs (make install DESTDIR=... PREFIX=/usr/local), and its
-#      generator makes sample-data/ again, byte for byte, from reference/ alone.
+#      generator makes sample-data/ again, byte for byte, from reference/ alone. The fonts
+#      it cuts are byte for byte the tree's, cut earlier (no time stamp: the same reports
+#      from every build).
 #   3. With the copy moved away, the installed program renders the installed sample
 #      (share/doc/ipkval/examples): exit 0, the same messages as tests/sample/report-sample
 #      expects, every report passing qpdf --check, and `indicators` printing exactly what
@@ -56,6 +58,10 @@ fi
 	{ say "gendata in the copy failed:"; cat "$t/gen.log"; }
 diff -r "$t/gen" "$copy/sample-data" >/dev/null ||
 	say "the copy's gendata does not make its sample-data/ from reference/"
+for f in "$top"/build/fonts/*.ttf; do
+	cmp -s "$f" "$copy/build/fonts/${f##*/}" ||
+		say "the font ${f##*/} cut in the copy differs from the tree's"
+done
 
 # 3. The checkout moved away; the installed program on the installed sample.
 mv "$copy" "$work/moved" || exit 1

@@ -70,22 +70,14 @@ object_number(HPDF_Dict d)
 static char *
 qpdf_stream(const char *file, unsigned obj, const char *how, size_t *len)
 {
-	char cmd[512];
-	FILE *p;
-	struct buf b;
-	char chunk[4096];
-	size_t n;
+	char cmd[512], *out;
+	int status;
 
 	snprintf(cmd, sizeof(cmd), "qpdf --show-object=%u --%s-stream-data '%s'", obj, how,
 	    file);
-	p = popen(cmd, "r");
-	assert_non_null(p);
-	buf_init(&b);
-	while ((n = fread(chunk, 1, sizeof(chunk), p)) > 0)
-		buf_put(&b, chunk, n);
-	assert_int_equal(pclose(p), 0);
-	*len = b.len;
-	return b.data;
+	out = run_cmd_len(cmd, &status, len);
+	assert_int_equal(status, 0);
+	return out;
 }
 
 /* qpdf --check finds nothing to warn of in file. */

@@ -20,10 +20,11 @@ fonts_dir(void)
 	return d != NULL && *d != '\0' ? d : "build/fonts";
 }
 
-/* The standard output of a shell command (stderr as the command says), and its exit
- * status in *status. */
+/* The standard output of a shell command (stderr as the command says), NUL-terminated,
+ * its length in *len (it may hold NULs itself: a PDF stream), and its exit status in
+ * *status. */
 static inline char *
-run_cmd(const char *cmd, int *status)
+run_cmd_len(const char *cmd, int *status, size_t *len)
 {
 	FILE *p = popen(cmd, "r");
 	struct buf b;
@@ -35,8 +36,19 @@ run_cmd(const char *cmd, int *status)
 	while ((n = fread(chunk, 1, sizeof(chunk), p)) > 0)
 		buf_put(&b, chunk, n);
 	*status = pclose(p);
+	*len = b.len;
 	buf_putc(&b, '\0');
 	return b.data;
+}
+
+/* The standard output of a shell command (stderr as the command says), and its exit
+ * status in *status. */
+static inline char *
+run_cmd(const char *cmd, int *status)
+{
+	size_t len;
+
+	return run_cmd_len(cmd, status, &len);
 }
 
 /* The standard output of a shell command, whatever its exit status. */
